@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const port = Number(process.env.E2E_PORT ?? 8181);
+const tilePort = Number(process.env.E2E_TILE_PORT ?? 8182);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-e2e-'));
+const tiles = `http://127.0.0.1:${tilePort}/tiles`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: /.*\.e2e\.ts$/,
+  // The tests share one server and change its built files (the update test): run them one by one.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 120_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: [
+    {
+      command: `node tests/e2e/tileServer.mjs`,
+      env: { TILE_PORT: String(tilePort) },
+      url: `http://127.0.0.1:${tilePort}/stats`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'npx tsx src/server/main.ts',
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        TILE_URL_BRT: `${tiles}/brt/{z}/{x}/{y}.png`,
+        TILE_URL_BRT_GREY: `${tiles}/grey/{z}/{x}/{y}.png`,
+        TILE_URL_LUCHTFOTO: `${tiles}/foto/{z}/{x}/{y}.png`,
+      },
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

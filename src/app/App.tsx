@@ -1,0 +1,80 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useRoute } from 'wouter';
+import { MapView } from '../map/MapView';
+import { AreasLayer } from '../map/AreasLayer';
+import { FitArea } from '../map/FitArea';
+import { LocateControl } from '../map/LocateControl';
+import { AreaList } from '../features/areas/AreaList';
+import { AreaPanel } from '../features/areas/AreaPanel';
+import { Legend } from '../features/areas/Legend';
+import { BasemapSwitch } from '../features/areas/BasemapSwitch';
+import { Header } from './Header';
+import { UpdatePrompt } from './UpdatePrompt';
+import { useOnline } from './useOnline';
+import { useAppData } from './useAppData';
+import { db } from './db';
+
+const BASEMAP_KEY = 'schouwkaart.basemap';
+
+export function App() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const { config, configError, areas, lastRefresh } = useAppData(online);
+  const [, params] = useRoute('/gebied/:id');
+  const [, navigate] = useLocation();
+  const selectedId = params?.id ?? null;
+  const [basemapId, setBasemapId] = useState(() => localStorage.getItem(BASEMAP_KEY) ?? 'brt');
+
+  const select = useCallback((id: string) => navigate(`/gebied/${encodeURIComponent(id)}`), [navigate]);
+  const close = useCallback(() => navigate('/'), [navigate]);
+  const chooseBasemap = useCallback((id: string) => {
+    setBasemapId(id);
+    localStorage.setItem(BASEMAP_KEY, id);
+  }, []);
+
+  const selected = useMemo(() => areas?.find((a) => a.id === selectedId) ?? null, [areas, selectedId]);
+  const basemap = config?.basemaps.find((b) => b.id === basemapId) ?? config?.basemaps[0];
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#area-list">
+        {t('app.skipToList')}
+      </a>
+      <Header />
+      {lastRefresh && !lastRefresh.ok && lastRefresh.reason !== 'offline' && (
+        <p className="banner banner-warn" role="alert">
+          {t('status.areasFailed', { reason: lastRefresh.detail })}
+        </p>
+      )}
+      <main className="layout">
+        <aside className="sidebar">
+          {!config && <p className="banner">{configError ? t('status.noAreasYet') : '…'}</p>}
+          {selected && basemap ? (
+            <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} />
+          ) : (
+            <>
+              {selectedId && areas && <p role="alert">{t('areas.notFound')}</p>}
+              {areas && areas.length === 0 && config && <p className="banner">{t('status.noAreasYet')}</p>}
+              <AreaList areas={areas ?? []} selectedId={selectedId} onSelect={select} />
+            </>
+          )}
+        </aside>
+        <div className="map-wrap">
+          {config && (
+            <MapView config={config} basemapId={basemapId}>
+              <AreasLayer areas={areas ?? []} selectedId={selectedId} onSelect={select} />
+              <FitArea area={selected} />
+              <LocateControl />
+            </MapView>
+          )}
+          <div className="map-overlay">
+            {config && <BasemapSwitch basemaps={config.basemaps} value={basemap?.id ?? ''} onChange={chooseBasemap} />}
+            <Legend />
+          </div>
+        </div>
+      </main>
+      <UpdatePrompt />
+    </div>
+  );
+}

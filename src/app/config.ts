@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { areaGeometrySchema } from '../domain/geojson';
+
+export const basemapSchema = z.object({
+  id: z.string(),
+  label: z.string().optional(),
+  url: z.string(),
+  attribution: z.string(),
+});
+export type Basemap = z.infer<typeof basemapSchema>;
+
+export const clientConfigSchema = z.object({
+  municipality: z.object({
+    id: z.string(),
+    name: z.string(),
+    center: z.tuple([z.number(), z.number()]),
+    zoom: z.number(),
+    boundary: areaGeometrySchema.optional(),
+    attribution: z.string().optional(),
+  }),
+  basemaps: z.array(basemapSchema).min(1),
+});
+export type ClientConfig = z.infer<typeof clientConfigSchema>;
+
+const KEY = 'schouwkaart.config';
+
+// The last config the server gave is kept so the app opens offline with the same municipality and tiles.
+export function loadCachedConfig(): ClientConfig | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (!raw) return null;
+    const parsed = clientConfigSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchConfig(fetchFn: typeof fetch = fetch): Promise<ClientConfig> {
+  const res = await fetchFn('/api/config', { cache: 'no-store' });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const parsed = clientConfigSchema.parse(await res.json());
+  try {
+    localStorage.setItem(KEY, JSON.stringify(parsed));
+  } catch {
+    // Storage full or private mode: the app still works online.
+  }
+  return parsed;
+}

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { fetchConfig, loadCachedConfig, type ClientConfig } from './config';
+import { db } from './db';
+import { refreshAreas, type RefreshResult } from '../features/areas/refreshAreas';
+import type { Area } from '../domain/area';
+
+export interface AppData {
+  config: ClientConfig | null;
+  configError: string | null;
+  areas: Area[] | undefined;
+  lastRefresh: RefreshResult | null;
+}
+
+/**
+ * The device copy is shown at once; the server's copy replaces it when it arrives. Offline, the
+ * last config and areas stay in use.
+ */
+export function useAppData(online: boolean): AppData {
+  const [config, setConfig] = useState<ClientConfig | null>(() => loadCachedConfig());
+  const [configError, setConfigError] = useState<string | null>(null);
+  const [lastRefresh, setLastRefresh] = useState<RefreshResult | null>(null);
+  const municipality = config?.municipality.id;
+
+  const refresh = useCallback(async () => {
+    try {
+      const c = await fetchConfig();
+      setConfig(c);
+      setConfigError(null);
+      setLastRefresh(await refreshAreas(db, c.municipality.id));
+    } catch (e) {
+      setConfigError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    if (online) void refresh();
+  }, [online, refresh]);
+
+  const areas = useLiveQuery(
+    () => (municipality ? db.areas.where('municipality').equals(municipality).toArray() : Promise.resolve([] as Area[])),
+    [municipality],
+  );
+  return { config, configError, areas, lastRefresh };
+}

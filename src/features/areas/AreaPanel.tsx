@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { Area } from '../../domain/area';
+import type { SchouwDb } from '../../storage/db';
+import { OfflinePackPanel } from '../offline/OfflinePackPanel';
+
+interface Props {
+  area: Area;
+  db: SchouwDb;
+  tileTemplate: string;
+  onClose: () => void;
+}
+
+export function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <section className="area-panel" aria-labelledby="area-panel-title">
+      <button type="button" className="btn btn-link" onClick={onClose}>
+        ← {t('areas.backToList')}
+      </button>
+      <h2 id="area-panel-title">{area.name}</h2>
+      <dl className="facts">
+        <dt>{t('areas.kind')}</dt>
+        <dd>{t(`areas.kinds.${area.kind}`)}</dd>
+        <dt>{t('areas.kvoStatus')}</dt>
+        <dd>{t(`areas.statuses.${area.kvoStatus}`)}</dd>
+      </dl>
+      {area.approximate && <p className="note">{t('areas.approximate')}</p>}
+      <OfflinePackPanel area={area} template={tileTemplate} db={db} />
+      <details className="source">
+        <summary>{t('areas.source')}</summary>
+        <p>{area.source}</p>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'leaflet/dist/leaflet.css';
+import './app/styles.css';
+import { App } from './app/App';
+import { initI18n, registerStrings } from './app/i18n';
+import { offlineStrings } from './features/offline/i18n';
+import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
+
+installChunkRecovery();
+registerStrings('offline', offlineStrings);
+await initI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+registerServiceWorker();

@@ -1,0 +1,35 @@
+import { MapContainer, ZoomControl, ScaleControl } from 'react-leaflet';
+import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import type { ClientConfig } from '../app/config';
+import { toLatLng } from './coords';
+import { BasemapLayer } from './BasemapLayer';
+import { ZoomAttribute } from './ZoomAttribute';
+
+interface Props {
+  config: ClientConfig;
+  basemapId: string;
+  children?: ReactNode;
+}
+
+export function MapView({ config, basemapId, children }: Props) {
+  const { t } = useTranslation();
+  const basemap = config.basemaps.find((b) => b.id === basemapId) ?? config.basemaps[0]!;
+  return (
+    <MapContainer
+      className="map"
+      center={toLatLng(config.municipality.center)}
+      zoom={config.municipality.zoom}
+      zoomControl={false}
+      maxZoom={19}
+      minZoom={9}
+      aria-label={t('map.label')}
+    >
+      <BasemapLayer basemap={basemap} />
+      <ZoomAttribute />
+      <ZoomControl position="bottomright" />
+      <ScaleControl position="bottomleft" imperial={false} />
+      {children}
+    </MapContainer>
+  );
+}
