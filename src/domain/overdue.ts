@@ -1,0 +1,36 @@
+import { closedStatuses, type Finding } from './finding';
+
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+// One formatter for the process: building an Intl.DateTimeFormat is costly, and isOverdue runs for
+// every finding on the map.
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The calendar day ('YYYY-MM-DD') it is in Deventer at `instant`, whatever the device's own zone.
+ * Built from parts rather than from the formatted string, whose layout differs between engines.
+ */
+export function amsterdamDate(instant: Date): string {
+  const parts = amsterdamDay.formatToParts(instant);
+  const get = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * Overdue is computed, never stored, so it cannot go stale. The due date itself is still on time;
+ * the finding is overdue from the next Amsterdam day. Removed findings are nobody's work any more.
+ */
+export function isOverdue(
+  finding: Pick<Finding, 'dueDate' | 'status' | 'removed'>,
+  now: Date,
+): boolean {
+  if (finding.dueDate === null || finding.removed) return false;
+  if (closedStatuses.includes(finding.status)) return false;
+  // 'YYYY-MM-DD' strings order like the days they name.
+  return finding.dueDate < amsterdamDate(now);
+}
