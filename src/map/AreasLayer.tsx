@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { GeoJSON, Tooltip } from 'react-leaflet';
 import type { PathOptions } from 'leaflet';
+import type { Feature } from 'geojson';
 import type { Area } from '../domain/area';
 import { areaStyle } from './areaStyle';
 
@@ -27,7 +28,7 @@ const AreaShape = memo(function AreaShape({ area, selected, onSelect }: { area: 
     <GeoJSON
       // A new geometry object means a new shape: remount instead of patching the old layer.
       key={JSON.stringify(area.geometry).length + area.id}
-      data={{ type: 'Feature', properties: { id: area.id }, geometry: area.geometry }}
+      data={{ type: 'Feature', properties: { id: area.id }, geometry: area.geometry } as Feature}
       style={style}
       eventHandlers={{ click: () => onSelect(area.id) }}
     >

@@ -1,3 +1,40 @@
+import proj4 from 'proj4';
+
+/**
+ * The one place that converts coordinates (DESIGN.md). A plain module of exported functions.
+ *
+ * RD New (Rijksdriehoeksmeting, EPSG:28992) ↔ WGS84 (EPSG:4326, GeoJSON order [lon, lat]).
+ * proj4 with the classic 7-parameter +towgs84 transformation is good to about a metre against the
+ * official RDNAPTRANS™ procedure: fine for placing shops and findings, not for surveying.
+ */
+
+export const EPSG_28992 =
+  '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 ' +
+  '+ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
+
+proj4.defs('EPSG:28992', EPSG_28992);
+const rd = proj4(EPSG_28992, 'EPSG:4326');
+
+/** RD [x, y] in metres → [lon, lat] in degrees. */
+export function rdToWgs84([x, y]: readonly [number, number]): [number, number] {
+  const [lon, lat] = rd.forward([x, y]);
+  return [lon!, lat!];
+}
+
+/** [lon, lat] in degrees → RD [x, y] in metres. */
+export function wgs84ToRd([lon, lat]: readonly [number, number]): [number, number] {
+  const [x, y] = rd.inverse([lon, lat]);
+  return [x!, y!];
+}
+
+/**
+ * Whether x, y look like RD coordinates in the Netherlands (the RD validity range, x -7 to 300 km,
+ * y 289 to 629 km). Catches degrees typed into RD columns (x = 6.16) and swapped x and y.
+ */
+export function isPlausibleRd(x: number, y: number): boolean {
+  return Number.isFinite(x) && Number.isFinite(y) && x >= -7_000 && x <= 300_000 && y >= 289_000 && y <= 629_000;
+}
+
 // --- Web Mercator tiles (XYZ, "slippy map") ------------------------------------------------------
 // Offline packs and Leaflet's EPSG:3857 tile layers address tiles as {z}/{x}/{y}, y counted from the
 // north. Bounding boxes here are GeoJSON order [west, south, east, north] in degrees (lon, lat).
@@ -94,4 +131,39 @@ export function expandBbox(bbox: LonLatBbox, marginMetres: number): LonLatBbox {
   const poleward = Math.max(Math.abs(newSouth), Math.abs(newNorth));
   const dLon = dLat / Math.cos((poleward * Math.PI) / 180);
   return [clampTo(west - dLon, -180, 180), newSouth, clampTo(east + dLon, -180, 180), newNorth];
+}
+
+// --- Leaflet ---------------------------------------------------------------------------------------
+// Leaflet takes [lat, lng]; everything else in the product is GeoJSON [lon, lat]. These are the only
+// two places where the order flips.
+
+/** GeoJSON [lon, lat] → Leaflet [lat, lng]. */
+export function toLatLng([lon, lat]: readonly [number, number] | readonly number[]): [number, number] {
+  return [lat!, lon!];
+}
+
+/** Leaflet {lat, lng} → GeoJSON [lon, lat]. */
+export function fromLatLng(latlng: { lat: number; lng: number }): [number, number] {
+  return [latlng.lng, latlng.lat];
+}
+
+/** Bounds of a Polygon/MultiPolygon as Leaflet [[south, west], [north, east]]. */
+export function geometryBounds(geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }): [[number, number], [number, number]] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates as number[][][]] : (geometry.coordinates as number[][][][]);
+  for (const poly of rings)
+    for (const ring of poly)
+      for (const [lon, lat] of ring) {
+        if (lon! < w) w = lon!;
+        if (lon! > e) e = lon!;
+        if (lat! < s) s = lat!;
+        if (lat! > n) n = lat!;
+      }
+  return [
+    [s, w],
+    [n, e],
+  ];
 }

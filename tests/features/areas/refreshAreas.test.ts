@@ -5,7 +5,7 @@ import { refreshAreas } from '../../../src/features/areas/refreshAreas';
 
 const square = (x: number, y: number) => ({
   type: 'Polygon' as const,
-  coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]],
+  coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]] as [number, number][][],
 });
 const feature = (id: string, name: string, x: number) => ({
   type: 'Feature',
