@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Area } from '../domain/area';
+import type { Finding, FindingEvent } from '../domain/finding';
+import type { Shop } from '../domain/shop';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -16,9 +18,61 @@ export interface OfflinePackRecord {
 
 export type StoredArea = Area;
 
+/** A photo taken on the device: re-encoded bytes (no EXIF), keyed by the SHA-256 of those bytes. */
+export interface PhotoRecord {
+  hash: string;
+  blob: Blob;
+  type: string;
+  width: number;
+  height: number;
+  createdAt: string;
+  /** Set once the server has the bytes; until then the sync engine uploads it. */
+  uploadedAt?: string;
+}
+
+/** One local write waiting to be pushed; kept (never dropped) until the server accepts or the person acts. */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  table: 'findings' | 'inspections' | 'shops' | 'areas' | 'certifications';
+  recordId: string;
+  /** Only the fields this write changed. */
+  changes: Record<string, unknown>;
+  baseRevision: number | null;
+  events: FindingEvent[];
+  createdAt: string;
+  status: 'pending' | 'rejected';
+  reason?: string;
+}
+
+export interface InspectionRecord {
+  id: string;
+  municipality: string;
+  areaId: string;
+  /** Local date-time of the walk in Europe/Amsterdam, 'YYYY-MM-DDTHH:mm'. */
+  startsAt: string;
+  participants: { organisation: string; label?: string }[];
+  notes: string;
+  status: 'planned' | 'walking' | 'done';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
 export type SchouwDb = Dexie & {
   areas: EntityTable<StoredArea, 'id'>;
   offlinePacks: EntityTable<OfflinePackRecord, 'areaId'>;
+  findings: EntityTable<Finding, 'id'>;
+  findingEvents: EntityTable<FindingEvent, 'id'>;
+  photos: EntityTable<PhotoRecord, 'hash'>;
+  inspections: EntityTable<InspectionRecord, 'id'>;
+  shops: EntityTable<Shop, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  meta: EntityTable<MetaRecord, 'key'>;
 };
 
 /**
@@ -27,6 +81,18 @@ export type SchouwDb = Dexie & {
  */
 export const schemaVersions: { version: number; stores: Record<string, string> }[] = [
   { version: 1, stores: { areas: 'id, municipality, name', offlinePacks: 'areaId' } },
+  {
+    version: 2,
+    stores: {
+      findings: 'id, municipality, areaId, inspectionId, status, updatedAt',
+      findingEvents: 'id, findingId, at',
+      photos: 'hash, uploadedAt',
+      inspections: 'id, municipality, areaId, status, startsAt',
+      shops: 'id, municipality, name',
+      outbox: '++seq, &mutationId, recordId, status',
+      meta: 'key',
+    },
+  },
 ];
 
 export function openDb(name = 'schouwkaart'): SchouwDb {
