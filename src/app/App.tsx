@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useRoute } from 'wouter';
+import { Route, Switch, useLocation, useRoute } from 'wouter';
 import { MapView } from '../map/MapView';
 import { AreasLayer } from '../map/AreasLayer';
 import { FitArea } from '../map/FitArea';
@@ -17,7 +17,41 @@ import { db } from './db';
 
 const BASEMAP_KEY = 'schouwkaart.basemap';
 
+// Screens other than the map load on demand, to keep the first screen's JavaScript small.
+const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
+const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
+
 export function App() {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        <SkipText />
+      </a>
+      <Header />
+      <Suspense fallback={<p className="banner">…</p>}>
+        <Switch>
+          <Route path="/schouw" nest>
+            <SchouwScreen />
+          </Route>
+          <Route path="/winkels" nest>
+            <ShopsScreen />
+          </Route>
+          <Route>
+            <MapScreen />
+          </Route>
+        </Switch>
+      </Suspense>
+      <UpdatePrompt />
+    </div>
+  );
+}
+
+function SkipText() {
+  const { t } = useTranslation();
+  return <>{t('app.skipToMain')}</>;
+}
+
+function MapScreen() {
   const { t } = useTranslation();
   const online = useOnline();
   const { config, configError, areas, lastRefresh } = useAppData(online);
@@ -37,17 +71,13 @@ export function App() {
   const basemap = config?.basemaps.find((b) => b.id === basemapId) ?? config?.basemaps[0];
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#area-list">
-        {t('app.skipToList')}
-      </a>
-      <Header />
+    <>
       {lastRefresh && !lastRefresh.ok && lastRefresh.reason !== 'offline' && (
         <p className="banner banner-warn" role="alert">
           {t('status.areasFailed', { reason: lastRefresh.detail })}
         </p>
       )}
-      <main className="layout">
+      <main className="layout" id="main">
         <aside className="sidebar">
           {!config && <p className="banner">{configError ? t('status.noAreasYet') : '…'}</p>}
           {selected && basemap ? (
@@ -74,7 +104,6 @@ export function App() {
           </div>
         </div>
       </main>
-      <UpdatePrompt />
-    </div>
+    </>
   );
 }

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
 import { OnlineIndicator } from './OnlineIndicator';
 import { StorageStatus } from './StorageStatus';
 import { setLanguage, languages, type Language } from './i18n';
 
 export function Header() {
   const { t, i18n } = useTranslation();
+  const [location] = useLocation();
   return (
     <header className="topbar">
       <div className="brand">
@@ -13,6 +15,17 @@ export function Header() {
           {t('app.title')} <span className="subtitle">{t('app.subtitle')}</span>
         </h1>
       </div>
+      <nav aria-label={t('app.nav')} className="mainnav">
+        {[
+          ['/', t('app.navMap')],
+          ['/schouw', t('app.navSchouw')],
+          ['/winkels', t('app.navShops')],
+        ].map(([href, label]) => (
+          <Link key={href} href={href!} aria-current={isCurrent(location, href!) ? 'page' : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
       <div className="topbar-status">
         <OnlineIndicator />
         <StorageStatus />
@@ -29,4 +42,8 @@ export function Header() {
       </div>
     </header>
   );
+}
+
+function isCurrent(location: string, href: string): boolean {
+  return href === '/' ? location === '/' || location.startsWith('/gebied') : location.startsWith(href);
 }

@@ -5,7 +5,11 @@ export const en: Catalogue = {
     title: 'Schouwkaart',
     subtitle: 'Safe Business Shopping Areas',
     language: 'Language',
-    skipToList: 'Skip to the list of areas',
+    skipToMain: 'Skip to the content',
+    nav: 'Main menu',
+    navMap: 'Map',
+    navSchouw: 'Inspections',
+    navShops: 'Shops',
   },
   status: {
     online: 'Online',

@@ -4,7 +4,11 @@ export const nl = {
     title: 'Schouwkaart',
     subtitle: 'Veilig Ondernemen Winkelgebieden',
     language: 'Taal',
-    skipToList: 'Naar de lijst met gebieden',
+    skipToMain: 'Naar de inhoud',
+    nav: 'Hoofdmenu',
+    navMap: 'Kaart',
+    navSchouw: 'Schouw',
+    navShops: 'Winkels',
   },
   status: {
     online: 'Online',
