@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { pointSchema } from './geojson';
+
+/**
+ * A shop in the register (DOMAIN.md "Records"). The register holds shops, never persons: there is no
+ * owner, phone or e-mail field, and the object is strict so such fields cannot slip in unnoticed.
+ */
+
+/** The seven participation measures, in the order of the per-area certification (questions 2, 4-9). */
+export const shopFlagKeys = [
+  'partnershipMember',
+  'whatsappGroup',
+  'collectiveBan',
+  'nuisanceFee',
+  'surveyAnswered',
+  'newsletter',
+  'kvoApp',
+] as const;
+export const shopFlagKeySchema = z.enum(shopFlagKeys);
+export type ShopFlagKey = z.infer<typeof shopFlagKeySchema>;
+
+export const shopFlagsSchema = z.strictObject({
+  partnershipMember: z.boolean(),
+  whatsappGroup: z.boolean(),
+  collectiveBan: z.boolean(),
+  nuisanceFee: z.boolean(),
+  surveyAnswered: z.boolean(),
+  newsletter: z.boolean(),
+  kvoApp: z.boolean(),
+});
+export type ShopFlags = z.infer<typeof shopFlagsSchema>;
+
+/** A calendar date, 'YYYY-MM-DD' (no time, no zone): a real date, so 2023-02-29 is refused. */
+export const isoDateSchema = z.iso.date();
+
+/** One shop check, visit or course attendance. The note is about the shop, never about a person. */
+export const datedEntrySchema = z.strictObject({
+  date: isoDateSchema,
+  note: z.string().trim().max(500).optional(),
+});
+export type DatedEntry = z.infer<typeof datedEntrySchema>;
+
+export const SHOP_LIMITS = { id: 64, name: 120, address: 200, sector: 80 } as const;
+
+export const shopSchema = z.strictObject({
+  /** Made on the device (UUIDv7) or taken from an import. */
+  id: z.string().trim().min(1).max(SHOP_LIMITS.id),
+  municipality: z.string().min(1),
+  name: z.string().trim().min(1).max(SHOP_LIMITS.name),
+  address: z.string().trim().max(SHOP_LIMITS.address),
+  point: pointSchema,
+  sector: z.string().trim().max(SHOP_LIMITS.sector),
+  /** Closed shops stay in the register but count nowhere in participation. */
+  open: z.boolean(),
+  flags: shopFlagsSchema,
+  shopChecks: z.array(datedEntrySchema),
+  visits: z.array(datedEntrySchema),
+  courses: z.array(datedEntrySchema),
+});
+export type Shop = z.infer<typeof shopSchema>;
+
+export function noFlags(): ShopFlags {
+  return {
+    partnershipMember: false,
+    whatsappGroup: false,
+    collectiveBan: false,
+    nuisanceFee: false,
+    surveyAnswered: false,
+    newsletter: false,
+    kvoApp: false,
+  };
+}
