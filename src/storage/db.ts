@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Area } from '../domain/area';
 import type { Finding, FindingEvent } from '../domain/finding';
 import type { Shop } from '../domain/shop';
+import type { AreaCertificationRecord, ProgrammeFreezeRecord, ProgrammeResponseRecord } from '../domain/certificationRecord';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -73,6 +74,9 @@ export type SchouwDb = Dexie & {
   shops: EntityTable<Shop, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  areaCertifications: EntityTable<AreaCertificationRecord, 'id'>;
+  programmeResponses: EntityTable<ProgrammeResponseRecord, 'id'>;
+  programmeFreezes: EntityTable<ProgrammeFreezeRecord, 'id'>;
 };
 
 /**
@@ -91,6 +95,16 @@ export const schemaVersions: { version: number; stores: Record<string, string> }
       shops: 'id, municipality, name',
       outbox: '++seq, &mutationId, recordId, status',
       meta: 'key',
+    },
+  },
+  {
+    // Certification: per area and year (answers, frozen score), per year and respondent (programme
+    // checklist), per year the frozen programme score.
+    version: 3,
+    stores: {
+      areaCertifications: 'id, municipality, areaId, year',
+      programmeResponses: 'id, municipality, year',
+      programmeFreezes: 'id, municipality, year',
     },
   },
 ];
