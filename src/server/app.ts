@@ -1,0 +1,208 @@
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import type { Area } from '../domain/area';
+import type { MunicipalityConfig } from '../domain/municipality';
+import type { LogLevel, ServerConfig } from './config';
+import type { Store } from './store/Store';
+
+export interface AppOptions {
+  store: Store;
+  config: Pick<ServerConfig, 'staticDir' | 'tiles'>;
+  municipality: MunicipalityConfig;
+  /** Fastify's logger: off by default (tests), a level in `main.ts`. */
+  logger?: false | { level: LogLevel };
+  /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
+  bodyLimit?: number;
+}
+
+export interface Issue {
+  /** JSON Pointer into the input ("" for the whole input). */
+  path: string;
+  message: string;
+}
+
+const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)';
+const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
+
+/** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
+export function buildApp({ store, config, municipality, logger = false, bodyLimit = 1024 * 1024 }: AppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: logger === false ? false : { level: logger.level },
+    bodyLimit,
+    // Requests that hang are cut off rather than holding a connection for ever.
+    requestTimeout: 60_000,
+    return503OnClosing: true,
+  });
+
+  const csp = contentSecurityPolicy(Object.values(config.tiles));
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'geolocation=(self), camera=(self), microphone=()');
+    reply.header('Content-Security-Policy', csp);
+    // The service worker never caches API answers, and neither may anything in between.
+    if (isApiPath(request.url) && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !isApiPath(pathname) &&
+      !pathname.startsWith('/assets/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage) {
+      // Client-side routes: the app shell handles them.
+      return reply.code(200).type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'not_found' });
+  });
+
+  app.get('/api/health', async (_request, reply) => {
+    const { ok } = await store.health();
+    return reply.code(ok ? 200 : 503).send({ ok, db: store.kind });
+  });
+
+  app.get('/api/areas', async () => {
+    const areas = await store.listAreas(municipality.id);
+    return { type: 'FeatureCollection', features: areas.map(areaToFeature) };
+  });
+
+  const clientConfig = {
+    municipality: {
+      id: municipality.id,
+      name: municipality.name,
+      center: municipality.center,
+      zoom: municipality.zoom,
+      boundary: municipality.boundary,
+      attribution: municipality.attribution,
+    },
+    basemaps: [
+      { id: 'brt', label: 'BRT-Achtergrondkaart', url: config.tiles.brt, attribution: BRT_ATTRIBUTION },
+      { id: 'brt-grey', label: 'BRT-Achtergrondkaart grijs', url: config.tiles.brtGrey, attribution: BRT_ATTRIBUTION },
+      { id: 'luchtfoto', label: 'Luchtfoto', url: config.tiles.luchtfoto, attribution: LUCHTFOTO_ATTRIBUTION },
+    ],
+  };
+  app.get('/api/config', async () => clientConfig);
+
+  const root = path.resolve(config.staticDir);
+  app.register(fastifyStatic, {
+    root,
+    wildcard: true, // look files up per request: a new build's files are served without a restart
+    index: 'index.html',
+    redirect: false,
+    cacheControl: false, // set below, per file
+    etag: true,
+    lastModified: true,
+    dotfiles: 'ignore',
+    setHeaders: (reply, file) => {
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      if (rel.startsWith('assets/')) {
+        // Vite puts a content hash in every file name under assets/.
+        reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+      } else {
+        // index.html, sw.js, manifest.webmanifest and other unhashed files: always revalidate.
+        reply.header('Cache-Control', 'no-cache');
+      }
+    },
+  });
+
+  return app;
+}
+
+function areaToFeature(area: Area) {
+  return {
+    type: 'Feature' as const,
+    id: area.id,
+    properties: {
+      id: area.id,
+      name: area.name,
+      kind: area.kind,
+      kvoStatus: area.kvoStatus,
+      source: area.source,
+      approximate: area.approximate ?? false,
+    },
+    geometry: area.geometry,
+  };
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+/**
+ * Tiles come from https: hosts (PDOK) or from whatever the tile URLs are configured to (tests serve
+ * their own over http); offline packs fetch them, so they are allowed for images and for connections.
+ */
+export function contentSecurityPolicy(tileTemplates: readonly string[]): string {
+  const tileOrigins = new Set<string>();
+  for (const t of tileTemplates) {
+    try {
+      const origin = new URL(t.replace(/\{[xyzs]\}/g, '0')).origin;
+      if (origin.startsWith('http:')) tileOrigins.add(origin);
+    } catch {
+      // Checked in config; nothing to add.
+    }
+  }
+  const extra = [...tileOrigins].map((o) => ` ${o}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: https:${extra}`,
+    `connect-src 'self' https:${extra}`,
+    "font-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function sendError(error: FastifyError | ZodError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ZodError) {
+    const issues: Issue[] = error.issues.map((i) => ({ path: pointer(i.path), message: i.message }));
+    return reply.code(400).send({ error: 'invalid_input', issues });
+  }
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    const issues: Issue[] = fe.validation.map((v) => {
+      const missing = (v.params as { missingProperty?: unknown } | undefined)?.missingProperty;
+      const where = `${v.instancePath ?? ''}${typeof missing === 'string' ? `/${missing}` : ''}`;
+      return { path: where, message: v.message ?? 'invalid' };
+    });
+    return reply.code(400).send({ error: 'invalid_input', issues });
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return reply.code(400).send({ error: 'invalid_json', message: 'The request body is not valid JSON.' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return reply.code(400).send({ error: 'invalid_json', message: 'The request body is empty but must be JSON.' });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return reply.code(413).send({ error: 'payload_too_large', message: 'The request body is too large.' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return reply.code(415).send({ error: 'unsupported_media_type', message: 'This content type is not accepted here.' });
+  }
+  // A SyntaxError from the JSON parser (older paths) and other client errors keep their 4xx status.
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : fe.message;
+    const code = error instanceof SyntaxError ? 'invalid_json' : status === 429 ? 'rate_limited' : 'bad_request';
+    return reply.code(status).send({ error: code, message });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.code(500).send({ error: 'internal' });
+}
+
+function pointer(segments: readonly PropertyKey[]): string {
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { StartupError } from './errors';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute. PGlite lives in `<dataDir>/pglite`, photos (later) in `<dataDir>/photos`. */
+  dataDir: string;
+  pgliteDir: string;
+  photosDir: string;
+  /** PostgreSQL connection string; when set, it is used instead of PGlite. */
+  databaseUrl: string | undefined;
+  /** Id of the municipality; `<geoDir>/<id>.municipality.json` describes it. */
+  municipality: string;
+  geoDir: string;
+  staticDir: string;
+  tiles: { brt: string; brtGrey: string; luchtfoto: string };
+  logLevel: LogLevel;
+}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export const defaultTileUrls = {
+  brt: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png',
+  brtGrey: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png',
+  luchtfoto: 'https://service.pdok.nl/hwh/luchtfotorgb/wmts/v1_0/Actueel_orthoHR/EPSG:3857/{z}/{x}/{y}.jpeg',
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+/** Read the server configuration from the environment. Throws a `StartupError` with one line per bad value. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+
+  const port = parsePort(value('PORT'), problems);
+
+  const host = value('HOST') ?? '0.0.0.0';
+  if (/\s|\//.test(host)) problems.push(`HOST must be a host name or IP address, got "${host}"`);
+
+  const dataDir = path.resolve(cwd, value('DATA_DIR') ?? './data');
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined) {
+    const problem = checkDatabaseUrl(databaseUrl);
+    if (problem) problems.push(problem);
+  }
+
+  const municipality = value('MUNICIPALITY') ?? 'deventer';
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(municipality)) {
+    problems.push(`MUNICIPALITY must be a lower-case id such as "deventer", got "${municipality}"`);
+  }
+
+  const tiles = {
+    brt: tileUrl('TILE_URL_BRT', value('TILE_URL_BRT') ?? defaultTileUrls.brt, problems),
+    brtGrey: tileUrl('TILE_URL_BRT_GREY', value('TILE_URL_BRT_GREY') ?? defaultTileUrls.brtGrey, problems),
+    luchtfoto: tileUrl('TILE_URL_LUCHTFOTO', value('TILE_URL_LUCHTFOTO') ?? defaultTileUrls.luchtfoto, problems),
+  };
+
+  const logLevelRaw = value('LOG_LEVEL') ?? 'warn';
+  if (!(logLevels as readonly string[]).includes(logLevelRaw)) {
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevelRaw}"`);
+  }
+
+  if (problems.length > 0) throw new StartupError(problems.join('\n'));
+
+  return {
+    port,
+    host,
+    dataDir,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    photosDir: path.join(dataDir, 'photos'),
+    databaseUrl,
+    municipality,
+    geoDir: path.resolve(cwd, value('GEO_DIR') ?? './geo'),
+    staticDir: path.resolve(cwd, value('STATIC_DIR') ?? './dist'),
+    tiles,
+    logLevel: logLevelRaw as LogLevel,
+  };
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return 8080;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+    return 0;
+  }
+  return Number(raw);
+}
+
+function checkDatabaseUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'DATABASE_URL must be a URL like postgres://user:password@host:5432/database';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return `DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`;
+  }
+  return undefined;
+}
+
+function tileUrl(name: string, raw: string, problems: string[]): string {
+  let url: URL;
+  try {
+    // The template braces are not valid in every URL position; fill them in to check the rest.
+    url = new URL(raw.replace(/\{[xyzs]\}/g, '0'));
+  } catch {
+    problems.push(`${name} must be an http(s) URL template with {z}, {x} and {y}, got "${raw}"`);
+    return raw;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+  } else if (!['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) {
+    problems.push(`${name} must contain {z}, {x} and {y}, got "${raw}"`);
+  }
+  return raw;
+}
+
+/** The database, described for a log line, without credentials. */
+export function describeDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'pgliteDir'>): string {
+  if (config.databaseUrl === undefined) return `PGlite in ${config.pgliteDir}`;
+  return `PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}`;
+}
+
+/** host:port/database of a connection string, never its user name or password. */
+export function redactDatabaseUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    const db = url.pathname.replace(/^\//, '');
+    return `${url.hostname || 'localhost'}:${url.port || '5432'}${db ? `/${db}` : ''}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

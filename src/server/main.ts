@@ -1,0 +1,136 @@
+// Entry point: `tsx src/server/main.ts` (npm run serve). Configuration comes from the environment; see
+// config.ts. A failure at start prints one line per problem on stderr, without a stack trace, and exits 1.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { loadConfig, type ServerConfig } from './config';
+import { StartupError, errorCode, errorMessage } from './errors';
+import { loadAreasIfEmpty } from './loadAreas';
+import { displayPath, loadMunicipality } from './municipality';
+import { openStore } from './store/openStore';
+import type { Store } from './store/Store';
+
+let config: ServerConfig | undefined;
+
+async function main(): Promise<void> {
+  config = loadConfig();
+  const cfg = config;
+  const municipality = loadMunicipality(cfg.geoDir, cfg.municipality);
+  checkStaticDir(cfg.staticDir);
+  // Before the database is opened: a second copy of the server must not touch the first one's data.
+  await checkPortFree(cfg.port, cfg.host);
+
+  const store = await openStore(cfg);
+  let app: FastifyInstance | undefined;
+  try {
+    await store.migrate().catch((err: unknown) => {
+      throw new StartupError(`database migration failed: ${firstLine(errorMessage(err))}`, { cause: err });
+    });
+    const areas = await loadAreasIfEmpty({ store, municipality: municipality.config, areasFile: municipality.areasFile });
+    app = buildApp({ store, config: cfg, municipality: municipality.config, logger: { level: cfg.logLevel } });
+    await app.listen({ port: cfg.port, host: cfg.host });
+
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : cfg.port;
+    console.log(`Schouwkaart listening on http://localhost:${port}`);
+    console.log(`Database: ${store.description}`);
+    console.log(
+      areas.loaded
+        ? `Areas: loaded ${areas.count} for ${municipality.config.name} from ${displayPath(municipality.areasFile)}`
+        : `Areas: ${areas.existing} for ${municipality.config.name} (already in the database)`,
+    );
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+  handleSignals(app, store);
+}
+
+function checkStaticDir(dir: string): void {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new StartupError(
+      `the built app is missing: no index.html in ${displayPath(dir)}; run "npm run build" first, or set STATIC_DIR`,
+    );
+  }
+}
+
+/** Fail fast, and clearly, when the port is taken (the real listen still handles a race). */
+function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err) => reject(listenError(err, port, host)));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+function listenError(err: unknown, port: number, host: string): Error {
+  switch (errorCode(err)) {
+    case 'EADDRINUSE':
+      return new StartupError(`port ${port} is already in use; set PORT to another port`);
+    case 'EACCES':
+      return new StartupError(`no permission to listen on port ${port}; set PORT to a port above 1023`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new StartupError(`cannot listen on HOST ${host}: no such address on this machine; set HOST (default 0.0.0.0)`);
+    default:
+      return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+function handleSignals(app: FastifyInstance, store: Store): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    // Connections that do not close within ten seconds are not waited for.
+    setTimeout(() => {
+      console.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    void (async () => {
+      let code = 0;
+      try {
+        await app.close();
+      } catch (err) {
+        console.error(`Error while closing the HTTP server: ${firstLine(errorMessage(err))}`);
+        code = 1;
+      }
+      try {
+        await store.close();
+      } catch (err) {
+        console.error(`Error while closing the database: ${firstLine(errorMessage(err))}`);
+        code = 1;
+      }
+      if (code === 0) console.log('Schouwkaart stopped');
+      process.exit(code);
+    })();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+/** The lines to print for a failed start: the message, never a stack (unless LOG_LEVEL asks for it). */
+export function startupErrorLines(err: unknown, cfg?: Pick<ServerConfig, 'port' | 'host'>): string[] {
+  let e = err;
+  if (cfg && ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].includes(errorCode(err) ?? '')) e = listenError(err, cfg.port, cfg.host);
+  if (e instanceof StartupError) return e.message.split('\n').map((l) => `Error: ${l}`);
+  return [`Error: ${firstLine(errorMessage(e))} (set LOG_LEVEL=debug for details)`];
+}
+
+main().catch((err: unknown) => {
+  for (const line of startupErrorLines(err, config)) console.error(line);
+  if (config && (config.logLevel === 'debug' || config.logLevel === 'trace')) console.error(err);
+  process.exit(1);
+});

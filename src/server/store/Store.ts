@@ -1,0 +1,30 @@
+import type { Area } from '../../domain/area';
+
+/**
+ * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
+ * executors (PGlite, PostgreSQL). It grows by one method group per record (findings, mutations, users),
+ * each backed by a numbered migration and covered by the shared contract suite.
+ */
+export interface Store {
+  /** `pglite` or `postgres`. */
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, for a log line; never contains a password. */
+  readonly description: string;
+
+  /** Apply pending migrations; safe to call again. */
+  migrate(): Promise<void>;
+  /** Whether the database answers. Never throws. */
+  health(): Promise<{ ok: boolean }>;
+
+  countAreas(municipality: string): Promise<number>;
+  /** The municipality's current areas, ordered by id. */
+  listAreas(municipality: string): Promise<Area[]>;
+  /**
+   * Make `areas` the municipality's areas, in one transaction: all are written or none. Areas that are
+   * unchanged keep their revision; areas not in the list are removed (kept as tombstones for sync).
+   * Every area's `municipality` must equal `municipality`; ids must be unique.
+   */
+  replaceAreas(municipality: string, areas: readonly Area[]): Promise<void>;
+
+  close(): Promise<void>;
+}

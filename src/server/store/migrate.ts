@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlExecutor } from './executor';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export const defaultMigrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
+
+const fileName = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
+
+// Any constant will do; it only has to be the same for every server process on one database.
+const MIGRATION_LOCK_KEY = 727_001;
+
+/** The numbered `.sql` files of `dir`, in order. Two files with one number is a mistake and throws. */
+export function loadMigrations(dir: string = defaultMigrationsDir): Migration[] {
+  const migrations: Migration[] = [];
+  for (const file of fs.readdirSync(dir)) {
+    if (!file.endsWith('.sql')) continue;
+    const m = fileName.exec(file);
+    if (!m) throw new Error(`migration file name ${file} must look like 001_some_name.sql`);
+    const sql = fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n/g, '\n');
+    migrations.push({
+      version: Number(m[1]),
+      name: file,
+      sql,
+      checksum: createHash('sha256').update(sql).digest('hex'),
+    });
+  }
+  migrations.sort((a, b) => a.version - b.version);
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version === migrations[i - 1]!.version) {
+      throw new Error(`two migrations have number ${migrations[i]!.version}: ${migrations[i - 1]!.name} and ${migrations[i]!.name}`);
+    }
+  }
+  return migrations;
+}
+
+/**
+ * Apply the migrations not yet recorded in `schema_migrations`, each in its own transaction, in order.
+ * Safe to run again and from several server processes at once (an advisory lock serialises them).
+ * An applied migration whose file has changed since is an error: migrations are append-only.
+ */
+export async function runMigrations(db: SqlExecutor, migrations: readonly Migration[]): Promise<string[]> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
+
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const ran = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const [row] = await tx.query<{ checksum: string; name: string }>(
+        'SELECT checksum, name FROM schema_migrations WHERE version = $1',
+        [migration.version],
+      );
+      if (row) {
+        if (row.checksum !== migration.checksum) {
+          throw new Error(
+            `migration ${migration.name} was changed after it was applied (as ${row.name}); add a new migration instead of editing an old one`,
+          );
+        }
+        return false;
+      }
+      try {
+        await tx.exec(migration.sql);
+      } catch (err) {
+        throw new Error(`migration ${migration.name} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        migration.checksum,
+      ]);
+      return true;
+    });
+    if (ran) applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultTileUrls, describeDatabase, loadConfig } from '../../src/server/config';
+
+describe('server configuration from the environment', () => {
+  it('has defaults for everything', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/app/data',
+      pgliteDir: '/srv/app/data/pglite',
+      photosDir: '/srv/app/data/photos',
+      databaseUrl: undefined,
+      municipality: 'deventer',
+      geoDir: '/srv/app/geo',
+      staticDir: '/srv/app/dist',
+      tiles: defaultTileUrls,
+      logLevel: 'warn',
+    });
+    expect(defaultTileUrls.brtGrey).toBe('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png');
+    expect(describeDatabase(c)).toBe(`PGlite in ${path.join('/srv/app/data', 'pglite')}`);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig(
+      {
+        PORT: '9000',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/var/lib/schouwkaart',
+        DATABASE_URL: 'postgresql://app:geheim@db.example:6543/schouw?sslmode=require',
+        MUNICIPALITY: 'olst-wijhe',
+        GEO_DIR: 'conf/geo',
+        STATIC_DIR: '/srv/www',
+        TILE_URL_BRT: 'http://127.0.0.1:9/brt/{z}/{x}/{y}.png',
+        TILE_URL_BRT_GREY: 'https://t.example/g/{z}/{x}/{y}.png',
+        TILE_URL_LUCHTFOTO: 'https://t.example/f/{z}/{x}/{y}.jpeg',
+        LOG_LEVEL: 'info',
+      },
+      '/srv/app',
+    );
+    expect(c).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/schouwkaart',
+      pgliteDir: '/var/lib/schouwkaart/pglite',
+      municipality: 'olst-wijhe',
+      geoDir: '/srv/app/conf/geo',
+      staticDir: '/srv/www',
+      tiles: { brt: 'http://127.0.0.1:9/brt/{z}/{x}/{y}.png' },
+      logLevel: 'info',
+    });
+    // Never the user name or password in a log line.
+    expect(describeDatabase(c)).toBe('PostgreSQL at db.example:6543/schouw');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }, '/x')).toMatchObject({ port: 8080, databaseUrl: undefined });
+  });
+
+  it.each([
+    [{ PORT: '80a' }, 'PORT must be a whole number from 0 to 65535, got "80a"'],
+    [{ PORT: '65536' }, 'PORT must be a whole number'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres:// or postgresql://'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL like postgres://'],
+    [{ MUNICIPALITY: '../etc' }, 'MUNICIPALITY must be a lower-case id'],
+    [{ TILE_URL_BRT: 'https://t.example/{z}/{x}.png' }, 'TILE_URL_BRT must contain {z}, {x} and {y}'],
+    [{ TILE_URL_LUCHTFOTO: 'ftp://t.example/{z}/{x}/{y}.png' }, 'TILE_URL_LUCHTFOTO must be an http(s) URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+  ])('refuses %j in one clear line', (env, message) => {
+    expect(() => loadConfig(env, '/x')).toThrow(message);
+    try {
+      loadConfig(env, '/x');
+    } catch (e) {
+      expect((e as Error).message.split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('lists several bad values one line each', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' }, '/x')).toThrow(/^PORT .*\nLOG_LEVEL .*$/);
+  });
+});

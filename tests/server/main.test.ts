@@ -1,0 +1,235 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestSchema } from '../support/postgres';
+import { areaFeature, square, tempDir, testMunicipality, validCollection, writeStaticDir } from '../support/fixtures';
+
+// The real entry point, as `npm run serve` starts it, in a child process.
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Run {
+  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so the whole npx -> tsx -> node chain can be signalled by its id.
+    detached: true,
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/**
+ * Signal the process group, by its id, as Ctrl-C in a terminal or `timeout` does (npx itself does not pass
+ * signals on to the server). npx then ends by the signal; the server's clean exit shows in its output.
+ */
+function signal(run: Run, sig: NodeJS.Signals): void {
+  if (run.child.pid !== undefined) {
+    try {
+      process.kill(-run.child.pid, sig);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Clean-up: the whole process group, by its id. */
+function killGroup(run: Run): void {
+  if (run.child.pid !== undefined && run.child.exitCode === null && run.child.signalCode === null) {
+    try {
+      process.kill(-run.child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** stderr of a failed start: its non-empty lines. */
+function errorLines(run: Run): string[] {
+  return run
+    .stderr()
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^npm (warn|notice)/i.test(l));
+}
+
+function expectNoStack(run: Run) {
+  expect(run.stderr()).not.toMatch(/^\s+at /m);
+  expect(run.stderr()).not.toMatch(/node_modules|\.ts:\d+/);
+}
+
+describe('server entry point (child process)', () => {
+  const tmp = tempDir('schouwkaart-main-');
+  const staticDir = path.join(tmp.dir, 'dist');
+  const dataDir = path.join(tmp.dir, 'data');
+  const runs: Run[] = [];
+  const launch = (env: Record<string, string>) => {
+    const run = start({ STATIC_DIR: staticDir, DATA_DIR: dataDir, ...env });
+    runs.push(run);
+    return run;
+  };
+
+  beforeAll(() => writeStaticDir(staticDir));
+  afterAll(async () => {
+    for (const run of runs) killGroup(run);
+    tmp.remove();
+  });
+
+  it('serves /api/health, refuses a second start on the same port, and shuts down cleanly', async () => {
+    const port = await freePort();
+    const server = launch({ PORT: String(port) });
+    await until('the listening line', () => (server.stdout().includes('listening') ? true : undefined));
+    expect(server.stdout()).toContain(`Schouwkaart listening on http://localhost:${port}`);
+    expect(server.stdout()).toContain(`Database: PGlite in ${path.join(dataDir, 'pglite')}`);
+    expect(server.stdout()).toMatch(/Areas: loaded \d+ for Deventer/);
+
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, db: 'pglite' });
+    const page = await fetch(`http://127.0.0.1:${port}/kaart`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).toContain('Schouwkaart test');
+
+    // Same port, same data directory: one line about the port, and the running server is untouched.
+    const second = launch({ PORT: String(port) });
+    expect(await withTimeout(second.exited, 60_000, 'second start to exit')).not.toBe(0);
+    expect(errorLines(second)).toEqual([`Error: port ${port} is already in use; set PORT to another port`]);
+    expectNoStack(second);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+    signal(server, 'SIGTERM');
+    await until('a clean stop', () => (server.stdout().includes('Schouwkaart stopped') ? true : undefined), 30_000);
+    expect(server.stdout()).toContain('SIGTERM: shutting down');
+    expect(server.stderr()).toBe('');
+    await until('the lock to go', () => (fs.existsSync(path.join(dataDir, 'pglite.lock')) ? undefined : true), 10_000);
+
+    // Restart on the same data: the areas are already there.
+    const port2 = await freePort();
+    const again = launch({ PORT: String(port2) });
+    await until('the restart', () => (again.stdout().includes('Areas:') ? true : undefined));
+    expect(again.stdout()).toMatch(/Areas: \d+ for Deventer \(already in the database\)/);
+    signal(again, 'SIGINT');
+    await until('a clean stop', () => (again.stdout().includes('Schouwkaart stopped') ? true : undefined), 30_000);
+    await withTimeout(again.exited, 30_000, 'exit after SIGINT');
+  });
+
+  it('exits 1 with one clear line when PostgreSQL cannot be reached', async () => {
+    const run = launch({ PORT: String(await freePort()), DATABASE_URL: 'postgres://x:secretpw@127.0.0.1:1/x' });
+    expect(await withTimeout(run.exited, 60_000, 'exit')).toBe(1);
+    const lines = errorLines(run);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Error: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/x: connection refused.*DATABASE_URL/);
+    expect(run.stderr()).not.toContain('secretpw');
+    expectNoStack(run);
+  });
+
+  it('exits 1 with one line per problem for an invalid areas file', async () => {
+    const geoDir = path.join(tmp.dir, 'geo');
+    fs.mkdirSync(geoDir, { recursive: true });
+    fs.writeFileSync(path.join(geoDir, 'testdorp.municipality.json'), JSON.stringify(testMunicipality));
+    const bad = validCollection();
+    bad.features.push(areaFeature('overlap', 'Overlapper', square(6.155, 52.255)));
+    fs.writeFileSync(path.join(geoDir, 'testdorp.geojson'), JSON.stringify(bad));
+
+    const run = launch({
+      PORT: String(await freePort()),
+      GEO_DIR: geoDir,
+      MUNICIPALITY: 'testdorp',
+      DATA_DIR: path.join(tmp.dir, 'data-invalid'),
+    });
+    expect(await withTimeout(run.exited, 60_000, 'exit')).toBe(1);
+    const lines = errorLines(run);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Error: .*testdorp\.geojson: .*"Centrum".*"Overlapper".*\[overlap\]$/);
+    expectNoStack(run);
+  });
+
+  it('exits 1 with one line when the built app is missing or a setting is wrong', async () => {
+    const noDist = launch({ PORT: String(await freePort()), STATIC_DIR: path.join(tmp.dir, 'nope') });
+    expect(await withTimeout(noDist.exited, 60_000, 'exit')).toBe(1);
+    expect(errorLines(noDist)).toEqual([expect.stringMatching(/^Error: the built app is missing: no index\.html in .*nope; run "npm run build"/)]);
+
+    const badPort = launch({ PORT: '99999' });
+    expect(await withTimeout(badPort.exited, 60_000, 'exit')).toBe(1);
+    expect(errorLines(badPort)).toEqual(['Error: PORT must be a whole number from 0 to 65535, got "99999"']);
+  });
+});
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+// Runs where store.postgres.test.ts runs (that file fails in CI when TEST_DATABASE_URL is missing).
+describe.skipIf(!pgUrl)('server entry point on PostgreSQL (TEST_DATABASE_URL)', () => {
+  const tmp = tempDir('schouwkaart-main-pg-');
+  let run: Run | undefined;
+  afterAll(() => {
+    if (run) killGroup(run);
+    tmp.remove();
+  });
+
+  it('migrates, loads the areas and serves them', async () => {
+    const schema = await openTestSchema(pgUrl!);
+    try {
+      const url = new URL(pgUrl!);
+      url.searchParams.set('options', `-c search_path=${schema.name}`);
+      const staticDir = path.join(tmp.dir, 'dist');
+      writeStaticDir(staticDir);
+      const port = await freePort();
+      run = start({ PORT: String(port), STATIC_DIR: staticDir, DATA_DIR: path.join(tmp.dir, 'data'), DATABASE_URL: url.toString() });
+      await until('the listening line', () => (run!.stdout().includes('Areas:') ? true : undefined));
+      expect(run.stdout()).toContain(`Database: PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`);
+      expect(run.stdout()).not.toContain(`${url.username}:`);
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ ok: true, db: 'postgres' });
+      const areas = await (await fetch(`http://127.0.0.1:${port}/api/areas`)).json();
+      expect(areas.features.length).toBeGreaterThan(0);
+      // PGlite is not used at all.
+      expect(fs.existsSync(path.join(tmp.dir, 'data'))).toBe(false);
+      signal(run, 'SIGTERM');
+      await until('a clean stop', () => (run!.stdout().includes('Schouwkaart stopped') ? true : undefined), 30_000);
+    } finally {
+      await schema.drop();
+    }
+  });
+});
