@@ -2,6 +2,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import {
@@ -39,6 +40,10 @@ registerRoute(
     return runtimeTiles.handle(options);
   },
 );
+
+// Take control of the first visit at once, so its tiles are cached and a reload offline works. An update
+// still waits for the person: a new worker only activates after SKIP_WAITING.
+clientsClaim();
 
 // The page asks the waiting worker to take over only after the person chose "reload".
 self.addEventListener('message', (event) => {

@@ -9,15 +9,15 @@ export async function tileRequests(): Promise<number> {
 
 /** Waits until the service worker controls the page, so the shell is precached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return !!reg?.active && !!navigator.serviceWorker.controller;
-  }, undefined, { timeout: 60_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
 }
 
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByRole('heading', { name: /Winkelgebieden/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Winkelgebieden/ })).toBeVisible();
   await expect(page.locator('.area-item').first()).toBeVisible();
 }
 
