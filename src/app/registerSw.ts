@@ -2,6 +2,7 @@ import { Workbox } from 'workbox-window';
 
 let wb: Workbox | null = null;
 let waiting = false;
+let updateChosen = false;
 const listeners = new Set<() => void>();
 
 export function registerServiceWorker(): void {
@@ -11,9 +12,10 @@ export function registerServiceWorker(): void {
     waiting = true;
     listeners.forEach((l) => l());
   });
-  // Reload only after the person chose to update and the new worker took over.
-  wb.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+  // Reload only after the person chose to update and the new worker took over (the first install also
+  // takes control, through clientsClaim, and must not reload the page).
+  wb.addEventListener('controlling', () => {
+    if (updateChosen) window.location.reload();
   });
   void wb.register().catch(() => undefined);
   // Look for a new version now and then, and whenever the app comes back to the foreground.
@@ -31,6 +33,7 @@ export function onUpdateAvailable(cb: () => void): () => void {
 
 export function applyUpdate(): void {
   if (!wb) return;
+  updateChosen = true;
   wb.messageSkipWaiting();
 }
 

@@ -34,7 +34,8 @@ test('an old shell that meets a missing chunk reloads cleanly instead of a blank
   await page.evaluate(() => {
     sessionStorage.removeItem('schouwkaart.chunkReload');
     (window as unknown as { __marker: number }).__marker = 7;
-    window.dispatchEvent(new Event('vite:preloadError', { cancelable: true }));
+    // Dispatched after this call returns: the page reloads, which ends this script's context.
+    setTimeout(() => window.dispatchEvent(new Event('vite:preloadError', { cancelable: true })), 50);
   });
   await page.waitForLoadState('load');
   await expect.poll(() => page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
