@@ -14,8 +14,6 @@ export type ShopRefusal =
   | { ok: false; reason: 'nothing_to_import'; message: string }
   | { ok: false; reason: 'storage_error'; message: string };
 
-const now = () => new Date().toISOString();
-
 function validate(shop: unknown): { ok: true; shop: Shop } | ShopRefusal {
   const r = shopSchema.safeParse(shop);
   if (r.success) return { ok: true, shop: r.data };

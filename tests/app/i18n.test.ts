@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { nl } from '../../src/app/i18n/nl';
 import { en } from '../../src/app/i18n/en';
 import { offlineStrings } from '../../src/features/offline/i18n';
+import { shopsStrings } from '../../src/features/shops/i18n';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -11,6 +12,7 @@ describe('language catalogues', () => {
   it.each([
     ['app shell', nl, en],
     ['offline packs', offlineStrings.nl, offlineStrings.en],
+    ['shops', shopsStrings.nl, shopsStrings.en],
   ])('%s: Dutch and English have the same keys, so no English screen shows a Dutch hole', (_name, a, b) => {
     expect(keys(b).sort()).toEqual(keys(a).sort());
   });

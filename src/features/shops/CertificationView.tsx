@@ -1,0 +1,131 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../app/db';
+import { AREA_CERTIFICATION_TABLE } from '../../domain/scoring/areaCertification';
+import { freezeAreaYear, saveAreaAnswers } from '../../storage/certificationsRepo';
+import { AreaQuestionList } from './AreaQuestionList';
+import { fmt1, fmtDate, yearChoices } from './format';
+import { ScoreSummary } from './ScoreSummary';
+import { useAreaScores } from './useAreaScores';
+import type { ShopsData } from './useShopsData';
+
+/** Per area and year: the yes/no answers, the computed percentages, the grade, freezing, and last year. */
+export function CertificationView({ data }: { data: ShopsData }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const areaSelect = useId();
+  const yearSelect = useId();
+  const years = yearChoices();
+  const [areaId, setAreaId] = useState<string>(() => data.areas[0]?.id ?? '');
+  const [year, setYear] = useState(years[0]!);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const scores = useAreaScores(data, year);
+  const lastScores = useAreaScores(data, year - 1);
+  const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
+  const current = area ? scores?.get(area.id) : undefined;
+  const last = area ? lastScores?.get(area.id) : undefined;
+
+  const answer = async (id: string, value: boolean) => {
+    if (!area || !data.municipality) return;
+    const r = await saveAreaAnswers(db, { municipality: data.municipality, areaId: area.id, year, answers: { [id]: value } });
+    setError(r.ok ? null : t(`shops.cert.refused.${r.reason}`));
+  };
+  const freeze = async () => {
+    if (!area || !data.municipality) return;
+    setConfirming(false);
+    const r = await freezeAreaYear(db, { municipality: data.municipality, area, allAreas: data.areas, year, table: AREA_CERTIFICATION_TABLE });
+    setError(r.ok ? null : t(`shops.cert.refused.${r.reason}`));
+  };
+
+  const frozen = current?.record?.frozen;
+  const table = frozen?.table ?? AREA_CERTIFICATION_TABLE;
+  const result = current?.result;
+  // Last year counts only when it was really worked on (answers given or frozen).
+  const lastScore = last?.record && last.result.ok ? last.result : null;
+  const example = result?.ok ? result.questions.find((q) => q.figure?.percent != null) : undefined;
+
+  return (
+    <section aria-labelledby="cert-title" className="panel">
+      <h2 id="cert-title">{t('shops.cert.title')}</h2>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={areaSelect}>{t('shops.cert.area')}</label>
+          <select id={areaSelect} value={area?.id ?? ''} onChange={(e) => setAreaId(e.target.value)}>
+            {data.areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={yearSelect}>{t('shops.cert.year')}</label>
+          <select id={yearSelect} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && (
+        <p className="banner banner-warn" role="alert">
+          {error}
+        </p>
+      )}
+      {area && result?.ok && (
+        <div className="cert-layout">
+          <div>
+            <AreaQuestionList
+              table={table}
+              score={result}
+              lastYear={lastScore}
+              lastYearNumber={year - 1}
+              answers={frozen?.answers ?? current?.record?.answers ?? {}}
+              disabled={!!frozen}
+              onAnswer={(id, v) => void answer(id, v)}
+            />
+          </div>
+          <aside className="cert-side">
+            <h3>{t('shops.cert.thisYear', { year })}</h3>
+            <ScoreSummary
+              grade={result.grade}
+              total={result.total}
+              maxTotal={result.maxTotal}
+              passed={result.certified}
+              passGrade={result.passGrade}
+              tableVersion={result.tableVersion}
+              notes={result.notes}
+              {...(example?.figure?.percent != null
+                ? { example: t('shops.cert.pointsReading', { percent: example.figure.percent, points: fmt1(example.points, lang) }) }
+                : {})}
+            />
+            <p className="compare">
+              {t('shops.cert.lastYear', { year: year - 1 })}:{' '}
+              <strong>{lastScore ? t('shops.cert.score', { grade: fmt1(lastScore.grade, lang) }) : t('shops.cert.noLastYear')}</strong>
+            </p>
+            {frozen ? (
+              <p className="note">{t('shops.cert.frozen', { date: fmtDate(frozen.at, lang) })}</p>
+            ) : confirming ? (
+              <div className="confirm" role="group" aria-label={t('shops.cert.freeze', { year })}>
+                <p>{t('shops.cert.freezeConfirm', { year })}</p>
+                <button type="button" className="btn btn-primary" onClick={() => void freeze()}>
+                  {t('shops.cert.freeze', { year })}
+                </button>{' '}
+                <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                  {t('shops.form.cancel')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="btn" onClick={() => setConfirming(true)}>
+                {t('shops.cert.freeze', { year })}
+              </button>
+            )}
+          </aside>
+        </div>
+      )}
+    </section>
+  );
+}

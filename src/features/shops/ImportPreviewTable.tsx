@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { ShopImportPreview } from '../../domain/shopImport';
+import type { Shop } from '../../domain/shop';
+import { importErrorText } from './importText';
+
+interface Props {
+  preview: ShopImportPreview;
+  existing: readonly Shop[];
+  areaOf: (shop: Shop) => string | null;
+}
+
+/** Per row the result; for a bad row its number, column and reason. Bad rows first, so they are seen. */
+export function ImportPreviewTable({ preview, existing, areaOf }: Props) {
+  const { t } = useTranslation();
+  const rows = [...preview.rows].sort((a, b) => (a.status === b.status ? a.row - b.row : a.status === 'error' ? -1 : 1));
+  return (
+    <div className="table-wrap">
+      <table className="data-table import-preview">
+        <thead>
+          <tr>
+            <th scope="col">{t('shops.import.row')}</th>
+            <th scope="col">{t('shops.import.result')}</th>
+            <th scope="col">{t('shops.import.shop')}</th>
+            <th scope="col">{t('shops.import.problems')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.row} className={r.status === 'error' ? 'row-bad' : 'row-ok'} data-row={r.row}>
+              <th scope="row">{r.row}</th>
+              <td>
+                <span className={`tag ${r.status === 'error' ? 'tag-bad' : 'tag-ok'}`}>
+                  {r.status === 'error' ? `✗ ${t('shops.import.bad')}` : `✓ ${t('shops.import.ok')}`}
+                </span>
+              </td>
+              <td>
+                {r.shop ? (
+                  <>
+                    {r.shop.name}
+                    <span className="muted"> {t('shops.import.inArea', { area: areaOf(r.shop) ?? t('shops.outside') })}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {r.errors.length > 0 && (
+                  <ul className="reasons">
+                    {r.errors.map((e, i) => (
+                      <li key={i}>{importErrorText(t, e, existing)}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { formatParticipation, measures, type GroupParticipation } from '../../domain/participation';
+import type { ShopsData } from './useShopsData';
+
+interface Row {
+  key: string;
+  name: string;
+  group: GroupParticipation;
+  total?: boolean;
+}
+
+/** The table twin of the partners' map: per area and measure "17 van 20, 85%", or "—" with the reason. */
+export function ParticipationTable({ data, year }: { data: ShopsData; year: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const rows: Row[] = [
+    ...data.areas.map((a) => ({ key: a.id, name: a.name, group: data.report.areas[a.id]! })),
+    { key: 'outside', name: t('shops.outside'), group: data.report.outside },
+    { key: 'municipality', name: t('shops.municipality'), group: data.report.municipality, total: true },
+  ];
+  return (
+    <div className="table-wrap">
+      <table className="data-table participation-table">
+        <caption>{t('shops.participation.tableCaption', { year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('shops.participation.area')}</th>
+            <th scope="col">{t('shops.participation.open')}</th>
+            {measures.map((m) => (
+              <th scope="col" key={m}>
+                {t(`shops.flags.${m}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const none = r.group.open === 0;
+            return (
+              <tr key={r.key} data-area={r.key} className={r.total ? 'row-total' : undefined}>
+                <th scope="row">
+                  {r.name}
+                  {none && <span className="cell-note">{t('shops.participation.noOpenShops')}</span>}
+                </th>
+                <td className="num">{r.group.open}</td>
+                {measures.map((m) => {
+                  const f = r.group.measures[m];
+                  return (
+                    <td key={m} className="num" data-measure={m} title={none ? t('shops.participation.noOpenShops') : undefined}>
+                      {formatParticipation(f, lang)}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
