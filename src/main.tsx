@@ -5,11 +5,13 @@ import './app/styles.css';
 import { App } from './app/App';
 import { initI18n, registerStrings } from './app/i18n';
 import { offlineStrings } from './features/offline/i18n';
+import { schouwStrings } from './features/schouw/i18n';
 import { shopsStrings } from './features/shops/i18n';
 import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
 
 installChunkRecovery();
 registerStrings('offline', offlineStrings);
+registerStrings('schouw', schouwStrings);
 registerStrings('shops', shopsStrings);
 await initI18n();
 createRoot(document.getElementById('root')!).render(

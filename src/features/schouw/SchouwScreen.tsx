@@ -1,4 +1,16 @@
-// Placeholder: the schouw walk (plan an inspection, capture findings) is built here.
+import { Route, Switch } from 'wouter';
+import './schouw.css';
+import { InspectionsHome } from './home/InspectionsHome';
+import { WalkRoute } from './walk/WalkRoute';
+
+/** The schouw: `/schouw` plans walks and shows the year; `/schouw/:inspectionId` is one walk. */
 export default function SchouwScreen() {
-  return <section className="screen"><h2>Schouw</h2></section>;
+  return (
+    <Switch>
+      <Route path="/">
+        <InspectionsHome />
+      </Route>
+      <Route path="/:inspectionId">{(params) => <WalkRoute key={params.inspectionId} inspectionId={params.inspectionId} />}</Route>
+    </Switch>
+  );
 }

@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { v7 as uuidv7 } from 'uuid';
+import { useActor } from '../../../app/actor';
+import { db } from '../../../app/db';
+import { useAppData } from '../../../app/useAppData';
+import { useOnline } from '../../../app/useOnline';
+import { amsterdamDate } from '../../../domain/overdue';
+import { yearOverview } from '../../../domain/yearOverview';
+import { saveInspectionChange, savePlannedInspection } from '../../../storage/inspectionsRepo';
+import { useInspections } from '../useSchouwData';
+import { writeMessage } from '../writeMessage';
+import { PlanForm, type PlanDraft } from './PlanForm';
+import { YearOverview } from './YearOverview';
+
+/** /schouw — plan walks and see which areas were walked this year. */
+export function InspectionsHome() {
+  const { t, i18n } = useTranslation();
+  const online = useOnline();
+  const { config, areas } = useAppData(online);
+  const inspections = useInspections(config?.municipality.id);
+  const actor = useActor();
+  const [, navigate] = useLocation();
+  const [areaId, setAreaId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const year = Number(amsterdamDate(new Date()).slice(0, 4));
+  const sorted = useMemo(() => [...(areas ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [areas]);
+  const rows = useMemo(() => yearOverview(sorted.map((a) => a.id), inspections ?? [], year), [sorted, inspections, year]);
+
+  if (!config || !areas) return <p className="banner">{t('status.noAreasYet')}</p>;
+
+  async function plan(draft: PlanDraft): Promise<string | null> {
+    if (!actor || !config) return t('schouw.notReady');
+    const r = await savePlannedInspection(db, { id: uuidv7(), municipality: config.municipality.id, ...draft }, actor);
+    return r.ok ? null : writeMessage(r, t, i18n.language);
+  }
+
+  async function start(id: string) {
+    if (!actor) return;
+    const r = await saveInspectionChange(db, id, { kind: 'start' }, actor);
+    if (r.ok || r.reason === 'no_change') navigate(`/${id}`);
+    else setError(writeMessage(r, t, i18n.language));
+  }
+
+  return (
+    <main className="screen schouw-home" id="main">
+      {error && (
+        <p role="alert" className="banner banner-warn">
+          {error}
+        </p>
+      )}
+      <div className="schouw-columns">
+        <YearOverview
+          year={year}
+          rows={rows}
+          areas={sorted}
+          onPlan={(id) => {
+            setAreaId(id);
+            document.getElementById('plan-title')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+          onStart={(id) => void start(id)}
+          onOpen={(id) => navigate(`/${id}`)}
+        />
+        <PlanForm areas={sorted} areaId={areaId ?? sorted[0]?.id ?? ''} onAreaChange={setAreaId} onPlan={plan} />
+      </div>
+    </main>
+  );
+}

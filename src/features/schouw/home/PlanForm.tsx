@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Area } from '../../../domain/area';
+import { organisations, type Organisation } from '../../../domain/inspection';
+
+export interface PlanDraft {
+  areaId: string;
+  startsAt: string;
+  participants: { organisation: Organisation; label: string }[];
+  notes: string;
+}
+
+const timeParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today at 19:30 in Deventer: walks are in the evening, when lighting can be judged. */
+export function defaultStart(now = new Date()): string {
+  return `${timeParts.format(now)}T19:30`;
+}
+
+const team: Organisation[] = ['police', 'safety_coach', 'fire_brigade', 'wijkbeheerder'];
+
+interface Props {
+  areas: readonly Area[];
+  areaId: string;
+  onAreaChange: (id: string) => void;
+  onPlan: (draft: PlanDraft) => Promise<string | null>;
+}
+
+export function PlanForm({ areas, areaId, onAreaChange, onPlan }: Props) {
+  const { t } = useTranslation();
+  const [startsAt, setStartsAt] = useState(() => defaultStart());
+  const [participants, setParticipants] = useState(() => team.map((organisation) => ({ organisation, label: '' })));
+  const [notes, setNotes] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const error = await onPlan({ areaId, startsAt, participants, notes });
+    setMessage(error ? { text: error, error: true } : { text: t('schouw.planned'), error: false });
+  }
+  const setRow = (i: number, row: Partial<PlanDraft['participants'][number]>) =>
+    setParticipants((list) => list.map((p, k) => (k === i ? { ...p, ...row } : p)));
+
+  return (
+    <form className="plan-form" onSubmit={submit} aria-labelledby="plan-title">
+      <h2 id="plan-title">{t('schouw.planTitle')}</h2>
+      <label className="field">
+        <span>{t('schouw.area')}</span>
+        <select value={areaId} onChange={(e) => onAreaChange(e.target.value)} required>
+          {areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('schouw.startsAt')}</span>
+        <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
+      </label>
+      <fieldset className="participants">
+        <legend>{t('schouw.participants')}</legend>
+        {participants.map((p, i) => (
+          <div className="participant-row" key={i}>
+            <select aria-label={t('schouw.organisation')} value={p.organisation} onChange={(e) => setRow(i, { organisation: e.target.value as Organisation })}>
+              {organisations.map((o) => (
+                <option key={o} value={o}>
+                  {t(`schouw.organisations.${o}`)}
+                </option>
+              ))}
+            </select>
+            <input type="text" aria-label={t('schouw.participantName')} placeholder={t('schouw.participantName')} value={p.label} maxLength={100} onChange={(e) => setRow(i, { label: e.target.value })} />
+            <button type="button" className="btn" aria-label={t('schouw.removeParticipant')} onClick={() => setParticipants((l) => l.filter((_, k) => k !== i))}>
+              ✕
+            </button>
+          </div>
+        ))}
+        <button type="button" className="btn" onClick={() => setParticipants((l) => [...l, { organisation: 'shops', label: '' }])}>
+          {t('schouw.addParticipant')}
+        </button>
+      </fieldset>
+      <label className="field">
+        <span>{t('schouw.notes')}</span>
+        <textarea value={notes} rows={3} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
+      </label>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary btn-big">
+        {t('schouw.plan')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding, Severity } from '../../../domain/finding';
+import type { FindingCommand } from '../../../domain/findingStatus';
+import type { PhotoRecord } from '../../../storage/db';
+import { formatDateTime } from '../../../app/format';
+import { useFindingEvents } from '../useSchouwData';
+import { CategoryPicker, SeverityPicker } from './CategoryPicker';
+import { CategoryBadge, FindingSummaryLine } from './FindingLabel';
+import { PhotoPicker } from './PhotoPicker';
+import { PhotoThumb } from './PhotoThumb';
+
+interface Props {
+  finding: Finding;
+  areaNames: ReadonlyMap<string, string>;
+  moving: boolean;
+  run: (commands: FindingCommand[], photos?: PhotoRecord[]) => Promise<string | null>;
+  onMove: () => void;
+  onSaveMove: () => void;
+  onCancelMove: () => void;
+  onBack: () => void;
+  onFirstPhoto: () => void;
+}
+
+/** One finding of the walk: edit, move, add photos, remove. Every change is a domain command. */
+export function FindingDetail(props: Props) {
+  const { finding, areaNames, moving, run } = props;
+  const { t, i18n } = useTranslation();
+  const [categoryCode, setCategory] = useState(finding.categoryCode);
+  const [severity, setSeverity] = useState<Severity>(finding.severity);
+  const [description, setDescription] = useState(finding.description);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const events = useFindingEvents(finding.id);
+
+  async function exec(commands: FindingCommand[], photos?: PhotoRecord[], done = t('schouw.saved')) {
+    if (commands.length === 0) return;
+    const error = await run(commands, photos);
+    setMessage(error ? { text: error, error: true } : { text: done, error: false });
+  }
+
+  const edits: FindingCommand[] = [
+    ...(categoryCode !== finding.categoryCode ? [{ kind: 'change_category' as const, categoryCode }] : []),
+    ...(description.trim() !== finding.description ? [{ kind: 'change_description' as const, description }] : []),
+    ...(severity !== finding.severity ? [{ kind: 'change_severity' as const, severity }] : []),
+  ];
+
+  return (
+    <section className="finding-detail" aria-labelledby="finding-title">
+      <button type="button" className="btn btn-link" onClick={props.onBack}>
+        ← {t('schouw.backToWalk')}
+      </button>
+      <h2 id="finding-title">
+        <CategoryBadge categoryCode={finding.categoryCode} />
+      </h2>
+      <p>
+        <FindingSummaryLine finding={finding} areaNames={areaNames} />
+      </p>
+      {finding.photoHashes.length > 0 && (
+        <div className="photo-row">
+          {finding.photoHashes.map((h, i) => (
+            <PhotoThumb key={h} hash={h} index={i} />
+          ))}
+        </div>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
+          {message.text}
+        </p>
+      )}
+      {moving ? (
+        <div className="move-box" role="group" aria-label={t('schouw.move')}>
+          <p>{t('schouw.moveHint')}</p>
+          <button type="button" className="btn btn-primary btn-big" onClick={props.onSaveMove}>
+            {t('schouw.saveMove')}
+          </button>{' '}
+          <button type="button" className="btn btn-big" onClick={props.onCancelMove}>
+            {t('schouw.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button type="button" className="btn btn-big" onClick={props.onMove}>
+            {t('schouw.move')}
+          </button>
+          <PhotoPicker
+            label={t('schouw.addPhotos')}
+            onFirstPhoto={props.onFirstPhoto}
+            onPhotos={(photos) => void exec(photos.map((p) => ({ kind: 'add_photo', photoHash: p.hash })), photos)}
+          />
+        </div>
+      )}
+      <details className="edit-box">
+        <summary>{t('schouw.edit')}</summary>
+        <CategoryPicker value={categoryCode} onChange={setCategory} />
+        <SeverityPicker value={severity} onChange={setSeverity} />
+        <label className="field">
+          <span>{t('schouw.description')}</span>
+          <input type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} />
+        </label>
+        <button type="button" className="btn btn-primary btn-big" disabled={edits.length === 0} onClick={() => void exec(edits)}>
+          {t('schouw.saveChanges')}
+        </button>
+      </details>
+      <div className="danger-zone">
+        {confirmRemove ? (
+          <>
+            <p>{t('schouw.removeConfirm')}</p>
+            <button type="button" className="btn btn-danger btn-big" onClick={() => void exec([{ kind: 'remove' }], undefined, t('schouw.removed'))}>
+              {t('schouw.removeYes')}
+            </button>{' '}
+            <button type="button" className="btn btn-big" onClick={() => setConfirmRemove(false)}>
+              {t('schouw.cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-danger" onClick={() => setConfirmRemove(true)}>
+            {t('schouw.remove')}
+          </button>
+        )}
+      </div>
+      <h3>{t('schouw.history')}</h3>
+      <ol className="history">
+        {(events ?? []).map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> {t(`schouw.events.${e.kind}`)}
+            {e.note ? `: ${e.note}` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Area } from '../../../domain/area';
+import { buildAreaIndex } from '../../../domain/areaIndex';
+import type { Inspection } from '../../../domain/inspection';
+import type { ClientConfig } from '../../../app/config';
+import { useActor } from '../../../app/actor';
+import { MapView } from '../../../map/MapView';
+import { FindingsLayer } from '../../../map/FindingsLayer';
+import { CapturePin, MapTap } from '../../../map/CapturePin';
+import { WalkAreaOutline } from '../../../map/WalkAreaOutline';
+import { useAreaFindings, useFinding, useWalkFindings } from '../useSchouwData';
+import { CaptureForm } from './CaptureForm';
+import { FindingDetail } from './FindingDetail';
+import { FindingList } from './FindingList';
+import { areaLabel } from './FindingLabel';
+import { placementReducer, startPlacement, type PlacementAction } from './placement';
+import { PreviousFindings } from './PreviousFindings';
+import { previousFindings } from './previous';
+import { GpsMessage, PhotoNote, WalkHeader } from './WalkParts';
+import { useGps } from './useGps';
+import { useWalkWrites } from './useWalkWrites';
+
+interface Props {
+  inspection: Inspection;
+  area: Area;
+  areas: readonly Area[];
+  config: ClientConfig;
+  onEnd: () => void;
+}
+
+type Mode = 'list' | 'capture' | 'move';
+const BASEMAP_KEY = 'schouwkaart.basemap';
+
+export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const index = useMemo(() => buildAreaIndex(areas), [areas]);
+  const areaNames = useMemo(() => new Map(areas.map((a) => [a.id, a.name])), [areas]);
+  const writes = useWalkWrites(inspection, actor, index);
+  const [now] = useState(() => new Date());
+
+  const walkFindings = useWalkFindings(inspection.id);
+  const areaFindings = useAreaFindings(area.id);
+  const previous = useMemo(() => previousFindings(areaFindings ?? [], inspection, now), [areaFindings, inspection, now]);
+  const onMap = useMemo(() => [...(walkFindings ?? []), ...previous.map((p) => p.finding)], [walkFindings, previous]);
+
+  const [mode, setMode] = useState<Mode>('list');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = useFinding(selectedId);
+  const [status, setStatus] = useState('');
+  const [captureNo, setCaptureNo] = useState(0);
+  const [placement, setPlacement] = useState(startPlacement);
+  const dispatch = useCallback((a: PlacementAction) => setPlacement((s) => placementReducer(s, a)), []);
+  useGps(mode === 'capture' ? captureNo : 0, dispatch);
+
+  const photoNoteKey = `schouwkaart.photoNote.${inspection.id}`;
+  const [photoNote, setPhotoNote] = useState(false);
+  const firstPhoto = useCallback(() => {
+    if (sessionStorage.getItem(photoNoteKey)) return;
+    sessionStorage.setItem(photoNoteKey, '1');
+    setPhotoNote(true);
+  }, [photoNoteKey]);
+
+  const startCapture = () => {
+    setSelectedId(null);
+    setPlacement(startPlacement());
+    setCaptureNo((n) => n + 1);
+    setMode('capture');
+    setStatus('');
+  };
+  const toList = () => setMode('list');
+  const select = useCallback((id: string) => {
+    setSelectedId(id);
+    setMode('list');
+  }, []);
+  const tap = useCallback((p: [number, number]) => dispatch({ kind: 'tap', point: p }), [dispatch]);
+  const drag = useCallback((p: [number, number]) => dispatch({ kind: 'drag', point: p }), [dispatch]);
+  const placing = mode === 'capture' || mode === 'move';
+  const placeLabel = placement.point
+    ? t('schouw.placeAt', { area: areaLabel(index.areaOf(placement.point), areaNames, t('schouw.outside')) })
+    : t('schouw.placeNone');
+
+  return (
+    <main className="layout walk" id="main">
+      <aside className="sidebar walk-side">
+        <WalkHeader inspection={inspection} area={area} onEnd={onEnd} count={walkFindings?.length ?? 0} />
+        <p role="status" className="form-ok">
+          {status}
+        </p>
+        {photoNote && <PhotoNote onClose={() => setPhotoNote(false)} />}
+        {mode === 'capture' ? (
+          <CaptureForm
+            key={captureNo}
+            hasPoint={placement.point !== null}
+            placeLabel={placeLabel}
+            onFirstPhoto={firstPhoto}
+            onCancel={toList}
+            onSave={async (draft) => {
+              const error = await writes.create(placement.point!, draft);
+              if (!error) {
+                setStatus(t('schouw.savedFinding'));
+                setMode('list');
+              }
+              return error;
+            }}
+          />
+        ) : selected && selectedId ? (
+          <FindingDetail
+            key={selected.id}
+            finding={selected}
+            areaNames={areaNames}
+            moving={mode === 'move'}
+            run={(commands, photos) => writes.run(selected.id, commands, photos)}
+            onMove={() => {
+              setPlacement(startPlacement([selected.point.coordinates[0]!, selected.point.coordinates[1]!]));
+              setMode('move');
+            }}
+            onSaveMove={async () => {
+              const error = placement.point ? await writes.move(selected.id, placement.point) : null;
+              setStatus(error ?? t('schouw.moved'));
+              if (!error) setMode('list');
+            }}
+            onCancelMove={toList}
+            onBack={() => setSelectedId(null)}
+            onFirstPhoto={firstPhoto}
+          />
+        ) : (
+          <>
+            <FindingList findings={walkFindings ?? []} areaNames={areaNames} selectedId={selectedId} onSelect={select} />
+            <PreviousFindings
+              items={previous}
+              areaNames={areaNames}
+              walkDate={inspection.startsAt.slice(0, 10)}
+              run={(id, commands) => writes.run(id, commands)}
+              onSelect={select}
+            />
+          </>
+        )}
+      </aside>
+      <div className="map-wrap">
+        <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
+          <WalkAreaOutline area={area} />
+          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={select} now={now} />
+          {placing && <MapTap onTap={tap} />}
+          {placing && (
+            <CapturePin
+              point={placement.point}
+              gps={mode === 'capture' ? placement.fix : null}
+              label={t('schouw.pinLabel')}
+              onMove={drag}
+            />
+          )}
+        </MapView>
+        {mode === 'capture' && <GpsMessage placement={placement} />}
+        {mode !== 'capture' && (
+          <button type="button" className="add-finding" onClick={startCapture}>
+            <span aria-hidden="true">＋</span> {t('schouw.addFinding')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { Circle, Marker, useMapEvents } from 'react-leaflet';
+import L from 'leaflet';
+import { fromLatLng, toLatLng } from './coords';
+
+type LonLat = [number, number];
+
+// A DOM marker (not canvas) because it must be draggable and reachable; there is only ever one.
+// 48 px tall so a gloved finger can grab it.
+const pinIcon = L.divIcon({
+  className: 'capture-pin',
+  html: '<span class="capture-pin-head"></span>',
+  iconSize: [40, 52],
+  iconAnchor: [20, 52],
+});
+
+interface Props {
+  point: LonLat | null;
+  /** The GPS fix with its accuracy radius in metres, drawn as a circle. */
+  gps: { point: LonLat; accuracy: number } | null;
+  label: string;
+  onMove: (point: LonLat) => void;
+}
+
+/** The pin of the finding being placed: dropped by GPS or a tap, dragged to correct. */
+export function CapturePin({ point, gps, label, onMove }: Props) {
+  const handlers = useMemo(
+    () => ({ dragend: (e: L.DragEndEvent) => onMove(fromLatLng((e.target as L.Marker).getLatLng())) }),
+    [onMove],
+  );
+  return (
+    <>
+      {gps && (
+        <Circle
+          center={toLatLng(gps.point)}
+          radius={gps.accuracy}
+          interactive={false}
+          pathOptions={{ color: '#154273', weight: 2, fillColor: '#1f5fbf', fillOpacity: 0.12 }}
+        />
+      )}
+      {point && <Marker position={toLatLng(point)} icon={pinIcon} draggable autoPan title={label} alt={label} eventHandlers={handlers} />}
+    </>
+  );
+}
+
+/** Taps on the map while placing: the pin goes where the person taps. */
+export function MapTap({ onTap }: { onTap: (point: LonLat) => void }) {
+  useMapEvents({ click: (e) => onTap(fromLatLng(e.latlng)) });
+  return null;
+}
