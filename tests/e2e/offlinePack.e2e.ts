@@ -1,0 +1,47 @@
+import { test, expect } from '@playwright/test';
+import { openApp, tileRequests, visibleTilesLoaded, waitForServiceWorker } from './helpers';
+import { TILE_RUNTIME_CACHE } from '../../src/map/tileCache';
+
+test('an area pack downloaded from the tile server shows the area at zoom 18 offline, with no broken tile', async ({ page, context }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await page.locator('.area-item', { hasText: 'Deltaplein' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Deltaplein' })).toBeVisible();
+
+  // The plan is shown before anything is downloaded.
+  const plan = page.getByText(/\d+ tegels, ongeveer [\d,]+ MB/);
+  await expect(plan).toBeVisible();
+  const planned = Number((await plan.textContent())!.match(/(\d+) tegels/)![1]);
+  expect(planned).toBeGreaterThan(50);
+
+  const before = await tileRequests();
+  await page.getByRole('button', { name: 'Downloaden' }).click();
+  await expect(page.getByText(/Offline beschikbaar/)).toBeVisible({ timeout: 90_000 });
+  // Every planned tile was asked for once (tiles the map itself loaded may add a few).
+  expect((await tileRequests()) - before).toBeGreaterThanOrEqual(planned);
+
+  // Only the pack may answer now: drop the runtime tile cache, then cut the network.
+  await page.evaluate((name) => caches.delete(name), TILE_RUNTIME_CACHE);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Deltaplein' })).toBeVisible();
+  // The map flies to the area first; then zoom to 18 with the map's own control.
+  await expect.poll(async () => Number(await page.locator('.map').getAttribute('data-zoom'))).toBeGreaterThanOrEqual(16);
+  await page.waitForTimeout(1000);
+  for (let i = 0; i < 6; i++) {
+    const z = Number(await page.locator('.map').getAttribute('data-zoom'));
+    if (z >= 18) break;
+    await page.getByRole('button', { name: /Zoom in/ }).click();
+    await expect.poll(async () => Number(await page.locator('.map').getAttribute('data-zoom'))).toBe(z + 1);
+  }
+  await expect(page.locator('.map')).toHaveAttribute('data-zoom', '18');
+  const afterOffline = await tileRequests();
+  await expect.poll(async () => (await visibleTilesLoaded(page)).total).toBeGreaterThan(3);
+  await expect.poll(async () => (await visibleTilesLoaded(page)).broken).toBe(0);
+  expect(await tileRequests()).toBe(afterOffline);
+  await context.setOffline(false);
+
+  // The pack can be deleted.
+  await page.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(page.getByText('Dit gebied is nog niet offline beschikbaar.')).toBeVisible();
+});
