@@ -7,7 +7,7 @@ interface Props {
   areas: readonly Area[];
   /** Fill colour per area id; an area without one is drawn hatched grey (no data). */
   colourOf: (id: string) => string | null;
-  /** Label per area (name and value), shown permanently. */
+  /** Label per area (name and value); permanent for areas with a colour, on hover for the rest. */
   labelOf: (id: string) => string;
 }
 
@@ -35,7 +35,7 @@ const ColouredArea = memo(function ColouredArea({ area, colour, label }: { area:
         dashArray: colour ? undefined : '4 4',
       }}
     >
-      <Tooltip permanent direction="center" className="area-label">
+      <Tooltip key={colour ? 'permanent' : 'hover'} permanent={!!colour} direction="center" className="area-label">
         {label}
       </Tooltip>
     </GeoJSON>

@@ -47,7 +47,7 @@ test('import shops with a preview, see participation per area, answer and freeze
   // Good rows say where they land: RD coordinates, the boundary and outside all areas.
   await expect(page.locator('tr[data-row="3"]')).toContainText('Boekhandel Praamstra in Binnenstad');
   await expect(page.locator('tr[data-row="4"]')).toContainText('Hoekwinkel op de grens in Binnenstad');
-  await expect(page.locator('tr[data-row="7"]')).toContainText('Slagerij Buitenaf in Buiten winkelgebied');
+  await expect(page.locator('tr[data-row="7"]')).toContainText('Slagerij Buitenaf buiten de winkelgebieden');
   await page.screenshot({ path: `${shotDir}/import-preview.png`, fullPage: true });
   expect(await seriousA11y(page)).toEqual([]);
   expect(await storedShops(page)).toBe(0);
@@ -106,4 +106,16 @@ test('import shops with a preview, see participation per area, answer and freeze
   await expect(page.locator('.score-grade')).toHaveText('Cijfer 6,7');
   await expect(page.locator('li[data-question="q2"]')).toContainText('2 van 3, 67%');
   await expect(page.locator('li[data-question="q1"] input').first()).toBeDisabled();
+
+  // The programme checklist: the police fill two questions; the merged list says who is missing.
+  await page.getByRole('link', { name: 'Programma-checklist' }).click();
+  await page.getByRole('button', { name: 'Politie' }).click();
+  await page.locator('fieldset[data-question="q2"]').getByLabel('Ja').check();
+  await page.locator('fieldset[data-question="q5"]').getByLabel('Aantal').fill('47');
+  await page.getByRole('button', { name: 'Lijst opslaan' }).click();
+  await expect(page.getByText('Lijst van Politie opgeslagen.')).toBeVisible();
+  await expect(page.locator('.cert-side')).toContainText('Ontbreekt: Gemeente, Brandweer, Winkeliers');
+  await expect(page.locator('.cert-side .score-grade')).toBeVisible();
+  await page.screenshot({ path: `${shotDir}/programme.png`, fullPage: true });
+  expect(await seriousA11y(page)).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatParticipation } from '../../domain/participation';
 import type { AreaQuestionScore, AreaScore, AreaScoringTable } from '../../domain/scoring/areaCertification';
@@ -13,10 +14,12 @@ interface Props {
   onAnswer: (id: string, value: boolean) => void;
 }
 
-/** The ten questions: yes/no answered here, percentages computed from the register, with last year's points. */
+/** The ten questions (give it a key per area and year): yes/no answered here, percentages computed from the register, with last year's points. */
 export function AreaQuestionList({ table, score, lastYear, lastYearNumber, answers, disabled, onAnswer }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
+  // Shown at once, before the stored answer comes back from the database (remount per area and year).
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const byId = new Map(score.questions.map((q) => [q.id, q]));
   const lastById = new Map((lastYear?.questions ?? []).map((q) => [q.id, q]));
   return (
@@ -35,7 +38,11 @@ export function AreaQuestionList({ table, score, lastYear, lastYearNumber, answe
                 <div className="choice-row">
                   {[true, false].map((v) => (
                     <label key={String(v)} className="choice">
-                      <input type="radio" name={`area-${q.id}`} checked={answers[q.id] === v} onChange={() => onAnswer(q.id, v)} />
+                      <input type="radio" name={`area-${q.id}`} checked={(chosen[q.id] ?? answers[q.id]) === v}
+                        onChange={() => {
+                          setChosen((c) => ({ ...c, [q.id]: v }));
+                          onAnswer(q.id, v);
+                        }} />
                       {t(v ? 'shops.cert.yes' : 'shops.cert.no')}
                     </label>
                   ))}
@@ -57,10 +64,12 @@ export function AreaQuestionList({ table, score, lastYear, lastYearNumber, answe
             <p className="question-points">
               {t('shops.cert.points')}: <strong>{s ? fmt1(s.points, lang) : '—'}</strong> / {s ? fmt1(s.maxPoints, lang) : '—'}
               {s?.warning && <span className="warning"> ⚠ {t(`shops.cert.warnings.${s.warning}`)}</span>}
-              <span className="muted">
-                {' · '}
-                {t('shops.cert.lastYear', { year: lastYearNumber })}: {last ? fmt1(last.points, lang) : t('shops.cert.noLastYear')}
-              </span>
+              {lastYear && (
+                <span className="muted">
+                  {' · '}
+                  {t('shops.cert.lastYear', { year: lastYearNumber })}: {last ? fmt1(last.points, lang) : '—'}
+                </span>
+              )}
             </p>
           </li>
         );

@@ -79,6 +79,7 @@ export function CertificationView({ data }: { data: ShopsData }) {
         <div className="cert-layout">
           <div>
             <AreaQuestionList
+              key={`${area.id}/${year}`}
               table={table}
               score={result}
               lastYear={lastScore}

@@ -14,7 +14,7 @@ export function ImportPreviewTable({ preview, existing, areaOf }: Props) {
   const { t } = useTranslation();
   const rows = [...preview.rows].sort((a, b) => (a.status === b.status ? a.row - b.row : a.status === 'error' ? -1 : 1));
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('shops.import.result')}>
       <table className="data-table import-preview">
         <thead>
           <tr>
@@ -37,7 +37,8 @@ export function ImportPreviewTable({ preview, existing, areaOf }: Props) {
                 {r.shop ? (
                   <>
                     {r.shop.name}
-                    <span className="muted"> {t('shops.import.inArea', { area: areaOf(r.shop) ?? t('shops.outside') })}</span>
+                    <span className="muted"> {areaOf(r.shop) ? t('shops.import.inArea', { area: areaOf(r.shop) }) : t('shops.import.outsideAreas')}</span>
+                    {!r.shop.open && <span className="tag tag-closed">{t('shops.register.closed')}</span>}
                   </>
                 ) : null}
               </td>

@@ -19,7 +19,7 @@ export function ParticipationTable({ data, year }: { data: ShopsData; year: numb
     { key: 'municipality', name: t('shops.municipality'), group: data.report.municipality, total: true },
   ];
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('shops.participation.tableCaption', { year })}>
       <table className="data-table participation-table">
         <caption>{t('shops.participation.tableCaption', { year })}</caption>
         <thead>

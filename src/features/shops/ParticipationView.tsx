@@ -22,8 +22,9 @@ export function ParticipationView({ data }: { data: ShopsData }) {
 
   const valueOf = (id: string): number | null => {
     if (choice === 'grade') {
-      const s = scores?.get(id)?.result;
-      return s?.ok ? s.grade : null;
+      // Only an area whose certification was worked on (answers or frozen) has a grade to show.
+      const s = scores?.get(id);
+      return s?.record && s.result.ok ? s.result.grade : null;
     }
     return data.report.areas[id]?.measures[choice].percent ?? null;
   };

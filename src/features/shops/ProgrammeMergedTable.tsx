@@ -7,7 +7,7 @@ export function ProgrammeMergedTable({ score }: { score: ProgrammeScore }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('shops.programme.perRespondent')}>
       <table className="data-table compact">
         <caption>{t('shops.programme.perRespondent')}</caption>
         <thead>

@@ -88,7 +88,7 @@ export function ProgrammeView({ data }: { data: ShopsData }) {
         <div>
           {prog.loaded && data.municipality && (
             <RespondentForm
-              key={`${year}/${respondent}/${prog.responses[respondent]?.updatedAt ?? ''}`}
+              key={`${year}/${respondent}/${prog.freeze ? 'frozen' : 'open'}`}
               municipality={data.municipality}
               year={year}
               respondent={respondent}

@@ -104,6 +104,7 @@ export const shopsEn: Widen<typeof shopsNl> = {
     ok: 'Good',
     bad: 'Bad',
     inArea: 'in {{area}}',
+    outsideAreas: 'outside the shopping areas',
     noBoundary: 'The municipality boundary is not on this device yet; connect to the network.',
     refused: {
       empty_file: 'The file is empty or has no header row.',

@@ -100,6 +100,7 @@ export const shopsNl = {
     ok: 'Goed',
     bad: 'Fout',
     inArea: 'in {{area}}',
+    outsideAreas: 'buiten de winkelgebieden',
     noBoundary: 'De grens van de gemeente is nog niet bekend op dit apparaat; verbind met het netwerk.',
     refused: {
       empty_file: 'Het bestand is leeg of heeft geen kopregel.',
