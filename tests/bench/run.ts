@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { planPack } from '../../src/features/offline/planPack';
 import { areaFeatureSchema } from '../../src/domain/area';
+import { shopBenchmarks } from './shops';
 // @ts-expect-error plain JS helper shared with the e2e runner
 import { findChromium } from '../e2e/findChromium.mjs';
 
@@ -134,6 +135,7 @@ async function lcpOfMap(): Promise<Measurement> {
 
 record(firstScreenJsGzip());
 record(tilePackPlanning());
+for (const m of shopBenchmarks()) record(m);
 record(await lcpOfMap());
 
 const report = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
