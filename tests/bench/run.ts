@@ -99,12 +99,12 @@ async function lcpOfMap(): Promise<Measurement> {
     const page = await browser.newPage();
     const url = `http://localhost:${port}/`;
     await page.goto(url);
-    await page.waitForSelector('.leaflet-overlay-pane path');
+    await page.waitForSelector('.leaflet-overlay-pane path', { state: 'attached' });
     const samples: number[] = [];
     const drawn: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.goto(url);
-      await page.waitForSelector('.leaflet-overlay-pane path');
+      await page.waitForSelector('.leaflet-overlay-pane path', { state: 'attached' });
       drawn.push(await page.evaluate(() => performance.now()));
       const lcp = await page.evaluate(
         () =>
