@@ -6,7 +6,6 @@ import { AreasLayer } from '../map/AreasLayer';
 import { FitArea } from '../map/FitArea';
 import { LocateControl } from '../map/LocateControl';
 import { AreaList } from '../features/areas/AreaList';
-import { AreaPanel } from '../features/areas/AreaPanel';
 import { Legend } from '../features/areas/Legend';
 import { BasemapSwitch } from '../features/areas/BasemapSwitch';
 import { Header } from './Header';
@@ -20,6 +19,7 @@ const BASEMAP_KEY = 'schouwkaart.basemap';
 // Screens other than the map load on demand, to keep the first screen's JavaScript small.
 const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
 const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
+const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
 
 export function App() {
   return (
@@ -81,7 +81,9 @@ function MapScreen() {
         <aside className="sidebar">
           {!config && <p className="banner">{configError ? t('status.noAreasYet') : '…'}</p>}
           {selected && basemap ? (
-            <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} />
+            <Suspense fallback={<p className="banner">…</p>}>
+              <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} />
+            </Suspense>
           ) : (
             <>
               {selectedId && areas && <p role="alert">{t('areas.notFound')}</p>}

@@ -22,26 +22,14 @@ export const clientConfigSchema = z.object({
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 
-const KEY = 'schouwkaart.config';
-
-// The last config the server gave is kept so the app opens offline with the same municipality and tiles.
-export function loadCachedConfig(): ClientConfig | null {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
-    const parsed = clientConfigSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+import { CONFIG_KEY } from './configCache';
 
 export async function fetchConfig(fetchFn: typeof fetch = fetch): Promise<ClientConfig> {
   const res = await fetchFn('/api/config', { cache: 'no-store' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const parsed = clientConfigSchema.parse(await res.json());
   try {
-    localStorage.setItem(KEY, JSON.stringify(parsed));
+    localStorage.setItem(CONFIG_KEY, JSON.stringify(parsed));
   } catch {
     // Storage full or private mode: the app still works online.
   }

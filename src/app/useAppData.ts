@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { fetchConfig, loadCachedConfig, type ClientConfig } from './config';
+import type { ClientConfig } from './config';
+import { loadCachedConfig } from './configCache';
 import { db } from './db';
-import { refreshAreas, type RefreshResult } from '../features/areas/refreshAreas';
+import type { RefreshResult } from '../features/areas/refreshAreas';
 import type { Area } from '../domain/area';
 
 export interface AppData {
@@ -24,6 +25,8 @@ export function useAppData(online: boolean): AppData {
 
   const refresh = useCallback(async () => {
     try {
+      // Loaded after the first paint: the device copy is already on screen.
+      const [{ fetchConfig }, { refreshAreas }] = await Promise.all([import('./config'), import('../features/areas/refreshAreas')]);
       const c = await fetchConfig();
       setConfig(c);
       setConfigError(null);

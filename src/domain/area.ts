@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { areaGeometrySchema } from './geojson';
 
-export const areaKinds = ['centre', 'shopping_centre', 'street', 'village_core'] as const;
-export const kvoStatuses = ['certified', 'participating', 'not_on_map'] as const;
+import { areaKinds, kvoStatuses } from './areaKinds';
+
+export { areaKinds, kvoStatuses };
 
 export const areaKindSchema = z.enum(areaKinds);
 export const kvoStatusSchema = z.enum(kvoStatuses);

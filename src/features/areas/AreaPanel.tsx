@@ -10,7 +10,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
+export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <section className="area-panel" aria-labelledby="area-panel-title">

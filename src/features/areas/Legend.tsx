@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { kvoStatuses } from '../../domain/area';
+import { kvoStatuses } from '../../domain/areaKinds';
 import { kvoStatusColours } from '../../map/areaStyle';
 
 export function Legend() {
