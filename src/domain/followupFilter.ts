@@ -1,0 +1,84 @@
+/**
+ * Filtering the follow-up list. Every filter is a facet with one chosen value ('' = any); the counts
+ * per value of a facet are taken over the findings that pass all the OTHER facets, so a count says
+ * how many findings picking that value would show (the usual faceted-search reading).
+ */
+import { themeOf } from './categories';
+import type { Finding } from './finding';
+import { amsterdamDate, isOverdue } from './overdue';
+
+export const facetKeys = ['area', 'status', 'theme', 'category', 'owner', 'overdue', 'inspection', 'year'] as const;
+export type FacetKey = (typeof facetKeys)[number];
+export type FollowupFilter = Record<FacetKey, string>;
+
+/** The value a finding with no area, owner or inspection has in that facet. */
+export const NONE = '-';
+
+export const emptyFilter: FollowupFilter = {
+  area: '',
+  status: '',
+  theme: '',
+  category: '',
+  owner: '',
+  overdue: '',
+  inspection: '',
+  year: '',
+};
+
+/** The year a finding was made, in Deventer's calendar. */
+export function findingYear(finding: Pick<Finding, 'createdAt'>): string {
+  return amsterdamDate(new Date(finding.createdAt)).slice(0, 4);
+}
+
+export function facetValue(finding: Finding, key: FacetKey, now: Date): string {
+  switch (key) {
+    case 'area':
+      return finding.areaId ?? NONE;
+    case 'status':
+      return finding.status;
+    case 'theme':
+      return themeOf(finding.categoryCode)?.code ?? NONE;
+    case 'category':
+      return finding.categoryCode;
+    case 'owner':
+      return finding.owner ?? NONE;
+    case 'overdue':
+      return isOverdue(finding, now) ? 'yes' : 'no';
+    case 'inspection':
+      return finding.inspectionId ?? NONE;
+    case 'year':
+      return findingYear(finding);
+  }
+}
+
+function passes(finding: Finding, filter: FollowupFilter, now: Date, skip?: FacetKey): boolean {
+  return facetKeys.every((key) => key === skip || filter[key] === '' || facetValue(finding, key, now) === filter[key]);
+}
+
+/** The findings the filter lets through; removed findings never show. Order is kept. */
+export function filterFindings(findings: readonly Finding[], filter: FollowupFilter, now: Date): Finding[] {
+  return findings.filter((f) => !f.removed && passes(f, filter, now));
+}
+
+export type FacetCounts = Record<FacetKey, Map<string, number>>;
+
+/** Per facet, per value: how many findings there would be with that value chosen (other facets kept). */
+export function facetCounts(findings: readonly Finding[], filter: FollowupFilter, now: Date): FacetCounts {
+  const counts = Object.fromEntries(facetKeys.map((k) => [k, new Map<string, number>()])) as FacetCounts;
+  for (const f of findings) {
+    if (f.removed) continue;
+    for (const key of facetKeys) {
+      if (!passes(f, filter, now, key)) continue;
+      const v = facetValue(f, key, now);
+      counts[key].set(v, (counts[key].get(v) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Choosing a theme that does not hold the chosen category drops the category, so the list never goes empty by accident. */
+export function setFacet(filter: FollowupFilter, key: FacetKey, value: string): FollowupFilter {
+  const next = { ...filter, [key]: value };
+  if (key === 'theme' && value !== '' && next.category !== '' && themeOf(next.category)?.code !== value) next.category = '';
+  return next;
+}
