@@ -167,3 +167,16 @@ export function geometryBounds(geometry: { type: 'Polygon' | 'MultiPolygon'; coo
     [n, e],
   ];
 }
+
+// --- Web Mercator metres ---------------------------------------------------------------------------
+
+const MERCATOR_R = 6_378_137;
+
+/**
+ * GeoJSON [lon, lat] → EPSG:3857 [x, y] in metres (y to the north), the plane Leaflet draws on.
+ * Used for drawings without Leaflet, such as the printed report's inline SVG map.
+ */
+export function toWebMercator([lon, lat]: readonly [number, number] | readonly number[]): [number, number] {
+  const phi = (clampTo(lat!, -MERCATOR_MAX_LAT, MERCATOR_MAX_LAT) * Math.PI) / 180;
+  return [(MERCATOR_R * lon! * Math.PI) / 180, MERCATOR_R * Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+}
