@@ -96,6 +96,7 @@ test('import shops with a preview, see participation per area, answer and freeze
   await page.getByRole('link', { name: 'Register' }).click();
   await page.getByRole('link', { name: /Boekhandel Praamstra/ }).click();
   await page.getByLabel('Lid samenwerkingsverband').check();
+  await page.screenshot({ path: `${shotDir}/shop-form.png`, fullPage: true });
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { name: 'Register' })).toBeVisible();
 
@@ -117,5 +118,25 @@ test('import shops with a preview, see participation per area, answer and freeze
   await expect(page.locator('.cert-side')).toContainText('Ontbreekt: Gemeente, Brandweer, Winkeliers');
   await expect(page.locator('.cert-side .score-grade')).toBeVisible();
   await page.screenshot({ path: `${shotDir}/programme.png`, fullPage: true });
+  expect(await seriousA11y(page)).toEqual([]);
+
+  // A new shop from the keyboard: errors are tied to their fields; coordinates place it without the map.
+  await page.getByRole('link', { name: 'Register' }).click();
+  await page.getByRole('link', { name: 'Winkel toevoegen' }).click();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Vul de naam van de winkel in.');
+  const name = page.getByLabel('Naam', { exact: true });
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Vul de naam van de winkel in.');
+  await name.fill('Fietsenmaker Wiel');
+  await page.getByText('Coördinaten intypen').click();
+  await page.getByLabel('Breedtegraad (bijv. 52,2515)').fill('52,2521');
+  await page.getByLabel('Lengtegraad (bijv. 6,1600)').fill('6,1587');
+  await page.getByRole('button', { name: 'Plaats op deze coördinaten' }).click();
+  await expect(page.getByText('Ligt in: Binnenstad')).toBeVisible();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('link', { name: /Fietsenmaker Wiel/ })).toBeVisible();
+  await expect(page.getByText('6 van 6 winkels')).toBeVisible();
+  await page.screenshot({ path: `${shotDir}/register.png`, fullPage: true });
   expect(await seriousA11y(page)).toEqual([]);
 });

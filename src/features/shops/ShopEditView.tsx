@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { db } from '../../app/db';
 import { shopFlagKeys } from '../../domain/shop';
 import { saveShop, setShopOpen } from '../../storage/shopsRepo';
+import { CoordinateInputs } from './CoordinateInputs';
 import { DatedEntries } from './DatedEntries';
 import { PlaceShopMap } from './PlaceShopMap';
 import { draftOf, entryKinds, newDraft, validateDraft, type DraftErrors, type ShopDraft } from './shopDraft';
@@ -18,6 +19,7 @@ export function ShopEditView({ data, id }: { data: ShopsData; id: string | null 
   const [missing, setMissing] = useState(false);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [status, setStatus] = useState<string | null>(null);
+  const [coordsOpen, setCoordsOpen] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -106,6 +108,7 @@ export function ShopEditView({ data, id }: { data: ShopsData; id: string | null 
               </p>
             )}
             <p role="status">{areaName ? t('shops.form.placedIn', { area: areaName }) : t('shops.form.notPlaced')}</p>
+            <CoordinateInputs key={draft.point ? draft.point.join(',') : 'none'} point={draft.point} onPlace={place} open={coordsOpen} onToggle={setCoordsOpen} />
             <PlaceShopMap config={data.config!} areas={data.areas} point={draft.point} markerLabel={t('shops.form.marker')} onPlace={place} />
           </fieldset>
         </div>
