@@ -71,6 +71,7 @@ test('import shops with a preview, see participation per area, answer and freeze
   await expect(cell('voorstad', 'partnershipMember')).toHaveText('—');
   await expect(page.locator('tr[data-area="voorstad"] th')).toContainText('geen open winkels');
   await expect(page.locator('.partners-map .legend')).toContainText('75–100%');
+  await expect(page.locator('.partners-map .leaflet-tooltip', { hasText: 'Binnenstad' })).toHaveText('Binnenstad: 67%');
   await page.screenshot({ path: `${shotDir}/participation.png`, fullPage: true });
 
   // Certification of Binnenstad: answer the three yes/no questions.
@@ -102,6 +103,10 @@ test('import shops with a preview, see participation per area, answer and freeze
 
   await page.getByRole('link', { name: 'Deelname' }).click();
   await expect(cell('binnenstad', 'partnershipMember')).toHaveText('3 van 3, 100%');
+  // The grade column and the grade map keep the frozen grade.
+  await expect(cell('binnenstad', 'grade')).toHaveText('6,7');
+  await page.getByLabel('Kleur de kaart naar').selectOption({ label: 'Certificeringscijfer' });
+  await expect(page.locator('.partners-map .leaflet-tooltip', { hasText: 'Binnenstad' })).toHaveText('Binnenstad: 6,7');
   await page.getByRole('link', { name: 'Certificering per gebied' }).click();
   await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Binnenstad' });
   await expect(page.locator('.score-grade')).toHaveText('Cijfer 6,7');

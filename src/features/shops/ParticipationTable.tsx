@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatParticipation, measures, type GroupParticipation } from '../../domain/participation';
+import { fmt1 } from './format';
+import type { AreaYearScore } from './useAreaScores';
 import type { ShopsData } from './useShopsData';
 
 interface Row {
@@ -10,9 +12,11 @@ interface Row {
 }
 
 /** The table twin of the partners' map: per area and measure "17 van 20, 85%", or "—" with the reason. */
-export function ParticipationTable({ data, year }: { data: ShopsData; year: number }) {
+export function ParticipationTable({ data, year, scores }: { data: ShopsData; year: number; scores: Map<string, AreaYearScore> | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
+  // Only areas whose certification was worked on (answers or frozen) have a grade.
+  const gradeText = (s: AreaYearScore | undefined) => (s?.record && s.result.ok ? fmt1(s.result.grade, lang) : '—');
   const rows: Row[] = [
     ...data.areas.map((a) => ({ key: a.id, name: a.name, group: data.report.areas[a.id]! })),
     { key: 'outside', name: t('shops.outside'), group: data.report.outside },
@@ -31,6 +35,7 @@ export function ParticipationTable({ data, year }: { data: ShopsData; year: numb
                 {t(`shops.flags.${m}`)}
               </th>
             ))}
+            <th scope="col">{t('shops.participation.grade')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,6 +56,9 @@ export function ParticipationTable({ data, year }: { data: ShopsData; year: numb
                     </td>
                   );
                 })}
+                <td className="num" data-measure="grade">
+                  {gradeText(scores?.get(r.key))}
+                </td>
               </tr>
             );
           })}

@@ -74,7 +74,7 @@ export function ParticipationView({ data }: { data: ShopsData }) {
         </div>
       </div>
       <p className="muted">{t('shops.participation.publicNote')}</p>
-      <ParticipationTable data={data} year={year} />
+      <ParticipationTable data={data} year={year} scores={scores} />
     </section>
   );
 }
