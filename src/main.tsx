@@ -6,6 +6,7 @@ import { App } from './app/App';
 import { initI18n, registerStrings } from './app/i18n';
 import { offlineStrings } from './features/offline/i18n';
 import { schouwStrings } from './features/schouw/i18n';
+import { followupStrings } from './features/followup/i18n';
 import { shopsStrings } from './features/shops/i18n';
 import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
 
@@ -13,6 +14,7 @@ installChunkRecovery();
 registerStrings('offline', offlineStrings);
 registerStrings('schouw', schouwStrings);
 registerStrings('shops', shopsStrings);
+registerStrings('followup', followupStrings);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -19,6 +19,7 @@ const BASEMAP_KEY = 'schouwkaart.basemap';
 // Screens other than the map load on demand, to keep the first screen's JavaScript small.
 const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
 const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
+const FollowupScreen = lazy(() => import('../features/followup/FollowupScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
 
 export function App() {
@@ -35,6 +36,9 @@ export function App() {
           </Route>
           <Route path="/winkels" nest>
             <ShopsScreen />
+          </Route>
+          <Route path="/opvolging" nest>
+            <FollowupScreen />
           </Route>
           <Route>
             <MapScreen />

@@ -19,6 +19,7 @@ export function Header() {
         {[
           ['/', t('app.navMap')],
           ['/schouw', t('app.navSchouw')],
+          ['/opvolging', t('app.navFollowup')],
           ['/winkels', t('app.navShops')],
         ].map(([href, label]) => (
           <Link key={href} href={href!} aria-current={isCurrent(location, href!) ? 'page' : undefined}>

@@ -9,6 +9,7 @@ export const en: Catalogue = {
     nav: 'Main menu',
     navMap: 'Map',
     navSchouw: 'Inspections',
+    navFollowup: 'Follow-up',
     navShops: 'Shops',
   },
   status: {

@@ -8,6 +8,7 @@ export const nl = {
     nav: 'Hoofdmenu',
     navMap: 'Kaart',
     navSchouw: 'Schouw',
+    navFollowup: 'Opvolging',
     navShops: 'Winkels',
   },
   status: {

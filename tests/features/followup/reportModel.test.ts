@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionsPerOwner, numberFindings, svgMap } from '../../../src/features/followup/reportModel';
 import { findingOwners } from '../../../src/domain/finding';
+import type { AreaGeometry } from '../../../src/domain/geojson';
 import { finding } from '../../domain/followupFixtures';
 
 describe('numbering an inspection’s findings', () => {
@@ -16,8 +17,8 @@ describe('numbering an inspection’s findings', () => {
 });
 
 describe('the printed map', () => {
-  const square = {
-    type: 'Polygon' as const,
+  const square: AreaGeometry = {
+    type: 'Polygon',
     coordinates: [[[6.15, 52.25], [6.17, 52.25], [6.17, 52.26], [6.15, 52.26], [6.15, 52.25]]],
   };
 

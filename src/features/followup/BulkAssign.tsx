@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../app/db';
+import { useActor } from '../../app/actor';
+import { findingOwners, type Finding, type FindingOwner } from '../../domain/finding';
+import { assignMany } from '../../storage/followupRepo';
+import { writeMessage } from '../schouw/writeMessage';
+import type { Labels } from './labels';
+
+interface Props {
+  ids: readonly string[];
+  findings: readonly Finding[];
+  labels: Labels;
+  onDone: () => void;
+}
+
+/** One owner and due date for every checked finding, stored together (all or nothing). */
+export function BulkAssign({ ids, findings, labels, onDone }: Props) {
+  const { t, i18n } = useTranslation();
+  const actor = useActor();
+  const [owner, setOwner] = useState<FindingOwner | ''>('');
+  const [dueDate, setDueDate] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!actor) return;
+    if (owner === '') {
+      setMessage({ text: writeMessage({ ok: false, reason: 'needs_owner' }, t, i18n.language), error: true });
+      return;
+    }
+    const r = await assignMany(db, ids, owner, dueDate, actor);
+    if (r.ok) {
+      setMessage({ text: t('followup.assignedMany', { count: r.changed.length }), error: false });
+      onDone();
+      return;
+    }
+    const reason = writeMessage(r, t, i18n.language);
+    const f = 'findingId' in r ? findings.find((x) => x.id === r.findingId) : undefined;
+    setMessage({ text: f ? t('followup.bulkRefused', { name: labels.findingName(f), reason }) : reason, error: true });
+  }
+
+  return (
+    <form className="fu-bulk" onSubmit={(e) => void submit(e)} aria-labelledby="fu-bulk-title">
+      <h3 id="fu-bulk-title">
+        {t('followup.bulkTitle')} <span className="muted">({t('followup.selected', { count: ids.length })})</span>
+      </h3>
+      <div className="fu-bulk-fields">
+        <label className="field">
+          {t('followup.owner')}
+          <select value={owner} onChange={(e) => setOwner(e.target.value as FindingOwner | '')}>
+            <option value="">{t('followup.chooseOwner')}</option>
+            {findingOwners.map((o) => (
+              <option key={o} value={o}>
+                {labels.owner(o)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('followup.due')}
+          <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={ids.length === 0}>
+          {t('followup.assign')}
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { Area } from '../../domain/area';
+import type { Finding } from '../../domain/finding';
+import { facetCounts, filterFindings, findingYear, type FollowupFilter } from '../../domain/followupFilter';
+import type { Inspection } from '../../domain/inspection';
+import type { ClientConfig } from '../../app/config';
+import { MapView } from '../../map/MapView';
+import { AreasLayer } from '../../map/AreasLayer';
+import { FitArea } from '../../map/FitArea';
+import { FindingsLayer } from '../../map/FindingsLayer';
+import { PanToPoint } from '../../map/PanToPoint';
+import { BulkAssign } from './BulkAssign';
+import { ExportBar } from './ExportBar';
+import { FilterPanel } from './FilterPanel';
+import { FindingTable } from './FindingTable';
+import type { Labels } from './labels';
+
+interface Props {
+  findings: readonly Finding[];
+  areas: readonly Area[];
+  inspections: readonly Inspection[];
+  config: ClientConfig | null;
+  labels: Labels;
+  now: Date;
+  filter: FollowupFilter;
+  onFilter: (f: FollowupFilter) => void;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+}
+
+const BASEMAP_KEY = 'schouwkaart.basemap';
+
+/** /opvolging: filters, the list and the map side by side, selection shared between them. */
+export function FollowupList({ findings, areas, inspections, config, labels, now, filter, onFilter, selectedId, onSelect }: Props) {
+  const { t } = useTranslation();
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const shown = useMemo(() => filterFindings(findings, filter, now), [findings, filter, now]);
+  const counts = useMemo(() => facetCounts(findings, filter, now), [findings, filter, now]);
+  const years = useMemo(() => [...new Set(findings.map(findingYear))].sort().reverse(), [findings]);
+  const areaIds = useMemo(() => [...new Set([...areas.map((a) => a.id), ...findings.flatMap((f) => (f.areaId ? [f.areaId] : []))])], [areas, findings]);
+  const inspectionIds = useMemo(() => inspections.map((i) => i.id).reverse(), [inspections]);
+  const checkedShown = useMemo(() => shown.filter((f) => checked.has(f.id)), [shown, checked]);
+  const selected = shown.find((f) => f.id === selectedId) ?? null;
+  const filterArea = areas.find((a) => a.id === filter.area) ?? null;
+
+  const changeFilter = (f: FollowupFilter) => {
+    setChecked(new Set());
+    onFilter(f);
+  };
+  const check = useCallback((ids: string[], on: boolean) => {
+    setChecked((prev) => {
+      const next = new Set(prev);
+      ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
+      return next;
+    });
+  }, []);
+  const selectFinding = useCallback((id: string) => onSelect(id), [onSelect]);
+  const selectArea = useCallback((id: string) => onFilter({ ...filter, area: id }), [onFilter, filter]);
+
+  return (
+    <main className="layout fu" id="main">
+      <aside className="sidebar fu-side">
+        <div className="fu-top">
+          <h2>{t('followup.title')}</h2>
+          <Link href="/overzicht" className="btn">
+            {t('followup.summaryTitle')} · {t('followup.reportsTitle')}
+          </Link>
+        </div>
+        <FilterPanel filter={filter} counts={counts} labels={labels} years={years} inspectionIds={inspectionIds} areaIds={areaIds} onChange={changeFilter} />
+        <ExportBar findings={checkedShown.length > 0 ? checkedShown : shown} labels={labels} now={now} />
+        {checkedShown.length > 0 && (
+          <BulkAssign ids={checkedShown.map((f) => f.id)} findings={shown} labels={labels} onDone={() => setChecked(new Set())} />
+        )}
+        <FindingTable findings={shown} labels={labels} now={now} selectedId={selectedId} checked={checked} onSelect={selectFinding} onCheck={check} />
+      </aside>
+      <div className="map-wrap" aria-label={t('followup.mapLabel')} role="region">
+        {config && (
+          <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
+            <AreasLayer areas={areas as Area[]} selectedId={filter.area || null} onSelect={selectArea} />
+            <FitArea area={filterArea} />
+            <FindingsLayer findings={shown} selectedId={selectedId} onSelect={selectFinding} now={now} />
+            <PanToPoint point={selected?.point.coordinates ?? null} />
+          </MapView>
+        )}
+      </div>
+    </main>
+  );
+}

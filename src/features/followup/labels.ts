@@ -1,0 +1,60 @@
+/** Turns codes into words in the person's language, one place for the follow-up screens. */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Area } from '../../domain/area';
+import { findCategory, type Lang } from '../../domain/categories';
+import type { Finding, FindingOwner } from '../../domain/finding';
+import type { Inspection } from '../../domain/inspection';
+import { csvColumns, type ExportLabels } from '../../domain/findingExport';
+import type { HistoryLabels } from './historyText';
+
+export function formatDay(isoDay: string, lang: Lang): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+}
+
+export function useLabels(areas: readonly Area[] | undefined, inspections: readonly Inspection[] | undefined) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
+  return useMemo(() => {
+    const areaNames = new Map((areas ?? []).map((a) => [a.id, a.name]));
+    const area = (id: string | null) => (id === null ? t('followup.none.area') : (areaNames.get(id) ?? id));
+    const inspection = (id: string | undefined) => {
+      if (!id) return t('followup.none.inspection');
+      const i = inspections?.find((x) => x.id === id);
+      return i ? `${area(i.areaId)} ${formatDay(i.startsAt.slice(0, 10), lang)}` : id.slice(0, 8);
+    };
+    const owner = (o: FindingOwner | string | null) => (o === null ? t('followup.none.owner') : t(`followup.owners.${o}`));
+    const status = (s: string) => t(`followup.statuses.${s}`);
+    const category = (code: string) => findCategory(code)?.category.labels[lang] ?? code;
+    /** How a finding is named in lists and messages: category and area. */
+    const findingName = (f: Finding) => t('followup.findingTitle', { category: category(f.categoryCode), area: area(f.areaId) });
+    const exportLabels: ExportLabels = {
+      lang,
+      area,
+      status,
+      owner: (o) => (o === null ? '' : owner(o)),
+      inspection: (id) => (id ? inspection(id) : ''),
+      yes: t('followup.yes'),
+      no: t('followup.no'),
+      headers: Object.fromEntries(csvColumns.map((c) => [c, t(`followup.csvHeaders.${c}`)])) as ExportLabels['headers'],
+    };
+    const history = (findings: readonly Finding[]): HistoryLabels => ({
+      kind: (k) => t(`followup.kinds.${k}`),
+      status,
+      owner: (o) => (o === null ? t('followup.nothing') : owner(o)),
+      area,
+      category,
+      severity: (s) => t(`followup.severities.${s}`),
+      date: (d) => (d === null ? t('followup.nothing') : formatDay(d, lang)),
+      findingRef: (id) => {
+        const f = findings.find((x) => x.id === id);
+        return f ? findingName(f) : (id ?? t('followup.nothing'));
+      },
+      yes: t('followup.yes'),
+      no: t('followup.no'),
+    });
+    return { lang, areaNames, area, inspection, owner, status, category, findingName, exportLabels, history };
+  }, [areas, inspections, t, lang]);
+}
+export type Labels = ReturnType<typeof useLabels>;

@@ -1,0 +1,28 @@
+/** Live reads for the follow-up screens (writes go through src/storage/*Repo.ts). */
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../app/db';
+import type { Finding } from '../../domain/finding';
+import { lastFixedAt } from '../../domain/followupSummary';
+import { inspectionSchema, type Inspection } from '../../domain/inspection';
+
+/** Every finding on the device that is not removed, newest first. */
+export function useAllFindings(): Finding[] | undefined {
+  return useLiveQuery(async () => (await db.findings.toArray()).filter((f) => !f.removed).sort((a, b) => b.createdAt.localeCompare(a.createdAt)), []);
+}
+
+export function useAllInspections(): Inspection[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.inspections.orderBy('startsAt').toArray();
+    return rows.flatMap((r) => {
+      const p = inspectionSchema.safeParse(r);
+      return p.success ? [p.data] : [];
+    });
+  }, []);
+}
+
+/** When each finding was last marked fixed (for "fixed this year"). */
+export function useFixedAt(): ReadonlyMap<string, string> {
+  const events = useLiveQuery(() => db.findingEvents.filter((e) => e.kind === 'status_changed' && e.after === 'fixed').toArray(), []);
+  return useMemo(() => lastFixedAt(events ?? []), [events]);
+}
