@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { ZodError } from 'zod';
 import type { Area } from '../domain/area';
 import type { MunicipalityConfig } from '../domain/municipality';
+import { registerAreaRoutes } from './areas/areaRoutes';
 import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
 
@@ -11,6 +12,8 @@ export interface AppOptions {
   store: Store;
   config: Pick<ServerConfig, 'staticDir' | 'tiles'>;
   municipality: MunicipalityConfig;
+  /** Every municipality served (`?municipality=<id>`); default: only `municipality`, which stays the default. */
+  municipalities?: readonly MunicipalityConfig[];
   /** Fastify's logger: off by default (tests), a level in `main.ts`. */
   logger?: false | { level: LogLevel };
   /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
@@ -27,7 +30,8 @@ const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)'
 const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 
 /** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
-export function buildApp({ store, config, municipality, logger = false, bodyLimit = 1024 * 1024 }: AppOptions): FastifyInstance {
+export function buildApp({ store, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024 }: AppOptions): FastifyInstance {
+  const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
     logger: logger === false ? false : { level: logger.level },
     bodyLimit,
@@ -70,10 +74,14 @@ export function buildApp({ store, config, municipality, logger = false, bodyLimi
     return reply.code(ok ? 200 : 503).send({ ok, db: store.kind });
   });
 
-  app.get('/api/areas', async () => {
-    const areas = await store.listAreas(municipality.id);
+  app.get('/api/areas', async (request, reply) => {
+    const q = (request.query as { municipality?: unknown }).municipality;
+    const m = typeof q === 'string' && q !== '' ? municipalities.find((x) => x.id === q) : municipality;
+    if (!m) return reply.code(404).send({ error: 'unknown_municipality' });
+    const areas = await store.listAreas(m.id);
     return { type: 'FeatureCollection', features: areas.map(areaToFeature) };
   });
+  registerAreaRoutes(app, { store, municipalities });
 
   const clientConfig = {
     municipality: {
@@ -84,6 +92,14 @@ export function buildApp({ store, config, municipality, logger = false, bodyLimi
       boundary: municipality.boundary,
       attribution: municipality.attribution,
     },
+    municipalities: municipalities.map((m) => ({
+      id: m.id,
+      name: m.name,
+      center: m.center,
+      zoom: m.zoom,
+      boundary: m.boundary,
+      attribution: m.attribution,
+    })),
     basemaps: [
       { id: 'brt', label: 'BRT-Achtergrondkaart', url: config.tiles.brt, attribution: BRT_ATTRIBUTION },
       { id: 'brt-grey', label: 'BRT-Achtergrondkaart grijs', url: config.tiles.brtGrey, attribution: BRT_ATTRIBUTION },

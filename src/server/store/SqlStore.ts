@@ -1,4 +1,6 @@
 import type { Area } from '../../domain/area';
+import type { AreaVersionStore } from './AreaVersionStore';
+import { SqlAreaVersionStore } from './SqlAreaVersionStore';
 import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
 import type { Store } from './Store';
@@ -18,12 +20,14 @@ interface AreaRow {
 /** The `Store` in SQL that PGlite and PostgreSQL both run unchanged. */
 export class SqlStore implements Store {
   private readonly migrations: readonly Migration[];
+  readonly areaVersions: AreaVersionStore;
 
   constructor(
     private readonly db: SqlExecutor,
     migrations?: readonly Migration[],
   ) {
     this.migrations = migrations ?? loadMigrations();
+    this.areaVersions = new SqlAreaVersionStore(db);
   }
 
   get kind(): 'pglite' | 'postgres' {

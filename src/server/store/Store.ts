@@ -1,4 +1,5 @@
 import type { Area } from '../../domain/area';
+import type { AreaVersionStore } from './AreaVersionStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -25,6 +26,9 @@ export interface Store {
    * Every area's `municipality` must equal `municipality`; ids must be unique.
    */
   replaceAreas(municipality: string, areas: readonly Area[]): Promise<void>;
+
+  /** Area history and editing (AreaVersionStore.ts), on the same database. */
+  readonly areaVersions: AreaVersionStore;
 
   close(): Promise<void>;
 }
