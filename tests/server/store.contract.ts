@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Area } from '../../src/domain/area';
 import type { Store } from '../../src/server/store/Store';
+import { areaVersionCases } from './areaVersions.contract';
 
 /** One database for one test: a fresh, empty, not yet migrated store on it. */
 export interface StoreFixture {
@@ -217,6 +218,8 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(await store.countAreas('deventer')).toBe(2);
       expect(await store.listAreas('nowhere')).toEqual([]);
     });
+
+    areaVersionCases(fresh);
 
     it('reports unhealthy (without throwing) once closed', async () => {
       const { store } = await fresh();
