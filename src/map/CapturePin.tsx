@@ -35,6 +35,7 @@ export function CapturePin({ point, gps, label, onMove }: Props) {
           center={toLatLng(gps.point)}
           radius={gps.accuracy}
           interactive={false}
+          className="gps-accuracy"
           pathOptions={{ color: '#154273', weight: 2, fillColor: '#1f5fbf', fillOpacity: 0.12 }}
         />
       )}

@@ -5,12 +5,13 @@ import { ZodError } from 'zod';
 import type { Area } from '../domain/area';
 import type { MunicipalityConfig } from '../domain/municipality';
 import { registerAreaRoutes } from './areas/areaRoutes';
+import { installAuth, type AuthOptions } from './auth/install';
 import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<ServerConfig, 'staticDir' | 'tiles'>;
+  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'trustProxy'>>;
   municipality: MunicipalityConfig;
   /** Every municipality served (`?municipality=<id>`); default: only `municipality`, which stays the default. */
   municipalities?: readonly MunicipalityConfig[];
@@ -18,6 +19,8 @@ export interface AppOptions {
   logger?: false | { level: LogLevel };
   /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
   bodyLimit?: number;
+  /** Test knobs of the auth layer (a lower login limit, access rules for test-only routes). */
+  auth?: Pick<AuthOptions, 'loginAttemptsPerMinute' | 'extraAccess'>;
 }
 
 export interface Issue {
@@ -30,7 +33,7 @@ const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)'
 const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 
 /** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
-export function buildApp({ store, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024 }: AppOptions): FastifyInstance {
+export function buildApp({ store, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
   const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
     logger: logger === false ? false : { level: logger.level },
@@ -38,7 +41,11 @@ export function buildApp({ store, config, municipality, municipalities: more = [
     // Requests that hang are cut off rather than holding a connection for ever.
     requestTimeout: 60_000,
     return503OnClosing: true,
+    // Behind a TLS proxy (TRUST_PROXY=1): the client's IP for rate limits, https for Secure cookies.
+    trustProxy: config.trustProxy ?? false,
   });
+  // First, before any route: it guards every /api route from src/server/auth/accessTable.ts.
+  installAuth(app, { store, municipality: municipality.id, ...auth });
 
   const csp = contentSecurityPolicy(Object.values(config.tiles));
   app.addHook('onSend', async (request, reply, payload) => {

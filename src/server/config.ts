@@ -16,6 +16,8 @@ export interface ServerConfig {
   staticDir: string;
   tiles: { brt: string; brtGrey: string; luchtfoto: string };
   logLevel: LogLevel;
+  /** TRUST_PROXY=1: believe X-Forwarded-For/-Proto (only behind a proxy that sets them). */
+  trustProxy: boolean;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -66,6 +68,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevelRaw}"`);
   }
 
+  const trustProxyRaw = value('TRUST_PROXY') ?? '0';
+  if (!['0', '1'].includes(trustProxyRaw)) problems.push(`TRUST_PROXY must be 0 or 1, got "${trustProxyRaw}"`);
+
   if (problems.length > 0) throw new StartupError(problems.join('\n'));
 
   return {
@@ -80,6 +85,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     staticDir: path.resolve(cwd, value('STATIC_DIR') ?? './dist'),
     tiles,
     logLevel: logLevelRaw as LogLevel,
+    trustProxy: trustProxyRaw === '1',
   };
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
+import { prepareSetupLink } from './auth/setupLink';
 import { StartupError, errorCode, errorMessage } from './errors';
 import { loadAreasIfEmpty } from './loadAreas';
 import { displayPath, loadMunicipality } from './municipality';
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
         ? `Areas: loaded ${areas.count} for ${municipality.config.name} from ${displayPath(municipality.areasFile)}`
         : `Areas: ${areas.existing} for ${municipality.config.name} (already in the database)`,
     );
+    // No users yet: the one way to the first coordinator (there are no default passwords).
+    const setupLink = await prepareSetupLink(store, { port, dataDir: cfg.dataDir });
+    if (setupLink) console.log(`Setup: open ${setupLink} to create the first coordinator (one-time link)`);
   } catch (err) {
     await app?.close().catch(() => undefined);
     await store.close().catch(() => undefined);

@@ -22,7 +22,8 @@ describe('HTTP app', () => {
       area('testdorp', 'centrum', { name: 'Centrum', kind: 'centre', kvoStatus: 'certified' }),
     ]);
     await store.replaceAreas('elders', [area('elders', 'ander')]);
-    app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles }, municipality: testMunicipality });
+    const testRoutes = { 'POST /api/__test/schema': 'open', 'POST /api/__test/zod': 'open', 'GET /api/__test/boom': 'open' } as const;
+    app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles }, municipality: testMunicipality, auth: { extraAccess: testRoutes } });
 
     // Test-only routes, to exercise the error handler on input (the app has no POST route yet).
     app.post('/api/__test/schema', { schema: { body: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } }, async () => ({ ok: true }));

@@ -17,6 +17,7 @@ describe('server configuration from the environment', () => {
       staticDir: '/srv/app/dist',
       tiles: defaultTileUrls,
       logLevel: 'warn',
+      trustProxy: false,
     });
     expect(defaultTileUrls.brtGrey).toBe('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png');
     expect(describeDatabase(c)).toBe(`PGlite in ${path.join('/srv/app/data', 'pglite')}`);

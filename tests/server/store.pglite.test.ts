@@ -6,8 +6,9 @@ import { PgliteExecutor } from '../../src/server/store/PgliteExecutor';
 import { SqlStore } from '../../src/server/store/SqlStore';
 import { freshPglite } from '../support/pglite';
 import { area, storeContract, type StoreFixture } from './store.contract';
+import { userStoreContract } from './userStore.contract';
 
-storeContract('PGlite', async (): Promise<StoreFixture> => {
+const openPglite = async (): Promise<StoreFixture> => {
   const executor = await freshPglite();
   const stores = [new SqlStore(executor)];
   return {
@@ -21,7 +22,9 @@ storeContract('PGlite', async (): Promise<StoreFixture> => {
     query: (sql) => executor.query(sql),
     dispose: () => executor.close(),
   };
-});
+};
+storeContract('PGlite', openPglite);
+userStoreContract('PGlite', openPglite);
 
 describe('PGlite in a data directory', () => {
   const dirs: string[] = [];

@@ -3,6 +3,7 @@ import { openTestSchema } from '../support/postgres';
 import { PostgresExecutor } from '../../src/server/store/PostgresExecutor';
 import { SqlStore } from '../../src/server/store/SqlStore';
 import { storeContract, type StoreFixture } from './store.contract';
+import { userStoreContract } from './userStore.contract';
 
 const url = process.env.TEST_DATABASE_URL;
 const howTo = 'start one with: eval "export $(tests/support/start-postgres.sh | tail -n 1)"';
@@ -16,7 +17,7 @@ if (!url && process.env.CI) {
 } else {
   if (!url) console.warn(`Skipping the PostgreSQL contract suite: TEST_DATABASE_URL is not set (${howTo}).`);
   describe.skipIf(!url)('PostgreSQL', () => {
-    storeContract('PostgreSQL', async (): Promise<StoreFixture> => {
+    const openPostgres = async (): Promise<StoreFixture> => {
       // Every fixture gets its own schema, so runs (and parallel tests) never see each other's tables.
       const schema = await openTestSchema(url!);
       let executor = await PostgresExecutor.open(url!, { schema: schema.name, max: 4 });
@@ -35,6 +36,8 @@ if (!url && process.env.CI) {
           await schema.drop();
         },
       };
-    });
+    };
+    storeContract('PostgreSQL', openPostgres);
+    userStoreContract('PostgreSQL', openPostgres);
   });
 }

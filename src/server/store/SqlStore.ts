@@ -3,7 +3,9 @@ import type { AreaVersionStore } from './AreaVersionStore';
 import { SqlAreaVersionStore } from './SqlAreaVersionStore';
 import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
+import { SqlUserStore } from './SqlUserStore';
 import type { Store } from './Store';
+import type { UserStore } from './UserStore';
 
 interface AreaRow {
   [key: string]: unknown;
@@ -21,6 +23,7 @@ interface AreaRow {
 export class SqlStore implements Store {
   private readonly migrations: readonly Migration[];
   readonly areaVersions: AreaVersionStore;
+  readonly users: UserStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -28,6 +31,7 @@ export class SqlStore implements Store {
   ) {
     this.migrations = migrations ?? loadMigrations();
     this.areaVersions = new SqlAreaVersionStore(db);
+    this.users = new SqlUserStore(db);
   }
 
   get kind(): 'pglite' | 'postgres' {

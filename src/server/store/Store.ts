@@ -1,4 +1,5 @@
 import type { Area } from '../../domain/area';
+import type { UserStore } from './UserStore';
 import type { AreaVersionStore } from './AreaVersionStore';
 
 /**
@@ -29,6 +30,14 @@ export interface Store {
 
   /** Area history and editing (AreaVersionStore.ts), on the same database. */
   readonly areaVersions: AreaVersionStore;
+
+  /** Accounts, sessions, invites and settings (UserStore.ts), on the same database. */
+  readonly users: UserStore;
+  /**
+   * Open findings counted per area and theme, for the partners' summary (numbers only, never points or
+   * text). Optional until findings reach the server; the summary leaves the counts out without it.
+   */
+  countFindingsByAreaAndTheme?(municipality: string): Promise<{ areaId: string; theme: string; count: number }[]>;
 
   close(): Promise<void>;
 }

@@ -49,20 +49,20 @@ export function PlanForm({ areas, areaId, onAreaChange, onPlan }: Props) {
   return (
     <form className="plan-form" onSubmit={submit} aria-labelledby="plan-title">
       <h2 id="plan-title">{t('schouw.planTitle')}</h2>
-      <label className="field">
-        <span>{t('schouw.area')}</span>
-        <select value={areaId} onChange={(e) => onAreaChange(e.target.value)} required>
+      <div className="field">
+        <label htmlFor="plan-area">{t('schouw.area')}</label>
+        <select id="plan-area" value={areaId} onChange={(e) => onAreaChange(e.target.value)} required>
           {areas.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t('schouw.startsAt')}</span>
-        <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
-      </label>
+      </div>
+      <div className="field">
+        <label htmlFor="plan-starts">{t('schouw.startsAt')}</label>
+        <input id="plan-starts" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
+      </div>
       <fieldset className="participants">
         <legend>{t('schouw.participants')}</legend>
         {participants.map((p, i) => (
@@ -84,10 +84,10 @@ export function PlanForm({ areas, areaId, onAreaChange, onPlan }: Props) {
           {t('schouw.addParticipant')}
         </button>
       </fieldset>
-      <label className="field">
-        <span>{t('schouw.notes')}</span>
-        <textarea value={notes} rows={3} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
-      </label>
+      <div className="field">
+        <label htmlFor="plan-notes">{t('schouw.notes')}</label>
+        <textarea id="plan-notes" value={notes} rows={3} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />
+      </div>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
           {message.text}

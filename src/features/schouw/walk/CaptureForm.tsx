@@ -47,10 +47,10 @@ export function CaptureForm({ hasPoint, placeLabel, onSave, onCancel, onFirstPho
       <p className="place-line">{placeLabel}</p>
       <CategoryPicker value={categoryCode} onChange={setCategory} />
       <SeverityPicker value={severity} onChange={setSeverity} />
-      <label className="field">
-        <span>{t('schouw.description')}</span>
-        <input type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} enterKeyHint="done" />
-      </label>
+      <div className="field">
+        <label htmlFor="capture-description">{t('schouw.description')}</label>
+        <input id="capture-description" type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} enterKeyHint="done" />
+      </div>
       <PhotoPicker label={t('schouw.addPhotos')} onPhotos={(p) => setPhotos((old) => [...old, ...p.filter((n) => !old.some((o) => o.hash === n.hash))])} onFirstPhoto={onFirstPhoto} />
       {photos.length > 0 && (
         <div className="photo-row" aria-label={t('schouw.photoCount', { count: photos.length })}>

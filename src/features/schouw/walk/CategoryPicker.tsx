@@ -44,6 +44,7 @@ export function CategoryPicker({ value, onChange, list = defaultCategories }: Pr
             {theme.categories.map((c) => (
               <label key={c.code} className="choice-tile">
                 <input type="radio" name="category" checked={c.code === value} onChange={() => onChange(c.code)} />
+                <span className="tick" aria-hidden="true">✓</span>
                 <span>{c.labels[lang]}</span>
               </label>
             ))}
@@ -63,6 +64,7 @@ export function SeverityPicker({ value, onChange }: { value: Severity; onChange:
         {severities.map((s) => (
           <label key={s} className={`choice-tile severity-${s}`}>
             <input type="radio" name="severity" checked={s === value} onChange={() => onChange(s)} />
+            <span className="tick" aria-hidden="true">✓</span>
             <span>{t(`schouw.severities.${s}`)}</span>
           </label>
         ))}

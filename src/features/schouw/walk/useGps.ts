@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import type { PlacementAction } from './placement';
 
 /**
- * Asks for one position while `active` (each new capture). High accuracy, a fresh fix (at most
- * 5 s old) and a time limit, so a tablet that cannot see the sky tells the person instead of
- * waiting forever; the person can always tap.
+ * Asks for one position per capture (`active` counts them). High accuracy and a fresh fix (never a
+ * cached one: the team walks on between findings), with a time limit, so a tablet that cannot see
+ * the sky tells the person instead of waiting forever; the person can always tap.
  */
 export function useGps(active: number, dispatch: (a: PlacementAction) => void): void {
   useEffect(() => {
@@ -17,7 +17,7 @@ export function useGps(active: number, dispatch: (a: PlacementAction) => void): 
     navigator.geolocation.getCurrentPosition(
       (pos) => alive && dispatch({ kind: 'fix', point: [pos.coords.longitude, pos.coords.latitude], accuracy: pos.coords.accuracy }),
       (err) => alive && dispatch({ kind: 'gps_error', denied: err.code === err.PERMISSION_DENIED }),
-      { enableHighAccuracy: true, maximumAge: 5_000, timeout: 15_000 },
+      { enableHighAccuracy: true, maximumAge: 0, timeout: 15_000 },
     );
     return () => {
       alive = false;

@@ -1,0 +1,82 @@
+/**
+ * Accounts: the shapes the client sends and the server checks (one zod schema for both), and the
+ * constants both sides must agree on.
+ */
+import { z } from 'zod';
+import { roleSchema, type Role } from './findingStatus';
+
+export const PASSWORD_MIN = 12;
+// scrypt's cost hardly depends on the length, but a megabyte "password" is still not one.
+export const PASSWORD_MAX = 256;
+
+/**
+ * State-changing API requests must carry this header. A cross-site form or image cannot set it, and a
+ * cross-site fetch that sets it needs a CORS preflight the server never grants: this is the CSRF guard.
+ */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_VALUE = 'schouwkaart';
+
+const password = z
+  .string()
+  .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
+  .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
+const login = z
+  .string()
+  .trim()
+  .min(3, { message: 'must be at least 3 characters' })
+  .max(200, { message: 'must be at most 200 characters' })
+  .regex(/^[^\s]+$/, { message: 'must not contain spaces' })
+  .transform((s) => s.toLowerCase());
+const displayName = z.string().trim().min(1, { message: 'must not be empty' }).max(120, { message: 'must be at most 120 characters' });
+// Tokens are 32 random bytes in base64url (43 characters); anything much longer is not ours.
+const token = z.string().min(20, { message: 'is not a valid token' }).max(100, { message: 'is not a valid token' });
+const roleList = z
+  .array(roleSchema)
+  .min(1, { message: 'must hold at least one role' })
+  .max(4)
+  .transform((rs) => [...new Set(rs)]);
+
+export const loginInputSchema = z.strictObject({
+  login,
+  // Not checked for length here: an old, shorter password must still get "wrong password", not a hint.
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+export const setupInputSchema = z.strictObject({ token, name: displayName, login, password });
+export const acceptInviteInputSchema = z.strictObject({ token, name: displayName, login, password });
+export const inviteInputSchema = z.strictObject({
+  roles: roleList,
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+});
+export const userPatchSchema = z
+  .strictObject({ roles: roleList.optional(), disabled: z.boolean().optional() })
+  .refine((p) => p.roles !== undefined || p.disabled !== undefined, { message: 'give roles or disabled' });
+export const settingsPatchSchema = z.strictObject({ partnersPublic: z.boolean() });
+export const userIdSchema = z.string().min(1).max(100);
+
+export type LoginInput = z.infer<typeof loginInputSchema>;
+export type SetupInput = z.infer<typeof setupInputSchema>;
+export type InviteInput = z.infer<typeof inviteInputSchema>;
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+/** A user as the API shows it (never the password hash). */
+export interface PublicUser {
+  id: string;
+  name: string;
+  login: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** What GET /api/auth/me answers, and what the client keeps for offline use. */
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  login: z.string(),
+  roles: z.array(roleSchema),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export interface ServerSettings {
+  partnersPublic: boolean;
+}

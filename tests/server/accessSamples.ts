@@ -1,0 +1,53 @@
+import type { Role } from '../../src/domain/findingStatus';
+
+/**
+ * One harmless sample request per route of src/server/auth/accessTable.ts, for the role matrix.
+ * "Harmless": the same request can be sent by every actor in any order without changing what the
+ * next cell sees (a no-op patch, an invalid body, an unknown token). An allowed cell may answer 2xx or
+ * 4xx other than 401/403 (a 400 for a sample body still proves the guard let it through).
+ * `ctx` gives ids of the matrix's users. Add a line here for every route you add to the table.
+ */
+export interface SampleContext {
+  userIds: Record<Role, string>;
+  partnerLogin: string;
+  password: string;
+}
+export type Sample = (ctx: SampleContext) => { url: string; body?: unknown };
+
+const bogusToken = 'A'.repeat(43);
+
+export const accessSamples: Record<string, Sample> = {
+  'GET /api/health': () => ({ url: '/api/health' }),
+  'GET /api/areas': () => ({ url: '/api/areas' }),
+  'GET /api/config': () => ({ url: '/api/config' }),
+
+  'POST /api/auth/login': (c) => ({ url: '/api/auth/login', body: { login: c.partnerLogin, password: c.password } }),
+  'POST /api/auth/logout': () => ({ url: '/api/auth/logout', body: {} }),
+  'GET /api/auth/me': () => ({ url: '/api/auth/me' }),
+  'POST /api/auth/setup': () => ({ url: '/api/auth/setup', body: { token: bogusToken, name: 'X', login: 'x@test.nl', password: 'twelve chars long' } }),
+  'POST /api/auth/accept-invite': () => ({ url: '/api/auth/accept-invite', body: { token: bogusToken, name: 'X', login: 'x@test.nl', password: 'twelve chars long' } }),
+
+  'GET /api/users': () => ({ url: '/api/users' }),
+  'POST /api/users/invites': () => ({ url: '/api/users/invites', body: { roles: ['partner'], expiresInDays: 1 } }),
+  'PATCH /api/users/:id': (c) => ({ url: `/api/users/${c.userIds.partner}`, body: { roles: ['partner'] } }),
+  'GET /api/settings': () => ({ url: '/api/settings' }),
+  // Invalid on purpose (400 when allowed): the matrix must not flip the setting it also tests.
+  'PATCH /api/settings': () => ({ url: '/api/settings', body: { partnersPublic: null } }),
+
+  'GET /api/public/summary': () => ({ url: '/api/public/summary' }),
+
+  // Sync and photos: an empty push, a pull from the start, a hash nobody uploaded.
+  'POST /api/sync/push': () => ({ url: '/api/sync/push', body: {} }),
+  'GET /api/sync/pull': () => ({ url: '/api/sync/pull?since=0' }),
+  'PUT /api/photos/:sha256': () => ({ url: `/api/photos/${'0'.repeat(64)}`, body: {} }),
+  'GET /api/photos/:sha256': () => ({ url: `/api/photos/${'0'.repeat(64)}` }),
+
+  'PUT /api/areas/:id': () => ({ url: '/api/areas/centrum', body: {} }),
+  'POST /api/areas': () => ({ url: '/api/areas', body: {} }),
+  'POST /api/areas/:id/retire': () => ({ url: '/api/areas/centrum/retire', body: {} }),
+  'GET /api/areas/:id/versions': () => ({ url: '/api/areas/centrum/versions' }),
+  'POST /api/areas/:id/restore': () => ({ url: '/api/areas/centrum/restore', body: {} }),
+  'GET /api/areas/export': () => ({ url: '/api/areas/export' }),
+  'POST /api/areas/import': () => ({ url: '/api/areas/import', body: {} }),
+  'POST /api/areas/import/apply': () => ({ url: '/api/areas/import/apply', body: {} }),
+};
