@@ -9,7 +9,7 @@ import { loadConfig, type ServerConfig } from './config';
 import { prepareSetupLink } from './auth/setupLink';
 import { StartupError, errorCode, errorMessage } from './errors';
 import { loadAreasIfEmpty } from './loadAreas';
-import { displayPath, loadMunicipality } from './municipality';
+import { displayPath, loadAllMunicipalities } from './municipality';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 
@@ -18,7 +18,9 @@ let config: ServerConfig | undefined;
 async function main(): Promise<void> {
   config = loadConfig();
   const cfg = config;
-  const municipality = loadMunicipality(cfg.geoDir, cfg.municipality);
+  // Every municipality file in GEO_DIR is served; MUNICIPALITY is the default one.
+  const [municipality, ...otherMunicipalities] = loadAllMunicipalities(cfg.geoDir, cfg.municipality);
+  if (!municipality) throw new StartupError(`no municipality ${cfg.municipality}`);
   checkStaticDir(cfg.staticDir);
   // Before the database is opened: a second copy of the server must not touch the first one's data.
   await checkPortFree(cfg.port, cfg.host);
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
       throw new StartupError(`database migration failed: ${firstLine(errorMessage(err))}`, { cause: err });
     });
     const areas = await loadAreasIfEmpty({ store, municipality: municipality.config, areasFile: municipality.areasFile });
-    app = buildApp({ store, config: cfg, municipality: municipality.config, logger: { level: cfg.logLevel } });
+    const otherAreas = [];
+    for (const m of otherMunicipalities) otherAreas.push({ m, result: await loadAreasIfEmpty({ store, municipality: m.config, areasFile: m.areasFile }) });
+    app = buildApp({ store, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
     await app.listen({ port: cfg.port, host: cfg.host });
 
     const address = app.server.address();
@@ -42,6 +46,13 @@ async function main(): Promise<void> {
         ? `Areas: loaded ${areas.count} for ${municipality.config.name} from ${displayPath(municipality.areasFile)}`
         : `Areas: ${areas.existing} for ${municipality.config.name} (already in the database)`,
     );
+    for (const { m, result } of otherAreas) {
+      console.log(
+        result.loaded
+          ? `Areas: loaded ${result.count} for ${m.config.name} from ${displayPath(m.areasFile)}`
+          : `Areas: ${result.existing} for ${m.config.name} (already in the database)`,
+      );
+    }
     // No users yet: the one way to the first coordinator (there are no default passwords).
     const setupLink = await prepareSetupLink(store, { port, dataDir: cfg.dataDir });
     if (setupLink) console.log(`Setup: open ${setupLink} to create the first coordinator (one-time link)`);

@@ -51,3 +51,23 @@ export function displayPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
+
+/**
+ * Every `<id>.municipality.json` in `geoDir`, the default one (MUNICIPALITY) first; it must exist. Any
+ * other file with a problem stops the start too, naming the file.
+ */
+export function loadAllMunicipalities(geoDir: string, defaultId: string): LoadedMunicipality[] {
+  const first = loadMunicipality(geoDir, defaultId);
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(geoDir);
+  } catch {
+    return [first];
+  }
+  const others = names
+    .map((n) => /^([a-z0-9]+(?:-[a-z0-9]+)*)\.municipality\.json$/.exec(n)?.[1])
+    .filter((id): id is string => id !== undefined && id !== defaultId)
+    .sort()
+    .map((id) => loadMunicipality(geoDir, id));
+  return [first, ...others];
+}

@@ -35,9 +35,9 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await expect(page.getByRole('heading', { name: /Bevindingen/ })).toContainText('5 bevindingen');
 
   // Filter to Binnenstad's overdue findings; every option says how many it would give.
-  await page.getByLabel('Gebied', { exact: true }).selectOption('binnenstad');
-  await expect(page.getByLabel('Te laat', { exact: true }).locator('option[value="yes"]')).toHaveText('Te laat (2)');
-  await page.getByLabel('Te laat', { exact: true }).selectOption('yes');
+  await page.getByRole('combobox', { name: 'Gebied', exact: true }).selectOption('binnenstad');
+  await expect(page.getByRole('combobox', { name: 'Te laat', exact: true }).locator('option[value="yes"]')).toHaveText('Te laat (2)');
+  await page.getByRole('combobox', { name: 'Te laat', exact: true }).selectOption('yes');
   const items = page.locator('.fu-item');
   await expect(items).toHaveCount(2);
   await expect(items.filter({ hasText: 'Lamp kapot bij de Brink' })).toHaveCount(1);
@@ -55,7 +55,7 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   const bulk = page.locator('form.fu-bulk');
   await expect(bulk).toContainText('2 geselecteerd');
   const due = amsterdamDayPlus(30);
-  await bulk.getByLabel('Eigenaar').selectOption('fire_brigade');
+  await bulk.getByRole('combobox', { name: 'Eigenaar' }).selectOption('fire_brigade');
   await bulk.getByLabel('Streefdatum').fill(due);
   await bulk.getByRole('button', { name: 'Toewijzen' }).click();
   await expect(page.getByText('2 bevindingen toegewezen.')).toBeVisible();
