@@ -155,7 +155,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
         {mode === 'capture' && <GpsMessage placement={placement} />}
         {mode !== 'capture' && (
           <button type="button" className="add-finding" onClick={startCapture}>
-            <span aria-hidden="true">＋</span> {t('schouw.addFinding')}
+            <span aria-hidden="true">+</span> {t('schouw.addFinding')}
           </button>
         )}
       </div>
