@@ -4,10 +4,11 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { ZodError } from 'zod';
 import type { Area } from '../domain/area';
 import type { MunicipalityConfig } from '../domain/municipality';
-import { registerAreaRoutes } from './areas/areaRoutes';
 import { installAuth, type AuthOptions } from './auth/install';
+import { registerAreaRoutes } from './areas/areaRoutes';
 import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
+import { registerSync } from './sync/routes';
 
 export interface AppOptions {
   store: Store;
@@ -114,6 +115,7 @@ export function buildApp({ store, config, municipality, municipalities: more = [
     ],
   };
   app.get('/api/config', async () => clientConfig);
+  registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

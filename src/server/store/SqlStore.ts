@@ -3,6 +3,7 @@ import type { AreaVersionStore } from './AreaVersionStore';
 import { SqlAreaVersionStore } from './SqlAreaVersionStore';
 import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
+import { SqlSyncStore } from './SqlSyncStore';
 import { SqlUserStore } from './SqlUserStore';
 import type { Store } from './Store';
 import type { UserStore } from './UserStore';
@@ -22,6 +23,7 @@ interface AreaRow {
 /** The `Store` in SQL that PGlite and PostgreSQL both run unchanged. */
 export class SqlStore implements Store {
   private readonly migrations: readonly Migration[];
+  readonly sync: SqlSyncStore;
   readonly areaVersions: AreaVersionStore;
   readonly users: UserStore;
 
@@ -30,6 +32,7 @@ export class SqlStore implements Store {
     migrations?: readonly Migration[],
   ) {
     this.migrations = migrations ?? loadMigrations();
+    this.sync = new SqlSyncStore(db);
     this.areaVersions = new SqlAreaVersionStore(db);
     this.users = new SqlUserStore(db);
   }

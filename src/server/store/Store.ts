@@ -1,6 +1,7 @@
 import type { Area } from '../../domain/area';
-import type { UserStore } from './UserStore';
+import type { SyncStore } from './SyncStore';
 import type { AreaVersionStore } from './AreaVersionStore';
+import type { UserStore } from './UserStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -28,9 +29,6 @@ export interface Store {
    */
   replaceAreas(municipality: string, areas: readonly Area[]): Promise<void>;
 
-  /** Area history and editing (AreaVersionStore.ts), on the same database. */
-  readonly areaVersions: AreaVersionStore;
-
   /** Accounts, sessions, invites and settings (UserStore.ts), on the same database. */
   readonly users: UserStore;
   /**
@@ -38,6 +36,12 @@ export interface Store {
    * text). Optional until findings reach the server; the summary leaves the counts out without it.
    */
   countFindingsByAreaAndTheme?(municipality: string): Promise<{ areaId: string; theme: string; count: number }[]>;
+
+  /** Area history and editing (AreaVersionStore.ts), on the same database. */
+  readonly areaVersions: AreaVersionStore;
+
+  /** Sync: records, history events, decided mutations and photo metadata (SyncStore.ts). */
+  readonly sync: SyncStore;
 
   close(): Promise<void>;
 }

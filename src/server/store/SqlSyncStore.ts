@@ -1,0 +1,192 @@
+import type { Conflict, EventVersion, RecordVersion, SyncTable } from '../../sync/protocol';
+import type { SqlExecutor, SqlQueryable } from './executor';
+import type { Decision, FieldWriter, MutationMeta, PullPage, StoredRecord, StoredResult, SyncStore } from './SyncStore';
+
+interface RecordRow {
+  [key: string]: unknown;
+  kind: string;
+  id: string;
+  data: unknown;
+  field_revisions: unknown;
+  field_clients: unknown;
+  conflicts: unknown;
+  created_by: string;
+  revision: unknown;
+}
+
+const RECORD_COLUMNS = 'kind, id, data, field_revisions, field_clients, conflicts, created_by, revision::text AS revision';
+
+// jsonb comes back parsed from PGlite and pg alike, but a driver setting can make it text: accept both.
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+// bigint is read as text (pg would give a string anyway) and made a number: revisions stay far below 2^53.
+const num = (v: unknown): number => Number(v);
+
+function rowToRecord(row: RecordRow): StoredRecord {
+  return {
+    table: row.kind as SyncTable,
+    id: row.id,
+    data: json(row.data),
+    fieldRevisions: json(row.field_revisions),
+    fieldWriters: json<Record<string, FieldWriter>>(row.field_clients),
+    conflicts: json<Conflict[]>(row.conflicts),
+    createdBy: row.created_by,
+    revision: num(row.revision),
+  };
+}
+
+/** `SyncStore` in the SQL that PGlite and PostgreSQL both run (migration 004). */
+export class SqlSyncStore implements SyncStore {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async findMutations(ids: readonly string[]) {
+    const out = new Map<string, { contentHash: string; result: StoredResult }>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.query<{ mutation_id: string; content_hash: string; result: unknown }>(
+      `SELECT mutation_id, content_hash, result FROM sync_mutations
+        WHERE mutation_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify(ids)],
+    );
+    for (const r of rows) out.set(r.mutation_id, { contentHash: r.content_hash, result: json(r.result) });
+    return out;
+  }
+
+  async applyMutation(meta: MutationMeta, decide: (current: StoredRecord | null, revision: number) => Decision) {
+    return this.db.transaction(async (tx) => {
+      // Claiming the id first: a concurrent push of the same mutation waits here on the unique key, then
+      // sees it taken and returns the answer the first one stored (R6).
+      const claimed = await tx.query(
+        `INSERT INTO sync_mutations (mutation_id, client_id, seq, actor_id, content_hash, result)
+         VALUES ($1, $2, $3, $4, $5, '{}'::jsonb) ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id`,
+        [meta.mutationId, meta.clientId, meta.seq, meta.actorId, meta.contentHash],
+      );
+      if (claimed.length === 0) {
+        const [row] = await tx.query<{ content_hash: string; result: unknown }>(
+          'SELECT content_hash, result FROM sync_mutations WHERE mutation_id = $1',
+          [meta.mutationId],
+        );
+        return { result: json<StoredResult>(row!.result), contentHash: row!.content_hash };
+      }
+      // Taking the revision before reading the record holds the counter's row lock: writers are serial,
+      // so revisions become visible in commit order (migration 001) and the record cannot change under us.
+      const [rev] = await tx.query<{ r: string }>('SELECT next_revision()::text AS r');
+      const revision = num(rev!.r);
+      const current = await readRecord(tx, meta.table, meta.recordId, true);
+      const decision = decide(current, revision);
+      let result: StoredResult;
+      if (decision.kind === 'reject') {
+        result = { status: 'rejected', reason: decision.reason, ...(decision.field ? { field: decision.field } : {}) };
+      } else if (decision.kind === 'noop') {
+        result = { status: 'accepted', revision: current?.revision ?? revision };
+      } else {
+        result = { status: 'accepted', revision: await writeRecord(tx, meta, current, decision.write, revision) };
+      }
+      await tx.query('UPDATE sync_mutations SET result = $2::jsonb WHERE mutation_id = $1', [meta.mutationId, JSON.stringify(result)]);
+      return { result, contentHash: meta.contentHash };
+    });
+  }
+
+  getRecord(table: SyncTable, id: string): Promise<StoredRecord | null> {
+    return readRecord(this.db, table, id, false);
+  }
+
+  async pull(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullPage> {
+    const kinds = JSON.stringify(tables);
+    // Each half is bounded by the limit on its revision index, so a page costs O(limit), not O(data).
+    const rows = await this.db.query<{ src: string; kind: string; id: string; data: unknown; conflicts: unknown; revision: string }>(
+      `SELECT src, kind, id, data, conflicts, revision::text AS revision FROM (
+         (SELECT 'r' AS src, kind, id, data, conflicts, revision FROM sync_records
+           WHERE revision > $1 AND kind IN (SELECT jsonb_array_elements_text($3::jsonb)) ORDER BY revision LIMIT $2)
+         UNION ALL
+         (SELECT 'e' AS src, kind, id, data, NULL::jsonb AS conflicts, revision FROM sync_events
+           WHERE revision > $1 AND kind IN (SELECT jsonb_array_elements_text($3::jsonb)) ORDER BY revision LIMIT $2)
+       ) u ORDER BY u.revision LIMIT $2` /* u.revision: the bigint, not the text alias */,
+      [after, limit, kinds],
+    );
+    const records: RecordVersion[] = [];
+    const events: EventVersion[] = [];
+    let last = after;
+    for (const r of rows) {
+      const revision = num(r.revision);
+      last = Math.max(last, revision);
+      if (r.src === 'r') {
+        records.push({ table: r.kind as SyncTable, id: r.id, revision, data: json(r.data), conflicts: json(r.conflicts) });
+      } else {
+        events.push({ table: 'findings', revision, event: json(r.data) });
+      }
+    }
+    return { records, events, last, count: rows.length };
+  }
+
+  async hasPhoto(sha256: string): Promise<boolean> {
+    return (await this.getPhotoMeta(sha256)) !== null;
+  }
+
+  async addPhoto(meta: { sha256: string; size: number; mime: string; storedBy: string }): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO photos (sha256, size, mime, stored_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
+      [meta.sha256, meta.size, meta.mime, meta.storedBy],
+    );
+    return rows.length > 0;
+  }
+
+  async getPhotoMeta(sha256: string): Promise<{ size: number; mime: string } | null> {
+    const [row] = await this.db.query<{ size: number; mime: string }>('SELECT size, mime FROM photos WHERE sha256 = $1', [sha256]);
+    return row ? { size: num(row.size), mime: row.mime } : null;
+  }
+}
+
+async function readRecord(q: SqlQueryable, table: SyncTable, id: string, lock: boolean): Promise<StoredRecord | null> {
+  const [row] = await q.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM sync_records WHERE kind = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [table, id],
+  );
+  return row ? rowToRecord(row) : null;
+}
+
+async function writeRecord(
+  tx: SqlQueryable,
+  meta: MutationMeta,
+  current: StoredRecord | null,
+  write: { data: Record<string, unknown>; changed: string[]; conflicts: Conflict[]; events: { id: string; data: Record<string, unknown> }[] },
+  firstRevision: number,
+): Promise<number> {
+  // R14: an event is stored once; its own revision keeps every pulled row's revision unique.
+  for (const e of write.events) {
+    await tx.query(
+      `INSERT INTO sync_events (id, kind, record_id, data, mutation_id, revision)
+       VALUES ($1, $2, $3, $4::jsonb, $5, next_revision()) ON CONFLICT (id) DO NOTHING`,
+      [e.id, meta.table, meta.recordId, JSON.stringify(e.data), meta.mutationId],
+    );
+  }
+  // The record's revision comes last, so "pull since the accepted revision" holds nothing of this write.
+  let revision = firstRevision;
+  if (write.events.length > 0) {
+    const [rev] = await tx.query<{ r: string }>('SELECT next_revision()::text AS r');
+    revision = num(rev!.r);
+  }
+  const fieldRevisions = { ...current?.fieldRevisions };
+  const fieldWriters = { ...current?.fieldWriters };
+  for (const f of write.changed) {
+    fieldRevisions[f] = revision;
+    fieldWriters[f] = { c: meta.clientId, a: meta.actorId };
+  }
+  const conflicts = write.conflicts.map((c) => (c.revision === firstRevision ? { ...c, revision } : c));
+  await tx.query(
+    `INSERT INTO sync_records (kind, id, data, field_revisions, field_clients, conflicts, created_by, revision)
+     VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8)
+     ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, field_revisions = excluded.field_revisions,
+       field_clients = excluded.field_clients, conflicts = excluded.conflicts, revision = excluded.revision, updated_at = now()`,
+    [
+      meta.table,
+      meta.recordId,
+      JSON.stringify(write.data),
+      JSON.stringify(fieldRevisions),
+      JSON.stringify(fieldWriters),
+      JSON.stringify(conflicts),
+      current?.createdBy ?? meta.actorId,
+      revision,
+    ],
+  );
+  return revision;
+}

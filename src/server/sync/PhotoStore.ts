@@ -1,0 +1,43 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Where photo bytes live (R17/R18): the filesystem by default; an S3-compatible store can implement
+ * the same three calls. Keys are SHA-256 hex digests, checked by the caller.
+ */
+export interface PhotoStore {
+  put(sha256: string, bytes: Buffer): Promise<void>;
+  get(sha256: string): Promise<Buffer | null>;
+  remove(sha256: string): Promise<void>;
+}
+
+/** `<dir>/<first two hex>/<hash>`: no directory grows past a few thousand files. */
+export class FsPhotoStore implements PhotoStore {
+  constructor(private readonly dir: string) {}
+
+  private file(sha256: string): string {
+    return path.join(this.dir, sha256.slice(0, 2), sha256);
+  }
+
+  async put(sha256: string, bytes: Buffer): Promise<void> {
+    const file = this.file(sha256);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    // Write then rename: a reader (or a crash) never sees half a photo.
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  }
+
+  async get(sha256: string): Promise<Buffer | null> {
+    try {
+      return await fs.readFile(this.file(sha256));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await fs.rm(this.file(sha256), { force: true });
+  }
+}

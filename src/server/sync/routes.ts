@@ -1,0 +1,113 @@
+/**
+ * POST /api/sync/push and GET /api/sync/pull (SPEC.md R3-R13, R16, R19), and the photo routes.
+ * Registered from buildApp with one line: `registerSync(app, { store, photosDir })`.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { requireRoles } from '../auth/guard';
+import { pullQuerySchema, pushRequestSchema, type Mutation, type MutationResult, type PullResponse } from '../../sync/protocol';
+import type { Store } from '../store/Store';
+import { resultWithRecord, type StoredRecord, type StoredResult } from '../store/SyncStore';
+import { readableTables, syncRoles } from './access';
+import { decide } from './decide';
+import { FsPhotoStore, type PhotoStore } from './PhotoStore';
+import { registerPhotoRoutes } from './photos';
+
+export interface SyncOptions {
+  store: Pick<Store, 'sync'>;
+  /** Where photos go when no `photoStore` is given: `<DATA_DIR>/photos` in production. */
+  photosDir?: string;
+  photoStore?: PhotoStore;
+  /** The server's clock, injectable for tests. */
+  now?: () => Date;
+}
+
+// 100 mutations of a full finding with events fit easily; a bigger body is refused as 413 before parsing.
+const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** Sorted keys: the same content always hashes the same, whatever order a client wrote its keys in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** R6: content is what the mutation changes, not seq or baseRevision (a device may learn those later). */
+export function contentHash(m: Mutation): string {
+  const content = { clientId: m.clientId, table: m.table, recordId: m.recordId, changes: m.changes, events: m.events };
+  return createHash('sha256').update(canonical(content)).digest('hex');
+}
+
+export function registerSync(app: FastifyInstance, options: SyncOptions): void {
+  const sync = options.store.sync;
+  const now = options.now ?? (() => new Date());
+  const photos = options.photoStore ?? new FsPhotoStore(options.photosDir ?? path.resolve('data', 'photos'));
+
+  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT, preHandler: requireRoles(...syncRoles) }, async (request, reply) => {
+    const { mutations } = pushRequestSchema.parse(request.body); // a ZodError is a 400 with paths (R19)
+    const actor = request.actor!;
+    const hashes = mutations.map(contentHash);
+    const known = await sync.findMutations(mutations.map((m) => m.mutationId));
+    const reused = mutations.find((m, i) => {
+      const k = known.get(m.mutationId);
+      return k !== undefined && k.contentHash !== hashes[i];
+    });
+    if (reused) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: reused.mutationId }); // R7
+
+    // One slot per mutation, in order: decided (with its stored answer) or left for retry.
+    const slots: ({ m: Mutation; result: StoredResult } | { m: Mutation; result: null })[] = [];
+    let failed = false;
+    for (const [i, m] of mutations.entries()) {
+      const k = known.get(m.mutationId);
+      if (failed) {
+        slots.push({ m, result: null }); // R5: after a retry, the rest waits too, keeping the order
+        continue;
+      }
+      try {
+        const { result, contentHash: stored } = k
+          ? { result: k.result, contentHash: k.contentHash }
+          : await sync.applyMutation(
+              { mutationId: m.mutationId, clientId: m.clientId, seq: m.seq, actorId: actor.id, contentHash: hashes[i]!, table: m.table, recordId: m.recordId },
+              (current, revision) => decide(current, m, actor, revision, now()),
+            );
+        // Decided meanwhile by a concurrent request with other content: R7 all the same.
+        if (stored !== hashes[i]) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: m.mutationId });
+        slots.push({ m, result });
+      } catch (err) {
+        request.log.error({ err, mutationId: m.mutationId }, 'push: mutation left for retry');
+        failed = true;
+        slots.push({ m, result: null });
+      }
+    }
+    // R8: each answer carries the record as it is now, after the whole batch.
+    const records = new Map<string, StoredRecord | null>();
+    for (const { m, result } of slots) {
+      const key = `${m.table}/${m.recordId}`;
+      if (result && !records.has(key)) records.set(key, await sync.getRecord(m.table, m.recordId));
+    }
+    const results: MutationResult[] = slots.map(({ m, result }) =>
+      result ? resultWithRecord(m.mutationId, result, records.get(`${m.table}/${m.recordId}`) ?? null) : { mutationId: m.mutationId, status: 'retry' },
+    );
+    return { results };
+  });
+
+  app.get('/api/sync/pull', { preHandler: requireRoles(...syncRoles) }, async (request): Promise<PullResponse> => {
+    const q = pullQuerySchema.parse(request.query);
+    const after = Math.max(q.since, q.cursor === undefined ? 0 : Number(q.cursor));
+    const page = await sync.pull(after, q.limit, readableTables(request.actor!.roles));
+    return {
+      records: page.records,
+      events: page.events,
+      revision: page.last,
+      nextCursor: page.count >= q.limit ? String(page.last) : null,
+    };
+  });
+
+  registerPhotoRoutes(app, sync, photos);
+}

@@ -1,0 +1,75 @@
+/**
+ * A real server for sync tests: buildApp on a fresh in-memory PGlite, photos in a temp directory, and
+ * users with sessions made through the real accounts store (no bypass in production code: the session
+ * cookie goes through the same auth hook as a browser's).
+ */
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { CSRF_HEADER, CSRF_VALUE } from '../../src/domain/account';
+import type { Role } from '../../src/domain/findingStatus';
+import { buildApp } from '../../src/server/app';
+import { SESSION_COOKIE } from '../../src/server/auth/cookies';
+import { hashToken, newToken } from '../../src/server/auth/tokens';
+import type { Store } from '../../src/server/store/Store';
+import { freshStore } from './pglite';
+import { tempDir, testMunicipality, testTiles, writeStaticDir } from './fixtures';
+
+export interface TestUser {
+  id: string;
+  roles: Role[];
+  /** Headers of a logged-in browser: the session cookie and the CSRF header. */
+  headers: Record<string, string>;
+}
+
+export interface SyncServer {
+  app: FastifyInstance;
+  store: Store;
+  photosDir: string;
+  /** A new user with these roles and a live session. */
+  user(roles: Role[], name?: string): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+export async function startSyncServer(options: { now?: () => Date } = {}): Promise<SyncServer> {
+  const store = await freshStore();
+  const statics = tempDir('schouwkaart-sync-static-');
+  const photos = tempDir('schouwkaart-sync-photos-');
+  writeStaticDir(statics.dir);
+  const app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir: photos.dir } as never, municipality: testMunicipality });
+  await app.ready();
+  let coordinatorId: string | null = null;
+  let n = 0;
+
+  async function user(roles: Role[], name = roles.join('+')): Promise<TestUser> {
+    n++;
+    const login = `${name.replace(/[^a-z]/g, '')}${n}@test.nl`;
+    const id = uuidv7();
+    // The first account can only be made by the setup token; every later one by an invite.
+    if (coordinatorId === null) {
+      const setup = newToken();
+      await store.users.addSetupToken(hashToken(setup));
+      const first = uuidv7();
+      await store.users.completeSetup(hashToken(setup), { id: first, name: 'setup', login: `setup${n}@test.nl`, passwordHash: 'x', roles: ['coordinator'] });
+      coordinatorId = first;
+    }
+    const invite = newToken();
+    await store.users.createInvite({ tokenHash: hashToken(invite), roles, createdBy: coordinatorId, expiresAt: new Date(Date.now() + 3600_000) });
+    const made = await store.users.acceptInvite(hashToken(invite), { id, name, login, passwordHash: 'x' });
+    const token = newToken();
+    await store.users.createSession({ tokenHash: hashToken(token), userId: made.id, expiresAt: new Date(Date.now() + 24 * 3600_000) });
+    return { id: made.id, roles, headers: { cookie: `${SESSION_COOKIE}=${token}`, [CSRF_HEADER]: CSRF_VALUE } };
+  }
+
+  return {
+    app,
+    store,
+    photosDir: photos.dir,
+    user,
+    async close() {
+      await app.close();
+      await store.close();
+      statics.remove();
+      photos.remove();
+    },
+  };
+}
