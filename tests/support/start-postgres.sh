@@ -52,9 +52,25 @@ find_bindir() {
 is_ready() { pg_isready -q -h "$HOST" -p "$PORT" >/dev/null 2>&1; }
 
 PSQL_AS_SUPERUSER=()
+URL="postgres://$ROLE:$PASSWORD@$HOST:$PORT/$ROLE"
+PRIVATE_DATA="${TMPDIR:-/tmp}/schouwkaart-pg"
+can_log_in() { PGPASSWORD="$PASSWORD" psql -X -q "$URL" -c 'SELECT 1' >/dev/null 2>&1; }
 
 if is_ready; then
   log "a PostgreSQL server is already accepting connections on $HOST:$PORT"
+  if can_log_in; then
+    log "role and database $ROLE are already there"
+    echo "TEST_DATABASE_URL=$URL"
+    exit 0
+  fi
+  # Our own private cluster from an earlier run: its socket is in its data directory.
+  if [ -f "$PRIVATE_DATA/postmaster.pid" ] && [ "$(sed -n 4p "$PRIVATE_DATA/postmaster.pid")" = "$PORT" ]; then
+    if [ "$(id -u)" = 0 ]; then
+      PSQL_AS_SUPERUSER=(runuser -u postgres -- psql -h "$PRIVATE_DATA" -p "$PORT" -U postgres)
+    else
+      PSQL_AS_SUPERUSER=(psql -h "$PRIVATE_DATA" -p "$PORT" -U postgres)
+    fi
+  fi
 elif command -v pg_lsclusters >/dev/null 2>&1 && pg_lsclusters -h 2>/dev/null | awk -v p="$PORT" '$3 == p' | grep -q .; then
   read -r VER NAME _ < <(pg_lsclusters -h | awk -v p="$PORT" '$3 == p' | head -n 1)
   log "starting cluster $VER/$NAME on port $PORT"
@@ -65,7 +81,7 @@ elif command -v pg_lsclusters >/dev/null 2>&1 && pg_lsclusters -h 2>/dev/null | 
   fi
 else
   BINDIR="$(find_bindir)" || die "PostgreSQL is not installed (no pg_ctl found); install it, e.g. apt-get install postgresql"
-  DATA="${TMPDIR:-/tmp}/schouwkaart-pg"
+  DATA="$PRIVATE_DATA"
   log "no cluster on port $PORT; starting a private one in $DATA with $BINDIR"
   RUN=()
   if [ "$(id -u)" = 0 ]; then
@@ -105,8 +121,7 @@ SELECT format('CREATE DATABASE %I OWNER %I', '$ROLE', '$ROLE')
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$ROLE') \gexec
 SQL
 
-URL="postgres://$ROLE:$PASSWORD@$HOST:$PORT/$ROLE"
-PGPASSWORD="$PASSWORD" psql -X -q "$URL" -c 'SELECT 1' >/dev/null 2>&1 \
+can_log_in \
   || die "role $ROLE cannot log in over TCP at $HOST:$PORT (check pg_hba.conf allows password auth)"
 log "ready"
 echo "TEST_DATABASE_URL=$URL"
