@@ -97,13 +97,16 @@ function listenError(err: unknown, port: number, host: string): Error {
 }
 
 function handleSignals(app: FastifyInstance, store: Store): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C can arrive twice (the terminal signals the process group, and tsx relays it too); only
+      // a second one a moment later means "now".
+      if (Date.now() - stoppingSince < 1500) return;
       console.error(`${signal} again: exiting now`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`${signal}: shutting down`);
     // Connections that do not close within ten seconds are not waited for.
     setTimeout(() => {
