@@ -30,7 +30,7 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-export async function startSyncServer(options: { now?: () => Date } = {}): Promise<SyncServer> {
+export async function startSyncServer(): Promise<SyncServer> {
   const store = await freshStore();
   const statics = tempDir('schouwkaart-sync-static-');
   const photos = tempDir('schouwkaart-sync-photos-');
