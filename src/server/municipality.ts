@@ -58,7 +58,7 @@ export function displayPath(file: string): string {
  */
 export function loadAllMunicipalities(geoDir: string, defaultId: string): LoadedMunicipality[] {
   const first = loadMunicipality(geoDir, defaultId);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(geoDir);
   } catch {
