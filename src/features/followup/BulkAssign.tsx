@@ -11,7 +11,8 @@ interface Props {
   ids: readonly string[];
   findings: readonly Finding[];
   labels: Labels;
-  onDone: () => void;
+  /** Called with the sentence to show once stored; the form then goes (nothing is checked any more). */
+  onDone: (message: string) => void;
 }
 
 /** One owner and due date for every checked finding, stored together (all or nothing). */
@@ -20,24 +21,23 @@ export function BulkAssign({ ids, findings, labels, onDone }: Props) {
   const actor = useActor();
   const [owner, setOwner] = useState<FindingOwner | ''>('');
   const [dueDate, setDueDate] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string } | null>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!actor) return;
     if (owner === '') {
-      setMessage({ text: writeMessage({ ok: false, reason: 'needs_owner' }, t, i18n.language), error: true });
+      setMessage({ text: writeMessage({ ok: false, reason: 'needs_owner' }, t, i18n.language) });
       return;
     }
     const r = await assignMany(db, ids, owner, dueDate, actor);
     if (r.ok) {
-      setMessage({ text: t('followup.assignedMany', { count: r.changed.length }), error: false });
-      onDone();
+      onDone(t('followup.assignedMany', { count: r.changed.length }));
       return;
     }
     const reason = writeMessage(r, t, i18n.language);
     const f = 'findingId' in r ? findings.find((x) => x.id === r.findingId) : undefined;
-    setMessage({ text: f ? t('followup.bulkRefused', { name: labels.findingName(f), reason }) : reason, error: true });
+    setMessage({ text: f ? t('followup.bulkRefused', { name: labels.findingName(f), reason }) : reason });
   }
 
   return (
@@ -66,7 +66,7 @@ export function BulkAssign({ ids, findings, labels, onDone }: Props) {
         </button>
       </div>
       {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
+        <p role="alert" className="form-error">
           {message.text}
         </p>
       )}

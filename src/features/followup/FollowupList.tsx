@@ -36,6 +36,7 @@ const BASEMAP_KEY = 'schouwkaart.basemap';
 export function FollowupList({ findings, areas, inspections, config, labels, now, filter, onFilter, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState('');
   const shown = useMemo(() => filterFindings(findings, filter, now), [findings, filter, now]);
   const counts = useMemo(() => facetCounts(findings, filter, now), [findings, filter, now]);
   const years = useMemo(() => [...new Set(findings.map(findingYear))].sort().reverse(), [findings]);
@@ -47,6 +48,7 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
 
   const changeFilter = (f: FollowupFilter) => {
     setChecked(new Set());
+    setNotice('');
     onFilter(f);
   };
   const check = useCallback((ids: string[], on: boolean) => {
@@ -71,8 +73,19 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
         <FilterPanel filter={filter} counts={counts} labels={labels} years={years} inspectionIds={inspectionIds} areaIds={areaIds} onChange={changeFilter} />
         <ExportBar findings={checkedShown.length > 0 ? checkedShown : shown} labels={labels} now={now} />
         {checkedShown.length > 0 && (
-          <BulkAssign ids={checkedShown.map((f) => f.id)} findings={shown} labels={labels} onDone={() => setChecked(new Set())} />
+          <BulkAssign
+            ids={checkedShown.map((f) => f.id)}
+            findings={shown}
+            labels={labels}
+            onDone={(text) => {
+              setChecked(new Set());
+              setNotice(text);
+            }}
+          />
         )}
+        <p role="status" className="form-ok">
+          {notice}
+        </p>
         <FindingTable findings={shown} labels={labels} now={now} selectedId={selectedId} checked={checked} onSelect={selectFinding} onCheck={check} />
       </aside>
       <div className="map-wrap" aria-label={t('followup.mapLabel')} role="region">
