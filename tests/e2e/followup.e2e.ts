@@ -130,7 +130,13 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
 
   // The action list per owner.
   await page.goto('/opvolging/acties');
-  await expect(page.getByRole('heading', { name: /Brandweer \(1\)/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /Ondernemers \(1\)/ })).toBeVisible();
+  // The reopened lamp keeps its owner, so the fire brigade still has both.
+  await expect(page.getByRole('heading', { name: 'Brandweer (2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Gemeente (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ondernemers (1)' })).toBeVisible();
   await noSeriousAxe(page);
+  await page.pdf({ path: testInfo.outputPath('actielijst.pdf'), format: 'A4' });
+  const actions = execFileSync('/usr/bin/pdftotext', [testInfo.outputPath('actielijst.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(actions).toContain('Graffiti op het trafohuisje');
+  expect(actions).toContain('Paaltje omver gereden');
 });
