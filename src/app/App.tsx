@@ -9,6 +9,7 @@ import { AreaList } from '../features/areas/AreaList';
 import { Legend } from '../features/areas/Legend';
 import { BasemapSwitch } from '../features/areas/BasemapSwitch';
 import { Header } from './Header';
+import { MunicipalitySwitch } from './MunicipalitySwitch';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useOnline } from './useOnline';
 import { useAppData } from './useAppData';
@@ -21,6 +22,7 @@ const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
 const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
 const FollowupScreen = lazy(() => import('../features/followup/FollowupScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
+const AreaEditorScreen = lazy(() => import('../features/areaEditor/AreaEditorScreen'));
 
 export function App() {
   return (
@@ -36,6 +38,9 @@ export function App() {
           </Route>
           <Route path="/winkels" nest>
             <ShopsScreen />
+          </Route>
+          <Route path="/gebieden/bewerken" nest>
+            <AreaEditorScreen />
           </Route>
           <Route path="/opvolging" nest>
             <FollowupScreen />
@@ -84,6 +89,7 @@ function MapScreen() {
       <main className="layout" id="main">
         <aside className="sidebar">
           {!config && <p className="banner">{configError ? t('status.noAreasYet') : '…'}</p>}
+          {config && !selected && <MunicipalitySwitch config={config} />}
           {selected && basemap ? (
             <Suspense fallback={<p className="banner">…</p>}>
               <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} />

@@ -9,15 +9,20 @@ export const basemapSchema = z.object({
 });
 export type Basemap = z.infer<typeof basemapSchema>;
 
+const clientMunicipalitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  center: z.tuple([z.number(), z.number()]),
+  zoom: z.number(),
+  boundary: areaGeometrySchema.optional(),
+  attribution: z.string().optional(),
+});
+
 export const clientConfigSchema = z.object({
-  municipality: z.object({
-    id: z.string(),
-    name: z.string(),
-    center: z.tuple([z.number(), z.number()]),
-    zoom: z.number(),
-    boundary: areaGeometrySchema.optional(),
-    attribution: z.string().optional(),
-  }),
+  /** The server's default municipality. */
+  municipality: clientMunicipalitySchema,
+  /** Every municipality the server serves (the default first); absent from older servers. */
+  municipalities: z.array(clientMunicipalitySchema).optional(),
   basemaps: z.array(basemapSchema).min(1),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClientConfig } from './config';
 import { loadCachedConfig } from './configCache';
 import { db } from './db';
+import { applyMunicipalityChoice, useMunicipalityChoice } from './municipalityChoice';
 import type { RefreshResult } from '../features/areas/refreshAreas';
 import type { Area } from '../domain/area';
 
@@ -18,7 +19,9 @@ export interface AppData {
  * last config and areas stay in use.
  */
 export function useAppData(online: boolean): AppData {
-  const [config, setConfig] = useState<ClientConfig | null>(() => loadCachedConfig());
+  const [serverConfig, setConfig] = useState<ClientConfig | null>(() => loadCachedConfig());
+  const choice = useMunicipalityChoice();
+  const config = useMemo(() => applyMunicipalityChoice(serverConfig, choice), [serverConfig, choice]);
   const [configError, setConfigError] = useState<string | null>(null);
   const [lastRefresh, setLastRefresh] = useState<RefreshResult | null>(null);
   const municipality = config?.municipality.id;
@@ -30,11 +33,11 @@ export function useAppData(online: boolean): AppData {
       const c = await fetchConfig();
       setConfig(c);
       setConfigError(null);
-      setLastRefresh(await refreshAreas(db, c.municipality.id));
+      setLastRefresh(await refreshAreas(db, applyMunicipalityChoice(c, choice)!.municipality.id));
     } catch (e) {
       setConfigError(e instanceof Error ? e.message : String(e));
     }
-  }, []);
+  }, [choice]);
 
   useEffect(() => {
     if (online) void refresh();

@@ -17,6 +17,8 @@ export function MapView({ config, basemapId, children }: Props) {
   const basemap = config.basemaps.find((b) => b.id === basemapId) ?? config.basemaps[0]!;
   return (
     <MapContainer
+      // Another municipality is another map: start again at its own view.
+      key={config.municipality.id}
       className="map"
       center={toLatLng(config.municipality.center)}
       zoom={config.municipality.zoom}

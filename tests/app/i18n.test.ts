@@ -4,6 +4,7 @@ import { en } from '../../src/app/i18n/en';
 import { offlineStrings } from '../../src/features/offline/i18n';
 import { shopsStrings } from '../../src/features/shops/i18n';
 import { followupStrings } from '../../src/features/followup/i18n';
+import { areaEditorStrings } from '../../src/features/areaEditor/i18n';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -15,6 +16,7 @@ describe('language catalogues', () => {
     ['offline packs', offlineStrings.nl, offlineStrings.en],
     ['shops', shopsStrings.nl, shopsStrings.en],
     ['follow-up', followupStrings.nl, followupStrings.en],
+    ['area editor', areaEditorStrings.nl, areaEditorStrings.en],
   ])('%s: Dutch and English have the same keys, so no English screen shows a Dutch hole', (_name, a, b) => {
     expect(keys(b).sort()).toEqual(keys(a).sort());
   });

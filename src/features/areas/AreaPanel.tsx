@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { Area } from '../../domain/area';
 import type { SchouwDb } from '../../storage/db';
 import { OfflinePackPanel } from '../offline/OfflinePackPanel';
@@ -25,6 +26,9 @@ export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
         <dd>{t(`areas.statuses.${area.kvoStatus}`)}</dd>
       </dl>
       {area.approximate && <p className="note">{t('areas.approximate')}</p>}
+      <p>
+        <Link href={`/gebieden/bewerken/${encodeURIComponent(area.id)}`}>{t('areaEditor.edit')}</Link>
+      </p>
       <OfflinePackPanel area={area} template={tileTemplate} db={db} />
       <details className="source">
         <summary>{t('areas.source')}</summary>

@@ -10,7 +10,7 @@ export type RefreshResult = { ok: true; count: number } | { ok: false; reason: '
 export async function refreshAreas(db: SchouwDb, municipality: string, fetchFn: typeof fetch = fetch): Promise<RefreshResult> {
   let res: Response;
   try {
-    res = await fetchFn('/api/areas', { cache: 'no-store' });
+    res = await fetchFn(`/api/areas?municipality=${encodeURIComponent(municipality)}`, { cache: 'no-store' });
   } catch (e) {
     return { ok: false, reason: 'offline', detail: e instanceof Error ? e.message : String(e) };
   }

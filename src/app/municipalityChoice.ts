@@ -1,0 +1,48 @@
+import { useSyncExternalStore } from 'react';
+import type { ClientConfig } from './config';
+
+// Which municipality the app shows, when the server serves more than one. Remembered on the device;
+// every screen follows it, because every record is kept apart by its `municipality` field.
+
+export const MUNICIPALITY_KEY = 'schouwkaart.municipality';
+const listeners = new Set<() => void>();
+
+function read(): string | null {
+  try {
+    return localStorage.getItem(MUNICIPALITY_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function chooseMunicipality(id: string): void {
+  try {
+    localStorage.setItem(MUNICIPALITY_KEY, id);
+  } catch {
+    // Private mode: the choice lasts until the page is closed.
+  }
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === MUNICIPALITY_KEY) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+export function useMunicipalityChoice(): string | null {
+  return useSyncExternalStore(subscribe, read, () => null);
+}
+
+/** The config with `municipality` set to the chosen one (when the server knows it); otherwise unchanged. */
+export function applyMunicipalityChoice(config: ClientConfig | null, choice: string | null): ClientConfig | null {
+  if (!config || !choice || choice === config.municipality.id) return config;
+  const chosen = config.municipalities?.find((m) => m.id === choice);
+  return chosen ? { ...config, municipality: chosen } : config;
+}

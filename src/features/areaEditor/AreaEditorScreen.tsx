@@ -1,0 +1,129 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useRoute } from 'wouter';
+import type { ClientConfig } from '../../app/config';
+import { db } from '../../app/db';
+import { useAppData } from '../../app/useAppData';
+import { useOnline } from '../../app/useOnline';
+import type { Area } from '../../domain/area';
+import { shopsMovedByEdit } from '../../domain/areaEdit';
+import type { Shop } from '../../domain/shop';
+import { MapView } from '../../map/MapView';
+import { refreshAreas } from '../areas/refreshAreas';
+import { EditorMap } from './EditorMap';
+import { EditorPanel } from './EditorPanel';
+import { ImportPanel } from './ImportPanel';
+import { useAreaDraft } from './useAreaDraft';
+import './areaEditor.css';
+
+const NEW = 'nieuw';
+const noShops: Shop[] = [];
+
+/** The coordinator's area editor: /gebieden/bewerken (list, import, export), /nieuw, /<area id>. */
+export default function AreaEditorScreen() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const { config, areas } = useAppData(online);
+  const m = config?.municipality.id ?? null;
+  const shops = useLiveQuery(() => (m ? db.shops.where('municipality').equals(m).toArray() : Promise.resolve(noShops)), [m]) ?? noShops;
+  const [, params] = useRoute('/:id');
+  const id = params?.id ?? null;
+  const sorted = useMemo(() => [...(areas ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [areas]);
+
+  if (!config || !m || !areas) return <main className="layout" id="main"><p className="banner">…</p></main>;
+  const base = id && id !== NEW ? (sorted.find((a) => a.id === id) ?? null) : null;
+  if (id && id !== NEW && !base) {
+    return (
+      <main className="editor-screen" id="main">
+        <p role="alert">{t('areas.notFound')}</p>
+        <Link href="/">{t('areaEditor.toList')}</Link>
+      </main>
+    );
+  }
+  if (!id) return <EditorHome config={config} areas={sorted} />;
+  return <EditorView key={`${m}/${id}`} config={config} base={base} areas={sorted} shops={shops} />;
+}
+
+function EditorHome({ config, areas }: { config: ClientConfig; areas: Area[] }) {
+  const { t } = useTranslation();
+  const m = config.municipality.id;
+  const refresh = useCallback(async () => void (await refreshAreas(db, m)), [m]);
+  return (
+    <main className="layout editor-screen" id="main">
+      <aside className="sidebar">
+        <h2>{t('areaEditor.title')} · {config.municipality.name}</h2>
+        <p className="intro">{t('areaEditor.intro')}</p>
+        <p className="muted">{t('areaEditor.coordinatorOnly')}</p>
+        <p>
+          <Link href={`/${NEW}`} className="btn btn-primary">{t('areaEditor.newArea')}</Link>
+        </p>
+        <h3>{t('areaEditor.list')}</h3>
+        <ul className="editor-area-list">
+          {areas.map((a) => (
+            <li key={a.id}>
+              <Link href={`/${encodeURIComponent(a.id)}`}>{a.name}</Link>
+            </li>
+          ))}
+        </ul>
+        <ImportPanel municipality={m} onApplied={refresh} />
+        <p><Link href="~/">← {t('areaEditor.back')}</Link></p>
+      </aside>
+      <div className="map-wrap">
+        <MapView config={config} basemapId="brt-grey">
+          <EditorMap neighbours={areas} draft={null} draftKey="" fitKey="" tool="none" overlaps={[]} moved={{ in: [], out: [] }} onChange={() => undefined} onDrawn={() => undefined} />
+        </MapView>
+      </div>
+    </main>
+  );
+}
+
+function EditorView({ config, base, areas, shops }: { config: ClientConfig; base: Area | null; areas: Area[]; shops: Shop[] }) {
+  const { t } = useTranslation();
+  const m = config.municipality.id;
+  const d = useAreaDraft(base);
+  const [, navigate] = useLocation();
+  const neighbours = useMemo(() => areas.filter((a) => a.id !== base?.id && a.id !== d.mergedWith?.id), [areas, base, d.mergedWith]);
+  const moved = useMemo(() => shopsMovedByEdit(base?.geometry ?? null, d.draft, shops), [base, d.draft, shops]);
+
+  const onChanged = useCallback(
+    async (id: string | null) => {
+      await refreshAreas(db, m);
+      if (id === null) return navigate('/');
+      if (!base) return navigate(`/${encodeURIComponent(id)}`);
+      const now = await db.areas.get(id);
+      if (now) {
+        d.replace(now.geometry);
+        d.setFields({ name: now.name, kind: now.kind, kvoStatus: now.kvoStatus });
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [m, base, navigate],
+  );
+
+  return (
+    <main className="layout editor-screen" id="main">
+      <aside className="sidebar">
+        <p>
+          <Link href="/">← {t('areaEditor.toList')}</Link>
+        </p>
+        <EditorPanel municipality={m} base={base} areas={areas} shops={shops} d={d} onChanged={onChanged} />
+      </aside>
+      <div className="map-wrap">
+        <MapView config={config} basemapId="brt-grey">
+          <EditorMap
+            neighbours={neighbours}
+            draft={d.draft}
+            draftKey={d.draftKey}
+            fitKey={base?.id ?? NEW}
+            tool={d.tool}
+            overlaps={d.overlaps}
+            moved={moved}
+            onChange={d.setDraft}
+            onDrawn={d.drawn}
+          />
+        </MapView>
+      </div>
+    </main>
+  );
+}

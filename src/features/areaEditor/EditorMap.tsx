@@ -1,0 +1,143 @@
+import './leafletGlobal';
+import '@geoman-io/leaflet-geoman-free';
+import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
+import L, { type LatLng } from 'leaflet';
+import { useEffect, useRef } from 'react';
+import { useMap } from 'react-leaflet';
+import type { Area } from '../../domain/area';
+import type { AreaGeometry, PointGeometry } from '../../domain/geojson';
+import { areaStyle } from '../../map/areaStyle';
+import { geometryBounds, toLatLng } from '../../map/coords';
+import { fromLeafletLatLngs, toLeafletRings } from './geometry';
+
+export type Tool = 'edit' | 'draw' | 'hole' | 'split' | 'none';
+
+interface Props {
+  neighbours: readonly Area[];
+  draft: AreaGeometry | null;
+  /** Changes when the draft is replaced from outside (another area, split, merge, restore): redraw it. */
+  draftKey: string;
+  /** Changes when the map should fit the draft. */
+  fitKey: string;
+  tool: Tool;
+  overlaps: readonly AreaGeometry[];
+  moved: { in: readonly { name: string; point: PointGeometry }[]; out: readonly { name: string; point: PointGeometry }[] };
+  onChange: (g: AreaGeometry) => void;
+  onDrawn: (tool: 'draw' | 'hole' | 'split', latlngs: LatLng[]) => void;
+}
+
+const SNAP = { snappable: true, snapDistance: 18 };
+
+/** The area being edited (geoman editing, snapping to the neighbours' edges), the neighbours, overlaps and moved shops. */
+export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps, moved, onChange, onDrawn }: Props) {
+  const map = useMap();
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const handlers = useRef({ onChange, onDrawn });
+  handlers.current = { onChange, onDrawn };
+
+  useEffect(() => {
+    map.pm.setGlobalOptions({ ...SNAP, allowSelfIntersection: true });
+    map.pm.setLang('nl');
+  }, [map]);
+
+  // Neighbours: not editable, but their edges are snap targets (snapIgnore: false overrides pmIgnore).
+  useEffect(() => {
+    const group = L.layerGroup().addTo(map);
+    for (const a of neighbours) {
+      const layer = L.polygon(toLeafletRings(a.geometry) as L.LatLngExpression[][], {
+        ...areaStyle(a, false),
+        interactive: false,
+        pmIgnore: true,
+        snapIgnore: false,
+      });
+      layer.bindTooltip(a.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
+      group.addLayer(layer);
+    }
+    return () => {
+      group.remove();
+    };
+  }, [map, neighbours]);
+
+  // The draft: editable vertices in "edit" mode (drag to move, click a middle marker to add, right-click to remove).
+  useEffect(() => {
+    const g = draftRef.current;
+    if (!g) return;
+    const layer = L.polygon(toLeafletRings(g) as L.LatLngExpression[][], {
+      color: '#111111',
+      weight: 3,
+      fillColor: '#facc15',
+      fillOpacity: 0.3,
+      className: 'draft-shape',
+      snapIgnore: true,
+    });
+    layer.addTo(map);
+    if (tool === 'edit') {
+      layer.pm.enable({ ...SNAP, allowSelfIntersection: true, draggable: false });
+      layer.on('pm:edit', () => {
+        const next = fromLeafletLatLngs(layer.getLatLngs());
+        if (next) handlers.current.onChange(next);
+      });
+    }
+    return () => {
+      layer.off();
+      if (layer.pm.enabled()) layer.pm.disable();
+      layer.remove();
+    };
+  }, [map, draftKey, tool]);
+
+  useEffect(() => {
+    const g = draftRef.current;
+    if (g) map.fitBounds(geometryBounds(g), { padding: [60, 60], maxZoom: 17 });
+  }, [map, fitKey]);
+
+  // Drawing: a new outline, a hole, or a split line.
+  useEffect(() => {
+    if (tool !== 'draw' && tool !== 'hole' && tool !== 'split') return;
+    const onCreate = (e: { layer: L.Layer }) => {
+      const layer = e.layer as L.Polyline;
+      const latlngs = layer.getLatLngs() as LatLng[] | LatLng[][];
+      layer.remove();
+      const flat = (Array.isArray(latlngs[0]) ? latlngs[0] : latlngs) as LatLng[];
+      handlers.current.onDrawn(tool, flat);
+    };
+    map.on('pm:create', onCreate as L.LeafletEventHandlerFn);
+    map.pm.enableDraw(tool === 'split' ? 'Line' : 'Polygon', { ...SNAP, continueDrawing: false, finishOn: tool === 'split' ? 'dblclick' : null });
+    return () => {
+      map.off('pm:create', onCreate as L.LeafletEventHandlerFn);
+      map.pm.disableDraw();
+    };
+  }, [map, tool]);
+
+  // What a refusal found, and the shops the edit moves in (green) and out (red).
+  useEffect(() => {
+    const group = L.layerGroup().addTo(map);
+    for (const o of overlaps) {
+      group.addLayer(
+        L.polygon(toLeafletRings(o) as L.LatLngExpression[][], {
+          color: '#b91c1c',
+          weight: 3,
+          fillColor: '#ef4444',
+          fillOpacity: 0.55,
+          dashArray: '5 4',
+          className: 'overlap-shape',
+          pmIgnore: true,
+          snapIgnore: true,
+          interactive: false,
+        }),
+      );
+    }
+    for (const [list, colour, sign] of [[moved.in, '#15803d', '+'], [moved.out, '#b91c1c', '−']] as const) {
+      for (const s of list) {
+        const m = L.circleMarker(toLatLng(s.point.coordinates), { radius: 7, color: colour, weight: 3, fillColor: '#fff', fillOpacity: 1, pmIgnore: true, snapIgnore: true });
+        m.bindTooltip(`${sign} ${s.name}`, { direction: 'top' });
+        group.addLayer(m);
+      }
+    }
+    return () => {
+      group.remove();
+    };
+  }, [map, overlaps, moved]);
+
+  return null;
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { RefusalItem } from './api';
+
+/** Why a save (or an edit tool) was refused, in words, with both names for an overlap. */
+export function Refusals({ items, status, error }: { items: readonly RefusalItem[]; status: number | null; error: string | null }) {
+  const { t } = useTranslation();
+  if (items.length === 0 && status === null) return null;
+  let lead = t('areaEditor.refused');
+  if (status === 401 || status === 403) lead = t('areaEditor.notAllowed');
+  else if (status === 0) lead = t('areaEditor.offline');
+  else if (items.length === 0 && error) lead = t(`areaEditor.reasons.${error}`, { defaultValue: t('areaEditor.failed', { error }), area: '' });
+  return (
+    <div className="banner banner-warn refusal" role="alert">
+      <p>{lead}</p>
+      {items.length > 0 && (
+        <ul>
+          {items.map((r, i) => (
+            <li key={i} data-reason={r.reason} title={r.message}>
+              {t(`areaEditor.reasons.${r.reason}`, { area: r.area, other: r.other ?? '', defaultValue: r.message })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
