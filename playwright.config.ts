@@ -5,7 +5,10 @@ import fs from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
 const tilePort = Number(process.env.E2E_TILE_PORT ?? 8182);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-e2e-'));
+// Made once by the runner and inherited by the workers (which load this file again), so tests can
+// read the server's DATA_DIR (the one-time setup link in setup-link.txt).
+const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-e2e-'));
+process.env.E2E_DATA_DIR = dataDir;
 const tiles = `http://127.0.0.1:${tilePort}/tiles`;
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import './app/styles.css';
 import { App } from './app/App';
 import { initI18n, registerStrings } from './app/i18n';
+import { authStrings } from './features/auth/i18n';
 import { areaEditorStrings } from './features/areaEditor/i18n';
 import { offlineStrings } from './features/offline/i18n';
 import { schouwStrings } from './features/schouw/i18n';
@@ -12,6 +13,7 @@ import { shopsStrings } from './features/shops/i18n';
 import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
 
 installChunkRecovery();
+registerStrings('auth', authStrings);
 registerStrings('areaEditor', areaEditorStrings);
 registerStrings('offline', offlineStrings);
 registerStrings('schouw', schouwStrings);

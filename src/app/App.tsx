@@ -9,6 +9,7 @@ import { AreaList } from '../features/areas/AreaList';
 import { Legend } from '../features/areas/Legend';
 import { BasemapSwitch } from '../features/areas/BasemapSwitch';
 import { Header } from './Header';
+import { SessionExpiredBanner } from './SessionBadge';
 import { MunicipalitySwitch } from './MunicipalitySwitch';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useOnline } from './useOnline';
@@ -22,6 +23,8 @@ const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
 const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
 const FollowupScreen = lazy(() => import('../features/followup/FollowupScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
+const AuthScreen = lazy(() => import('../features/auth/AuthScreen'));
+const UsersScreen = lazy(() => import('../features/auth/UsersScreen'));
 const AreaEditorScreen = lazy(() => import('../features/areaEditor/AreaEditorScreen'));
 
 export function App() {
@@ -31,10 +34,24 @@ export function App() {
         <SkipText />
       </a>
       <Header />
+      <SessionExpiredBanner />
       <Suspense fallback={<p className="banner">…</p>}>
         <Switch>
           <Route path="/schouw" nest>
             <SchouwScreen />
+          </Route>
+          {/* Accounts; the map and the local screens stay usable without one. */}
+          <Route path="/inloggen">
+            <AuthScreen />
+          </Route>
+          <Route path="/setup">
+            <AuthScreen />
+          </Route>
+          <Route path="/uitnodiging">
+            <AuthScreen />
+          </Route>
+          <Route path="/beheer/gebruikers">
+            <UsersScreen />
           </Route>
           <Route path="/winkels" nest>
             <ShopsScreen />

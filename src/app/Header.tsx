@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { OnlineIndicator } from './OnlineIndicator';
+import { SessionBadge } from './SessionBadge';
 import { StorageStatus } from './StorageStatus';
 import { setLanguage, languages, type Language } from './i18n';
 
@@ -30,6 +31,7 @@ export function Header() {
       <div className="topbar-status">
         <OnlineIndicator />
         <StorageStatus />
+        <SessionBadge />
         <label className="lang">
           <span className="visually-hidden">{t('app.language')}</span>
           <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('app.language')}>

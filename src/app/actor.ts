@@ -1,9 +1,8 @@
 /**
- * Who is acting on this device.
- *
- * TEMPORARY: accounts do not exist yet (another issue). Until they do, every write is made by a device
- * actor `device:<clientId>` with the coordinator and schouwer roles, so the whole walk works offline.
- * When sessions arrive, getActor/useActor return the signed-in user instead; callers do not change.
+ * Who is acting on this device: the logged-in user (src/app/session.ts, remembered for offline use)
+ * with their roles, or, when nobody has logged in on this device, a device actor `device:<clientId>`
+ * with the coordinator and schouwer roles, so the walk still works offline without an account (its
+ * data stays local until someone logs in and syncs). Callers do not care which.
  *
  * The clientId is a UUID made once per device and kept in the Dexie `meta` table, so it survives
  * reloads and is the same id the sync engine sends with its mutations.
@@ -12,6 +11,7 @@ import { useEffect, useState } from 'react';
 import type { Actor } from '../domain/findingStatus';
 import type { SchouwDb } from '../storage/db';
 import { db as appDb } from './db';
+import { getSession, subscribeSession } from './session';
 
 const CLIENT_ID_KEY = 'clientId';
 
@@ -32,6 +32,8 @@ export function deviceActor(clientId: string): Actor {
 const cache = new WeakMap<SchouwDb, Promise<Actor>>();
 
 export function getActor(db: SchouwDb = appDb): Promise<Actor> {
+  const user = getSession().user;
+  if (user) return Promise.resolve({ id: user.id, roles: user.roles });
   let actor = cache.get(db);
   if (!actor) {
     actor = getClientId(db).then(deviceActor);
@@ -45,9 +47,13 @@ export function useActor(): Actor | undefined {
   const [actor, setActor] = useState<Actor>();
   useEffect(() => {
     let alive = true;
-    void getActor().then((a) => alive && setActor(a));
+    const update = () => void getActor().then((a) => alive && setActor(a));
+    update();
+    // Logging in or out changes who acts, without a reload.
+    const unsubscribe = subscribeSession(update);
     return () => {
       alive = false;
+      unsubscribe();
     };
   }, []);
   return actor;

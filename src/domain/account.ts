@@ -3,18 +3,10 @@
  * constants both sides must agree on.
  */
 import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from './authConstants';
 import { roleSchema, type Role } from './findingStatus';
 
-export const PASSWORD_MIN = 12;
-// scrypt's cost hardly depends on the length, but a megabyte "password" is still not one.
-export const PASSWORD_MAX = 256;
-
-/**
- * State-changing API requests must carry this header. A cross-site form or image cannot set it, and a
- * cross-site fetch that sets it needs a CORS preflight the server never grants: this is the CSRF guard.
- */
-export const CSRF_HEADER = 'x-requested-with';
-export const CSRF_VALUE = 'schouwkaart';
+export { CSRF_HEADER, CSRF_VALUE, PASSWORD_MAX, PASSWORD_MIN } from './authConstants';
 
 const password = z
   .string()

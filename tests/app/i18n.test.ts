@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nl } from '../../src/app/i18n/nl';
 import { en } from '../../src/app/i18n/en';
+import { authStrings } from '../../src/features/auth/i18n';
 import { offlineStrings } from '../../src/features/offline/i18n';
 import { shopsStrings } from '../../src/features/shops/i18n';
 import { followupStrings } from '../../src/features/followup/i18n';
@@ -13,6 +14,7 @@ function keys(o: object, prefix = ''): string[] {
 describe('language catalogues', () => {
   it.each([
     ['app shell', nl, en],
+    ['accounts', authStrings.nl, authStrings.en],
     ['offline packs', offlineStrings.nl, offlineStrings.en],
     ['shops', shopsStrings.nl, shopsStrings.en],
     ['follow-up', followupStrings.nl, followupStrings.en],

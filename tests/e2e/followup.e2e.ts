@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openApp } from './helpers';
@@ -43,6 +44,14 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await expect(items.filter({ hasText: 'Lamp kapot bij de Brink' })).toHaveCount(1);
   await expect(items.filter({ hasText: 'Hangplek achter de bibliotheek' })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('followup-list-desktop.png') });
+
+  // Export what the list shows: CSV for Excel (BOM, ';', a header and one line per finding).
+  await page.getByText('Exporteren (2)').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (Excel)' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFid;gebied;')).toBe(true);
+  expect(csv.trim().split('\r\n')).toHaveLength(3);
+  expect(csv).toContain('Hangplek achter de bibliotheek');
 
   // Selecting in the list highlights the marker on the map and the row.
   await items.filter({ hasText: 'Hangplek' }).locator('.fu-item-main').click();
@@ -101,13 +110,15 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await page.getByRole('button', { name: 'Opmerking plaatsen' }).click();
   await expect(page.locator('.fu-comments li')).toHaveText([/Gemeld bij Stedin/]);
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: testInfo.outputPath('followup-finding-tablet.png'), fullPage: true });
+  await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: testInfo.outputPath('followup-finding-tablet.png') });
   await noSeriousAxe(page);
 
   // Summary and reports.
   await page.getByRole('link', { name: /Terug naar de lijst/ }).click();
   await page.screenshot({ path: testInfo.outputPath('followup-list-tablet.png') });
   await page.getByRole('link', { name: /Overzicht/ }).click();
+  await page.screenshot({ path: testInfo.outputPath('followup-summary-tablet.png') });
   await expect(page.locator('#fu-per-area ~ table tbody tr').filter({ hasText: 'Binnenstad' }).locator('td')).toHaveText(['4', '0', '0']);
   await noSeriousAxe(page);
   await page.getByRole('link', { name: /Schouwrapport Binnenstad/ }).click();

@@ -18,35 +18,37 @@ export function ExportBar({ findings, labels, now }: { findings: readonly Findin
     localStorage.setItem(SEP_KEY, v);
   };
   return (
-    <div className="fu-export" role="group" aria-label={t('followup.exportTitle')}>
-      <span className="fu-export-title">
+    <details className="fu-export">
+      <summary>
         {t('followup.exportTitle')} ({findings.length})
-      </span>
-      <label>
-        <span className="visually-hidden">{t('followup.separator')}</span>
-        <select value={sep} onChange={(e) => choose(e.target.value as CsvSeparator)} aria-label={t('followup.separator')}>
-          <option value=";">{t('followup.separators.semicolon')}</option>
-          <option value=",">{t('followup.separators.comma')}</option>
-        </select>
-      </label>
-      <button
-        type="button"
-        className="btn"
-        disabled={findings.length === 0}
-        onClick={() => downloadText(findingsToCsv(findings, labels.exportLabels, sep, now), `bevindingen-${stamp}.csv`, 'text/csv;charset=utf-8')}
-      >
-        {t('followup.exportCsv')}
-      </button>
-      <button
-        type="button"
-        className="btn"
-        disabled={findings.length === 0}
-        onClick={() =>
-          downloadText(JSON.stringify(findingsToGeoJson(findings, labels.exportLabels, now), null, 1), `bevindingen-${stamp}.geojson`, 'application/geo+json')
-        }
-      >
-        {t('followup.exportGeoJson')}
-      </button>
-    </div>
+      </summary>
+      <div className="fu-export-body">
+        <label>
+          <span className="visually-hidden">{t('followup.separator')}</span>
+          <select value={sep} onChange={(e) => choose(e.target.value as CsvSeparator)} aria-label={t('followup.separator')}>
+            <option value=";">{t('followup.separators.semicolon')}</option>
+            <option value=",">{t('followup.separators.comma')}</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="btn"
+          disabled={findings.length === 0}
+          onClick={() => downloadText(findingsToCsv(findings, labels.exportLabels, sep, now), `bevindingen-${stamp}.csv`, 'text/csv;charset=utf-8')}
+        >
+          {t('followup.exportCsv')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={findings.length === 0}
+          onClick={() =>
+            downloadText(JSON.stringify(findingsToGeoJson(findings, labels.exportLabels, now), null, 1), `bevindingen-${stamp}.geojson`, 'application/geo+json')
+          }
+        >
+          {t('followup.exportGeoJson')}
+        </button>
+      </div>
+    </details>
   );
 }

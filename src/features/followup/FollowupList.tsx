@@ -9,6 +9,7 @@ import type { ClientConfig } from '../../app/config';
 import { MapView } from '../../map/MapView';
 import { AreasLayer } from '../../map/AreasLayer';
 import { FitArea } from '../../map/FitArea';
+import { FitPoints } from '../../map/FitPoints';
 import { FindingsLayer } from '../../map/FindingsLayer';
 import { PanToPoint } from '../../map/PanToPoint';
 import { BulkAssign } from './BulkAssign';
@@ -92,7 +93,7 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
         {config && (
           <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
             <AreasLayer areas={areas as Area[]} selectedId={filter.area || null} onSelect={selectArea} />
-            <FitArea area={filterArea} />
+            {filterArea ? <FitArea area={filterArea} /> : <FitPoints points={shown.map((f) => f.point.coordinates)} fitKey={JSON.stringify(filter)} />}
             <FindingsLayer findings={shown} selectedId={selectedId} onSelect={selectFinding} now={now} />
             <PanToPoint point={selected?.point.coordinates ?? null} />
           </MapView>

@@ -1,0 +1,13 @@
+import type { TFunction } from 'i18next';
+import type { AuthResult } from '../../app/session';
+
+/** One sentence for a refused request: the reason in words, and for bad input which field and why. */
+export function errorText(t: TFunction, r: Extract<AuthResult, { ok: false }>): string {
+  if (r.error === 'invalid_input' && r.issues) {
+    return t('auth.errors.invalid_input', { detail: r.issues.map((i) => `${i.path.replace(/^\//, '') || '—'}: ${i.message}`).join('; ') });
+  }
+  const known = ['invalid_credentials', 'account_disabled', 'rate_limited', 'invalid_token', 'setup_done', 'login_taken', 'last_coordinator', 'offline'];
+  if (r.status === 429) return t('auth.errors.rate_limited');
+  if (r.status === 410) return t('auth.errors.invalid_token');
+  return known.includes(r.error) ? t(`auth.errors.${r.error}`) : t('auth.errors.unknown', { status: r.status });
+}

@@ -1,0 +1,29 @@
+import type { PublicUser, ServerSettings } from '../../domain/account';
+import type { Role } from '../../domain/findingStatus';
+import { apiFetch, type AuthResult } from '../../app/session';
+
+export type Refusal = Extract<AuthResult, { ok: false }>;
+export type ApiResult<T> = { ok: true; value: T } | Refusal;
+
+/** The coordinator's calls; every failure comes back as a value (with a reason), never thrown. */
+async function call<T>(url: string, init: Parameters<typeof apiFetch>[1] = {}): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await apiFetch(url, init);
+  } catch {
+    return { ok: false, status: 0, error: 'offline' };
+  }
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string; issues?: { path: string; message: string }[] };
+  if (res.ok) return { ok: true, value: body };
+  return { ok: false, status: res.status, error: body.error ?? 'unknown', issues: body.issues };
+}
+
+export const usersApi = {
+  list: () => call<{ users: PublicUser[] }>('/api/users'),
+  invite: (roles: Role[], expiresInDays: number) =>
+    call<{ token: string; roles: Role[]; expiresAt: string }>('/api/users/invites', { method: 'POST', json: { roles, expiresInDays } }),
+  update: (id: string, patch: { roles?: Role[]; disabled?: boolean }) =>
+    call<{ user: PublicUser }>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch }),
+  settings: () => call<ServerSettings>('/api/settings'),
+  setPartnersPublic: (partnersPublic: boolean) => call<ServerSettings>('/api/settings', { method: 'PATCH', json: { partnersPublic } }),
+};
