@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { AreaFeature } from '../../src/domain/area';
 import { shopsMovedByEdit } from '../../src/domain/areaEdit';
 import { validateAreaChange } from '../../src/domain/areaRules';
 import type { AreaGeometry } from '../../src/domain/geojson';
 import { loadMunicipalityConfig } from '../../src/domain/municipality';
+import { loginAsCoordinator as loginCoordinator } from './authHelpers';
 
 const areas = (JSON.parse(fs.readFileSync('geo/deventer.geojson', 'utf8')) as { features: AreaFeature[] }).features;
 const boundary = loadMunicipalityConfig(JSON.parse(fs.readFileSync('geo/deventer.municipality.json', 'utf8'))).boundary;
@@ -34,22 +33,12 @@ export function voorstadPlan(stretch = 1.6, shopAt = 1.3) {
   throw new Error('no Voorstad vertex can be pulled out without breaking a rule');
 }
 
-/** The first coordinator, through the one-time setup link the e2e server wrote in its data directory. */
+/**
+ * The first coordinator. Shared with the other e2e tests through authHelpers.ts: the one-time setup
+ * link works once per server, so whichever test comes first uses it and leaves the login for the rest.
+ */
 export async function loginAsCoordinator(page: Page): Promise<void> {
-  const port = process.env.E2E_PORT ?? '8181';
-  const link = fs
-    .readdirSync(os.tmpdir())
-    .filter((d) => d.startsWith('schouwkaart-e2e-'))
-    .map((d) => path.join(os.tmpdir(), d, 'setup-link.txt'))
-    .filter((f) => fs.existsSync(f))
-    .map((f) => fs.readFileSync(f, 'utf8').trim())
-    .find((l) => l.startsWith(`http://localhost:${port}/setup#`));
-  if (!link) throw new Error('no setup link for this e2e server: has another test finished the setup already?');
-  const res = await page.request.post('/api/auth/setup', {
-    headers: { 'x-requested-with': 'schouwkaart' },
-    data: { token: link.split('#')[1], name: 'Coördinator e2e', login: 'coordinator-e2e', password: 'een lang wachtwoord voor e2e' },
-  });
-  expect(res.status(), await res.text()).toBe(201);
+  await loginCoordinator(page.request);
 }
 
 /** Put one shop straight into the device's IndexedDB, as the register would. */
