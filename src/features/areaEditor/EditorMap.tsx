@@ -88,8 +88,30 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
 
   useEffect(() => {
     const g = draftRef.current;
-    if (g) map.fitBounds(geometryBounds(g), { padding: [60, 60], maxZoom: 17 });
+    // A shape: show it with its surroundings. Nothing yet (a new area): close enough to draw streets.
+    if (g) map.fitBounds(geometryBounds(g), { padding: [80, 80], maxZoom: 16 });
+    else map.setView(map.getCenter(), Math.max(map.getZoom(), 15));
   }, [map, fitKey]);
+
+  // Names only where they can be read: below zoom 14 they would cover the shapes.
+  useEffect(() => {
+    const toggle = () => map.getContainer().classList.toggle('labels-off', map.getZoom() < 14);
+    toggle();
+    map.on('zoomend', toggle);
+    return () => {
+      map.off('zoomend', toggle);
+    };
+  }, [map]);
+
+  // A refusal with an overlap: bring it into view.
+  useEffect(() => {
+    const first = overlaps[0];
+    if (!first) return;
+    const bounds = L.latLngBounds(geometryBounds(first));
+    for (const o of overlaps.slice(1)) bounds.extend(L.latLngBounds(geometryBounds(o)));
+    if (draftRef.current) bounds.extend(L.latLngBounds(geometryBounds(draftRef.current)));
+    map.fitBounds(bounds, { padding: [80, 80], maxZoom: 17 });
+  }, [map, overlaps]);
 
   // Drawing: a new outline, a hole, or a split line.
   useEffect(() => {

@@ -96,6 +96,8 @@ export function EditorPanel({ municipality, base, areas, shops, d, onChanged }: 
   return (
     <section className="editor-panel" aria-labelledby="editor-title">
       <h2 id="editor-title">{base ? t('areaEditor.editing', { name: base.name }) : t('areaEditor.newTitle')}</h2>
+      <MovedShops moved={moved} />
+
       <div className="field">
         <label htmlFor={ids.name}>{t('areaEditor.name')}</label>
         <input id={ids.name} value={d.fields.name} onChange={(e) => d.setFields({ ...d.fields, name: e.target.value })} required />
@@ -152,8 +154,6 @@ export function EditorPanel({ municipality, base, areas, shops, d, onChanged }: 
           </div>
         )}
       </fieldset>
-
-      <MovedShops moved={moved} />
 
       <div className="field">
         <label htmlFor={ids.reason}>{t('areaEditor.reason')}</label>
