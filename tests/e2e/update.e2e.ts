@@ -31,13 +31,15 @@ test('a waiting new version shows the prompt and never reloads by itself', async
 test('an old shell that meets a missing chunk reloads cleanly instead of a blank page', async ({ page }) => {
   await openApp(page);
   // Simulate a deploy that removed a chunk the old shell still refers to.
-  await page.evaluate(() => {
-    sessionStorage.removeItem('schouwkaart.chunkReload');
-    (window as unknown as { __marker: number }).__marker = 7;
-    // Dispatched after this call returns: the page reloads, which ends this script's context.
-    setTimeout(() => window.dispatchEvent(new Event('vite:preloadError', { cancelable: true })), 50);
-  });
-  await page.waitForLoadState('load');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => {
+      sessionStorage.removeItem('schouwkaart.chunkReload');
+      (window as unknown as { __marker: number }).__marker = 7;
+      // Dispatched after this call returns: the page reloads, which ends this script's context.
+      setTimeout(() => window.dispatchEvent(new Event('vite:preloadError', { cancelable: true })), 50);
+    }),
+  ]);
+  expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
   await expect(page.locator('.area-item').first()).toBeVisible();
 });
