@@ -9,7 +9,7 @@
  * "=HYPERLINK(...)" is shown as text and never run as a formula (OWASP "CSV injection").
  */
 import { findCategory, type Lang } from './categories';
-import type { Finding, FindingOwner, FindingStatus } from './finding';
+import type { Finding, FindingOwner, FindingStatus, Severity } from './finding';
 import { isOverdue } from './overdue';
 
 export type CsvSeparator = ',' | ';';
@@ -19,6 +19,7 @@ export interface ExportLabels {
   area: (areaId: string | null) => string;
   status: (s: FindingStatus) => string;
   owner: (o: FindingOwner | null) => string;
+  severity: (s: Severity) => string;
   inspection: (id: string | undefined) => string;
   yes: string;
   no: string;
@@ -69,7 +70,7 @@ function row(f: Finding, labels: ExportLabels, sep: CsvSeparator, now: Date): Re
     theme: csvText(match?.theme.labels[labels.lang] ?? ''),
     category: csvText(match?.category.labels[labels.lang] ?? f.categoryCode),
     description: csvText(f.description),
-    severity: csvText(f.severity),
+    severity: csvText(labels.severity(f.severity)),
     status: csvText(labels.status(f.status)),
     owner: csvText(labels.owner(f.owner)),
     dueDate: f.dueDate ?? '',

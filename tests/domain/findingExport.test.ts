@@ -8,6 +8,7 @@ const labels: ExportLabels = {
   area: (id) => (id === 'binnenstad' ? 'Binnenstad' : 'buiten gebied'),
   status: (s) => (s === 'assigned' ? 'Toegewezen' : s),
   owner: (o) => (o === 'police' ? 'Politie' : ''),
+  severity: (s) => (s === 'medium' ? 'Middel' : s),
   inspection: () => '',
   yes: 'ja',
   no: 'nee',
@@ -29,6 +30,7 @@ describe('CSV export', () => {
     expect(line).toContain(';"Lamp ""kapot""; bij café";');
     expect(line).toContain(';6,1612345;52,2512345;');
     expect(line).toContain(';Verlichting;');
+    expect(line).toContain(';Middel;Toegewezen;');
     expect(line).toContain(';Politie;2026-05-01;ja;');
   });
 

@@ -83,7 +83,7 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
             <dd>{labels.owner(finding.owner)}</dd>
             <dt>{t('followup.due')}</dt>
             <dd>{finding.dueDate ? formatDay(finding.dueDate, labels.lang) : t('followup.noDue')}</dd>
-            <dt>{t('schouw.severity')}</dt>
+            <dt>{t('followup.severity')}</dt>
             <dd>{t(`followup.severities.${finding.severity}`)}</dd>
             <dt>{t('followup.facets.inspection')}</dt>
             <dd>{labels.inspection(finding.inspectionId)}</dd>

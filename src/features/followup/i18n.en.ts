@@ -51,6 +51,7 @@ export const en: Widen<typeof nl> = {
     wont_fix: 'Won’t fix',
     duplicate: 'Duplicate',
   },
+  severity: 'Severity',
   severities: { low: 'Low', medium: 'Medium', high: 'High' },
   bulkTitle: 'Assign the selected findings',
   chooseOwner: 'Choose an owner',

@@ -49,6 +49,7 @@ export const nl = {
     wont_fix: 'Wordt niet opgelost',
     duplicate: 'Dubbel',
   },
+  severity: 'Ernst',
   severities: { low: 'Laag', medium: 'Middel', high: 'Hoog' },
   bulkTitle: 'Geselecteerde bevindingen toewijzen',
   chooseOwner: 'Kies een eigenaar',

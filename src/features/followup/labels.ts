@@ -34,6 +34,7 @@ export function useLabels(areas: readonly Area[] | undefined, inspections: reado
       area,
       status,
       owner: (o) => (o === null ? '' : owner(o)),
+      severity: (s) => t(`followup.severities.${s}`),
       inspection: (id) => (id ? inspection(id) : ''),
       yes: t('followup.yes'),
       no: t('followup.no'),
