@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { planPack } from '../../src/features/offline/planPack';
 import { areaFeatureSchema } from '../../src/domain/area';
 import { shopBenchmarks } from './shops';
+import { schouwBenchmarks } from './schouw';
 // @ts-expect-error plain JS helper shared with the e2e runner
 import { findChromium } from '../e2e/findChromium.mjs';
 
@@ -137,6 +138,7 @@ record(firstScreenJsGzip());
 record(tilePackPlanning());
 for (const m of shopBenchmarks()) record(m);
 record(await lcpOfMap());
+for (const m of await schouwBenchmarks((await findChromium()) as string | null)) record(m);
 
 const report = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
 fs.writeFileSync('bench-report.json', JSON.stringify(report, null, 2));

@@ -91,6 +91,7 @@ export const en: Same<typeof nl> = {
   walkFindings: 'Findings of this walk',
   noFindingsYet: 'No findings yet. Use the “Add finding” button.',
   previous: 'Still open from earlier walks',
+  showMore: 'Show {{count}} more ({{left}} left)',
   overdue: 'Overdue',
   review: {
     label: 'What do you see now?',

@@ -89,6 +89,7 @@ export const nl = {
   walkFindings: 'Bevindingen van deze schouw',
   noFindingsYet: 'Nog geen bevindingen. Gebruik de knop “Bevinding toevoegen”.',
   previous: 'Nog open uit eerdere schouwen',
+  showMore: '{{count}} meer tonen (nog {{left}})',
   overdue: 'Over tijd',
   review: {
     label: 'Wat zie je nu?',
