@@ -96,11 +96,11 @@ export default function UsersScreen() {
   );
 }
 
-function RoleChoices({ value, onChange, legend }: { value: Role[]; onChange: (roles: Role[]) => void; legend: string }) {
+function RoleChoices({ value, onChange, legend, showLegend = false }: { value: Role[]; onChange: (roles: Role[]) => void; legend: string; showLegend?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset className="role-choices">
-      <legend className="visually-hidden">{legend}</legend>
+      <legend className={showLegend ? 'role-legend' : 'visually-hidden'}>{legend}</legend>
       {allRoles.map((r) => (
         <label key={r}>
           <input type="checkbox" checked={value.includes(r)} onChange={(e) => onChange(e.target.checked ? [...value, r] : value.filter((x) => x !== r))} />
@@ -131,7 +131,7 @@ function InviteForm({ onError }: { onError: (r: Refusal) => void }) {
   return (
     <section aria-labelledby="invite-title">
       <h3 id="invite-title">{t('auth.users.inviteTitle')}</h3>
-      <RoleChoices value={roles} onChange={setRoles} legend={t('auth.users.inviteRoles')} />
+      <RoleChoices value={roles} onChange={setRoles} legend={t('auth.users.inviteRoles')} showLegend />
       <div className="field" style={{ maxWidth: '12rem' }}>
         <label htmlFor={daysId}>{t('auth.users.inviteDays')}</label>
         <input id={daysId} type="number" min={1} max={30} value={days} onChange={(e) => setDays(Math.min(30, Math.max(1, Number(e.target.value) || 1)))} />
@@ -184,9 +184,12 @@ function UserRow({ user, isMe, onChange }: { user: PublicUser; isMe: boolean; on
       </td>
       <td>
         <p className={user.disabled ? 'tag-disabled' : undefined}>{user.disabled ? t('auth.users.disabled') : t('auth.users.active')}</p>
-        <button type="button" className={user.disabled ? 'btn' : 'btn btn-danger'} onClick={() => void onChange(user, { disabled: !user.disabled })}>
-          {user.disabled ? t('auth.users.enable') : t('auth.users.disable')}
-        </button>
+        {/* Not for yourself: one click would lock you out (the server also keeps the last coordinator). */}
+        {!isMe && (
+          <button type="button" className={user.disabled ? 'btn' : 'btn btn-danger'} onClick={() => void onChange(user, { disabled: !user.disabled })}>
+            {user.disabled ? t('auth.users.enable') : t('auth.users.disable')}
+          </button>
+        )}
       </td>
     </tr>
   );
