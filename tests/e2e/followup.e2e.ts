@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { markerCentres } from './canvasMarkers';
 import { openApp } from './helpers';
 import { pointsInside, seedDevice, storeCounts, type SeedFinding } from './followupSeed';
 
@@ -53,9 +54,17 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   expect(csv.trim().split('\r\n')).toHaveLength(3);
   expect(csv).toContain('Hangplek achter de bibliotheek');
 
-  // Selecting in the list highlights the marker on the map and the row.
+  // Tapping a marker on the map selects its row in the list...
+  await expect.poll(async () => (await markerCentres(page, [0x00, 0x77, 0xbb])).length).toBe(2);
+  const [marker] = await markerCentres(page, [0x00, 0x77, 0xbb]);
+  await page.mouse.click(marker!.x, marker!.y);
+  await expect(page.locator('.fu-item.selected')).toHaveCount(1);
+  await expect(page.locator('.fu-item.selected .fu-item-main')).toHaveAttribute('aria-pressed', 'true');
+  // ...and selecting a row draws its marker larger, with the yellow selection edge.
   await items.filter({ hasText: 'Hangplek' }).locator('.fu-item-main').click();
   await expect(items.filter({ hasText: 'Hangplek' })).toHaveClass(/selected/);
+  await expect(page.locator('.fu-item.selected')).toHaveCount(1);
+  await expect.poll(async () => (await markerCentres(page, [0xff, 0xbf, 0x47])).length).toBe(1);
   await noSeriousAxe(page);
 
   // Assign both at once: one owner and due date, each finding its own events and outbox entry.
