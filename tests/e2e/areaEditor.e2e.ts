@@ -63,9 +63,13 @@ test('coordinator redraws Voorstad to take in one more shop, restores it, and an
   await page.goto('/gebieden/bewerken');
   await page.getByRole('link', { name: 'Nieuw gebied tekenen' }).click();
   await expect(page.getByRole('heading', { name: 'Nieuw gebied' })).toBeVisible();
-  const label = await page.locator('.leaflet-tooltip.area-label', { hasText: /^Binnenstad$/ }).boundingBox();
+  const binnenstad = page.locator('.leaflet-tooltip.area-label', { hasText: /^Binnenstad$/ });
+  await expect(binnenstad).toBeVisible();
+  await expect(page.locator('.leaflet-zoom-anim')).toHaveCount(0);
+  const label = await binnenstad.boundingBox();
   const [cx, cy] = [label!.x + label!.width / 2, label!.y + label!.height / 2];
   for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30], [-30, -30]] as const) await page.mouse.click(cx + dx, cy + dy);
+  await expect(page.locator('path.draft-shape')).toHaveCount(1);
   await page.getByLabel('Naam').fill('Proefgebied');
   await page.getByLabel('Waarom (komt in de geschiedenis)').fill('proef');
   await page.getByRole('button', { name: 'Opslaan' }).click();

@@ -89,8 +89,8 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
   useEffect(() => {
     const g = draftRef.current;
     // A shape: show it with its surroundings. Nothing yet (a new area): close enough to draw streets.
-    if (g) map.fitBounds(geometryBounds(g), { padding: [80, 80], maxZoom: 16 });
-    else map.setView(map.getCenter(), Math.max(map.getZoom(), 15));
+    if (g) map.fitBounds(geometryBounds(g), { padding: [80, 80], maxZoom: 16, animate: false });
+    else map.setView(map.getCenter(), Math.max(map.getZoom(), 15), { animate: false });
   }, [map, fitKey]);
 
   // Names only where they can be read: below zoom 14 they would cover the shapes.
