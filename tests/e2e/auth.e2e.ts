@@ -29,7 +29,7 @@ test('setup link, invite, accept in another context, log out, log in', async ({ 
   await expect(page.getByRole('heading', { name: 'Gebruikers', level: 2 })).toBeVisible();
 
   // Invite a schouwer (the default choice) and read the link from the screen.
-  await expect(page.getByRole('group', { name: 'Rollen' }).getByLabel('Schouwer')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Rollen', exact: true }).getByLabel('Schouwer')).toBeChecked();
   await page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
   const linkBox = page.getByLabel(/Uitnodigingslink voor Schouwer/);
   const link = await linkBox.inputValue();
