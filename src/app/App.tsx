@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation, useRoute } from 'wouter';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { MapView } from '../map/MapView';
 import { AreasLayer } from '../map/AreasLayer';
 import { FitArea } from '../map/FitArea';
@@ -28,6 +29,7 @@ const UsersScreen = lazy(() => import('../features/auth/UsersScreen'));
 const AreaEditorScreen = lazy(() => import('../features/areaEditor/AreaEditorScreen'));
 
 export function App() {
+  const [location] = useLocation();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -35,6 +37,7 @@ export function App() {
       </a>
       <Header />
       <SessionExpiredBanner />
+      <ScreenErrorBoundary resetKey={location}>
       <Suspense fallback={<p className="banner">…</p>}>
         <Switch>
           <Route path="/schouw" nest>
@@ -67,6 +70,7 @@ export function App() {
           </Route>
         </Switch>
       </Suspense>
+      </ScreenErrorBoundary>
       <UpdatePrompt />
     </div>
   );
