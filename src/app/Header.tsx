@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { OnlineIndicator } from './OnlineIndicator';
+import { SyncStatus } from '../sync/SyncStatus';
 import { SessionBadge } from './SessionBadge';
 import { StorageStatus } from './StorageStatus';
 import { setLanguage, languages, type Language } from './i18n';
@@ -30,6 +31,7 @@ export function Header() {
       </nav>
       <div className="topbar-status">
         <OnlineIndicator />
+        <SyncStatus />
         <StorageStatus />
         <SessionBadge />
         <label className="lang">

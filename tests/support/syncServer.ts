@@ -11,7 +11,8 @@ import { buildApp } from '../../src/server/app';
 import { SESSION_COOKIE } from '../../src/server/auth/cookies';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import type { Store } from '../../src/server/store/Store';
-import { freshStore } from './pglite';
+import { SqlStore } from '../../src/server/store/SqlStore';
+import { freshPglite } from './pglite';
 import { tempDir, testMunicipality, testTiles, writeStaticDir } from './fixtures';
 
 export interface TestUser {
@@ -25,13 +26,17 @@ export interface SyncServer {
   app: FastifyInstance;
   store: Store;
   photosDir: string;
+  /** Empties the sync tables (records, events, mutations, photos): a fresh start for the next seed. */
+  resetSync(): Promise<void>;
   /** A new user with these roles and a live session. */
   user(roles: Role[], name?: string): Promise<TestUser>;
   close(): Promise<void>;
 }
 
 export async function startSyncServer(): Promise<SyncServer> {
-  const store = await freshStore();
+  const executor = await freshPglite();
+  const store = new SqlStore(executor);
+  await store.migrate();
   const statics = tempDir('schouwkaart-sync-static-');
   const photos = tempDir('schouwkaart-sync-photos-');
   writeStaticDir(statics.dir);
@@ -65,6 +70,7 @@ export async function startSyncServer(): Promise<SyncServer> {
     store,
     photosDir: photos.dir,
     user,
+    resetSync: () => executor.exec('TRUNCATE sync_records, sync_events, sync_mutations, photos'),
     async close() {
       await app.close();
       await store.close();

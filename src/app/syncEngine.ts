@@ -1,0 +1,26 @@
+/**
+ * Starts the app's sync engine once, after the first screen: the engine and its zod protocol load on
+ * demand, so they stay out of the first screen's JavaScript. Wires it to the session (SPEC.md R22):
+ * a 401 marks the session expired; a new login syncs on.
+ */
+import { publishSyncStatus, setSyncRunner } from '../sync/status';
+import { onUnauthorized } from '../sync/unauthorized';
+import { getClientId } from './actor';
+import { db } from './db';
+import { getSession, onSessionExpired, subscribeSession } from './session';
+
+let started = false;
+
+export async function startAppSync(): Promise<void> {
+  if (started) return;
+  started = true;
+  const { SyncEngine } = await import('../sync/engine');
+  const engine = new SyncEngine({ db, clientId: () => getClientId(db) });
+  engine.subscribe(() => publishSyncStatus(engine.getStatus()));
+  setSyncRunner(() => void engine.syncNow());
+  onUnauthorized(onSessionExpired);
+  subscribeSession(() => {
+    if (!getSession().expired && engine.getStatus().state === 'logged_out') void engine.syncNow();
+  });
+  engine.start();
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../app/db';
+import { formatDateTime } from '../app/format';
+import { registerStrings } from '../app/i18n';
+import { startAppSync } from '../app/syncEngine';
+import { syncStrings } from './i18n';
+import { RejectedChanges } from './RejectedChanges';
+import { syncNow } from './status';
+import { useSyncStatus } from './useSyncStatus';
+
+registerStrings('sync', syncStrings);
+
+/** In the header: pending changes, last successful sync, state, and any refused change (R21). */
+export function SyncStatus() {
+  const { t, i18n } = useTranslation();
+  const s = useSyncStatus(db);
+  useEffect(() => {
+    void startAppSync();
+  }, []);
+  const label = s.state === 'idle' && s.pending > 0 ? t('sync.state.pending', { count: s.pending }) : t(`sync.state.${s.state}`);
+  return (
+    <div className={`sync-status sync-${s.state}`}>
+      <span className="pill" role="status" title={s.lastSuccess ? t('sync.lastSuccess', { time: formatDateTime(s.lastSuccess, i18n.language) }) : t('sync.never')}>
+        {label}
+      </span>
+      <button type="button" className="sync-now" onClick={syncNow} disabled={s.state === 'syncing'}>
+        {t('sync.syncNow')}
+      </button>
+      {s.rejected.length > 0 && (
+        <details className="sync-rejected-list">
+          <summary>{t('sync.rejected', { count: s.rejected.length })}</summary>
+          <RejectedChanges db={db} entries={s.rejected} />
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Pushing the outbox (SPEC.md R2, R3, R5, R8): pending entries in seq order, in batches; each answer
+ * is applied in one Dexie transaction with the record the server sent along.
+ */
+import type { OutboxEntry, SchouwDb } from '../storage/db';
+import { applyEvents, applyRecordVersion, dropLocalRecord, knownRecord, syncTables } from './apply';
+import { json, request, type Fetch } from './http';
+import { MAX_BATCH, pushResponseSchema, type Mutation, type MutationResult } from './protocol';
+
+export interface PushOutcome {
+  accepted: number;
+  rejected: number;
+  retry: number;
+}
+
+export async function pendingEntries(db: SchouwDb, limit = MAX_BATCH): Promise<OutboxEntry[]> {
+  const pending = await db.outbox.where('status').equals('pending').toArray();
+  return pending.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).slice(0, limit);
+}
+
+async function toMutation(db: SchouwDb, e: OutboxEntry, clientId: string): Promise<Mutation> {
+  // R4: an entry written after the last change of its record's known revision was made on that revision.
+  const base = e.baseRevision ?? (await knownRecord(db, e.table, e.recordId))?.revision ?? null;
+  return { mutationId: e.mutationId, clientId, seq: e.seq!, table: e.table, recordId: e.recordId, baseRevision: base, changes: e.changes, events: e.events } as Mutation;
+}
+
+async function applyResult(db: SchouwDb, e: OutboxEntry, r: MutationResult): Promise<void> {
+  if (r.status === 'retry') return; // stays pending; the next run sends it again
+  if (r.status === 'accepted') {
+    await db.outbox.delete(e.seq!);
+  } else {
+    // Kept, visible, with its reason; no longer pending, so its fields take the server's values.
+    await db.outbox.update(e.seq!, { status: 'rejected', reason: r.reason });
+    if (e.events.length > 0) await db.findingEvents.bulkDelete(e.events.map((ev) => ev.id));
+  }
+  // The answer's record is the server's state now, newer than anything pulled before it: always applied.
+  if (r.record) await applyRecordVersion(db, r.record, true);
+  else if (r.status === 'rejected') await dropLocalRecord(db, e.table, e.recordId, e.changes);
+  if (r.status === 'accepted') await applyEvents(db, e.events);
+}
+
+/** Pushes every pending entry, batch after batch, until none is left or the server says retry. */
+export async function pushOutbox(db: SchouwDb, fetchFn: Fetch, baseUrl: string, clientId: string, batchSize = MAX_BATCH): Promise<PushOutcome> {
+  const outcome: PushOutcome = { accepted: 0, rejected: 0, retry: 0 };
+  for (;;) {
+    const batch = await pendingEntries(db, batchSize);
+    if (batch.length === 0) return outcome;
+    const mutations = await Promise.all(batch.map((e) => toMutation(db, e, clientId)));
+    const res = await request(fetchFn, baseUrl, '/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mutations }),
+    });
+    const { results } = pushResponseSchema.parse(await json(res));
+    await db.transaction('rw', syncTables(db), async () => {
+      for (const [i, e] of batch.entries()) {
+        const r = results[i];
+        if (!r || r.mutationId !== e.mutationId) continue;
+        await applyResult(db, e, r);
+        outcome[r.status]++;
+      }
+    });
+    if (results.some((r) => r.status === 'retry')) return outcome;
+  }
+}
