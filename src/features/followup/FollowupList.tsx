@@ -7,7 +7,7 @@ import { facetCounts, filterFindings, findingYear, type FollowupFilter } from '.
 import type { Inspection } from '../../domain/inspection';
 import type { ClientConfig } from '../../app/config';
 import { MapView } from '../../map/MapView';
-import { AreasLayer } from '../../map/AreasLayer';
+import { AreaOutlines } from '../../map/AreaOutlines';
 import { FitArea } from '../../map/FitArea';
 import { FitPoints } from '../../map/FitPoints';
 import { FindingsLayer } from '../../map/FindingsLayer';
@@ -60,7 +60,6 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
     });
   }, []);
   const selectFinding = useCallback((id: string) => onSelect(id), [onSelect]);
-  const selectArea = useCallback((id: string) => onFilter({ ...filter, area: id }), [onFilter, filter]);
 
   return (
     <main className="layout fu" id="main">
@@ -92,7 +91,7 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
       <div className="map-wrap" aria-label={t('followup.mapLabel')} role="region">
         {config && (
           <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
-            <AreasLayer areas={areas as Area[]} selectedId={filter.area || null} onSelect={selectArea} />
+            <AreaOutlines areas={areas} selectedId={filter.area || null} />
             {filterArea ? <FitArea area={filterArea} /> : <FitPoints points={shown.map((f) => f.point.coordinates)} fitKey={JSON.stringify(filter)} />}
             <FindingsLayer findings={shown} selectedId={selectedId} onSelect={selectFinding} now={now} />
             <PanToPoint point={selected?.point.coordinates ?? null} />
