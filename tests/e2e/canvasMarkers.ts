@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 
 /**
  * Where the findings' canvas draws markers of one fill colour, as page coordinates: the canvas
- * pixels of that colour, grouped into blobs (pixels within 12 px of a blob join it), each blob's
+ * pixels of that colour, grouped into blobs (pixels within `join` px of a blob's centre join it; a ring needs more than its radius), each blob's
  * centre. The markers have no DOM of their own, so this is how a test finds one to click.
  */
-export function markerCentres(page: Page, rgb: [number, number, number]): Promise<{ x: number; y: number }[]> {
-  return page.evaluate((rgb) => {
+export function markerCentres(page: Page, rgb: [number, number, number], join = 12): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(({ rgb, join }) => {
     const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-overlay-pane canvas');
     if (!canvas) return [];
     const ctx = canvas.getContext('2d')!;
@@ -19,7 +19,7 @@ export function markerCentres(page: Page, rgb: [number, number, number]): Promis
       for (let x = 0; x < width; x += 2) {
         const i = (y * width + x) * 4;
         if (Math.abs(data[i]! - rgb[0]) > 6 || Math.abs(data[i + 1]! - rgb[1]) > 6 || Math.abs(data[i + 2]! - rgb[2]) > 6) continue;
-        const blob = blobs.find((b) => Math.hypot(b.x / b.n - x, b.y / b.n - y) < 12);
+        const blob = blobs.find((b) => Math.hypot(b.x / b.n - x, b.y / b.n - y) < join);
         if (blob) {
           blob.x += x;
           blob.y += y;
@@ -30,5 +30,5 @@ export function markerCentres(page: Page, rgb: [number, number, number]): Promis
       .filter((b) => b.n >= 10)
       .map((b) => ({ x: rect.left + (b.x / b.n) * sx, y: rect.top + (b.y / b.n) * sy }))
       .filter((p) => p.x >= 0 && p.y >= 0 && p.x < innerWidth && p.y < innerHeight);
-  }, rgb);
+  }, { rgb, join });
 }

@@ -64,7 +64,7 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await items.filter({ hasText: 'Hangplek' }).locator('.fu-item-main').click();
   await expect(items.filter({ hasText: 'Hangplek' })).toHaveClass(/selected/);
   await expect(page.locator('.fu-item.selected')).toHaveCount(1);
-  await expect.poll(async () => (await markerCentres(page, [0xff, 0xbf, 0x47])).length).toBe(1);
+  await expect.poll(async () => (await markerCentres(page, [0xff, 0xbf, 0x47], 40)).length).toBe(1);
   await noSeriousAxe(page);
 
   // Assign both at once: one owner and due date, each finding its own events and outbox entry.
