@@ -1,0 +1,119 @@
+/** The SyncStore contract (SPEC.md R6, R9, R10, R12, R14), run on PGlite and on PostgreSQL. */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Decision, MutationMeta, StoredRecord, SyncStore } from '../../src/server/store/SyncStore';
+
+export interface SyncStoreFixture {
+  sync: SyncStore;
+  dispose(): Promise<void>;
+}
+
+let n = 0;
+function meta(recordId: string, over: Partial<MutationMeta> = {}): MutationMeta {
+  n++;
+  return { mutationId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, clientId: 'c1', seq: n, actorId: 'u1', contentHash: `h${n}`, table: 'findings', recordId, ...over };
+}
+
+/** A decision that sets fields on the record (merging with what is there) and adds events. */
+const setFields =
+  (fields: Record<string, unknown>, events: string[] = []) =>
+  (current: StoredRecord | null): Decision => ({
+    kind: 'write',
+    write: { data: { ...current?.data, ...fields }, changed: Object.keys(fields), conflicts: [], events: events.map((id) => ({ id, data: { id } })) },
+  });
+
+export function syncStoreContract(name: string, open: () => Promise<SyncStoreFixture>): void {
+  describe(`SyncStore contract: ${name}`, () => {
+    const fixtures: SyncStoreFixture[] = [];
+    const fresh = async () => {
+      const f = await open();
+      fixtures.push(f);
+      return f.sync;
+    };
+    afterEach(async () => {
+      await Promise.all(fixtures.splice(0).map((f) => f.dispose()));
+    });
+
+    it('R9/R14: a write stores the record after its events, each with its own increasing revision', async () => {
+      const sync = await fresh();
+      const { result } = await sync.applyMutation(meta('f1'), setFields({ a: 1 }, ['e1', 'e2']));
+      if (result.status !== 'accepted') throw new Error('not accepted');
+      const page = await sync.pull(0, 100, ['findings']);
+      const revisions = [...page.events.map((e) => e.revision), ...page.records.map((r) => r.revision)];
+      expect(new Set(revisions).size).toBe(3);
+      expect(page.records[0]!.revision).toBe(result.revision);
+      expect(Math.max(...page.events.map((e) => e.revision))).toBeLessThan(result.revision);
+    });
+
+    it('R6: a mutation decided once is not decided again; its stored answer comes back', async () => {
+      const sync = await fresh();
+      const m = meta('f2');
+      const first = await sync.applyMutation(m, setFields({ a: 1 }, ['e3']));
+      let called = 0;
+      const second = await sync.applyMutation(m, (c) => {
+        called++;
+        return setFields({ a: 2 })(c);
+      });
+      expect(called).toBe(0);
+      expect(second).toEqual(first);
+      expect((await sync.getRecord('findings', 'f2'))?.data).toEqual({ a: 1 });
+      expect((await sync.findMutations([m.mutationId])).get(m.mutationId)).toEqual({ contentHash: m.contentHash, result: first.result });
+    });
+
+    it('R6: the same mutation pushed twice at once is applied once', async () => {
+      const sync = await fresh();
+      const m = meta('f3');
+      const [a, b] = await Promise.all([sync.applyMutation(m, setFields({ a: 1 }, ['e4'])), sync.applyMutation(m, setFields({ a: 1 }, ['e4']))]);
+      expect(a.result).toEqual(b.result);
+      const page = await sync.pull(0, 100, ['findings']);
+      expect(page.records).toHaveLength(1);
+      expect(page.events).toHaveLength(1);
+    });
+
+    it('R12: two mutations on one record at once both keep their field (the record is locked while deciding)', async () => {
+      const sync = await fresh();
+      await sync.applyMutation(meta('f4'), setFields({ a: 0, b: 0 }));
+      await Promise.all([sync.applyMutation(meta('f4'), setFields({ a: 1 })), sync.applyMutation(meta('f4', { clientId: 'c2' }), setFields({ b: 2 }))]);
+      const r = await sync.getRecord('findings', 'f4');
+      expect(r?.data).toEqual({ a: 1, b: 2 });
+      expect(r?.fieldWriters.b).toEqual({ c: 'c2', a: 'u1' });
+      expect(r?.fieldRevisions.a).not.toBe(r?.fieldRevisions.b);
+    });
+
+    it('R5: a rejection stores the answer and nothing else', async () => {
+      const sync = await fresh();
+      const { result } = await sync.applyMutation(meta('f5'), () => ({ kind: 'reject', reason: 'not_allowed_for_role' }));
+      expect(result).toEqual({ status: 'rejected', reason: 'not_allowed_for_role' });
+      expect(await sync.getRecord('findings', 'f5')).toBeNull();
+      expect((await sync.pull(0, 100, ['findings'])).count).toBe(0);
+    });
+
+    it('R10: pull pages in revision order, only the kinds asked for, latest version once', async () => {
+      const sync = await fresh();
+      for (let i = 0; i < 7; i++) await sync.applyMutation(meta(`p${i}`), setFields({ i }, [`pe${i}`]));
+      await sync.applyMutation(meta('p0'), setFields({ i: 'again' }));
+      await sync.applyMutation(meta('s1', { table: 'shops' }), setFields({ shop: true }));
+      const seen: number[] = [];
+      let after = 0;
+      for (;;) {
+        const page = await sync.pull(after, 4, ['findings']);
+        const revs = [...page.records.map((r) => r.revision), ...page.events.map((e) => e.revision)].sort((a, b) => a - b);
+        seen.push(...revs);
+        if (page.count < 4) break;
+        after = page.last;
+      }
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen).toHaveLength(14); // 7 records (p0 once, in its latest version) + 7 events; no shop
+      const p0 = (await sync.pull(0, 100, ['findings'])).records.find((r) => r.id === 'p0');
+      expect(p0?.data).toEqual({ i: 'again' });
+    });
+
+    it('R17: a photo is recorded once', async () => {
+      const sync = await fresh();
+      const photo = { sha256: 'a'.repeat(64), size: 10, mime: 'image/jpeg', storedBy: 'u1' };
+      expect(await sync.addPhoto(photo)).toBe(true);
+      expect(await sync.addPhoto({ ...photo, size: 99 })).toBe(false);
+      expect(await sync.getPhotoMeta(photo.sha256)).toEqual({ size: 10, mime: 'image/jpeg' });
+      expect(await sync.hasPhoto('b'.repeat(64))).toBe(false);
+    });
+  });
+}
