@@ -151,3 +151,29 @@ test('the walk screen has no serious or critical accessibility violation, and re
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('ending a walk summarises it by theme; on the next walk its open finding is seen fixed and becomes verified', async ({ page, context }) => {
+  await startWalkOffline(page, context);
+  await page.getByRole('button', { name: 'Bevinding toevoegen' }).click();
+  await expect(page.getByText(/Geplaatst op je GPS-locatie/)).toBeVisible();
+  await chooseCategory(page, 'Sociale veiligheid', 'Verlichting');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expectListed(page, 1);
+  await page.getByRole('button', { name: 'Schouw afronden' }).click();
+  await expect(page.getByText('1 bevinding.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Sociale veiligheid 1 0 1 0 Verlichting \(1\)/ })).toBeVisible();
+
+  // The next walk in the same area lists it under the earlier findings.
+  await page.getByRole('link', { name: /Alle schouwen/ }).click();
+  await expect(page.locator('tr[data-area="binnenstad"]')).toContainText('Geschouwd');
+  await page.locator('#plan-area').selectOption({ label: 'Binnenstad' });
+  await page.getByRole('button', { name: 'Schouw plannen' }).click();
+  await page.getByRole('button', { name: 'Start schouw Binnenstad' }).click();
+  const earlier = page.locator('section[aria-labelledby="previous-title"]');
+  await expect(earlier.locator('.previous-item')).toHaveCount(1);
+  await earlier.getByRole('button', { name: 'Opgelost' }).click();
+  await expect(earlier.getByText('Vastgelegd: opgelost en gecontroleerd.')).toBeVisible();
+  await expect(earlier.locator('.finding-meta')).toContainText('Gecontroleerd');
+  await earlier.getByRole('button', { name: /Verlichting/ }).click();
+  await expect(page.locator('.history li')).toHaveText([/aangemaakt/, /status gewijzigd: Schouw .*: opgelost gezien/, /status gewijzigd: Schouw .*: opgelost gezien/]);
+});

@@ -14,6 +14,7 @@ export const en: Same<typeof nl> = {
   startWalkIn: 'Start walk {{area}}',
   continueWalk: 'Continue {{area}}',
   viewWalk: 'View {{area}}',
+  plannedTitle: 'Planned and ongoing walks',
   planTitle: 'Plan a walk',
   startsAt: 'Date and time',
   participants: 'Participants',

@@ -12,6 +12,7 @@ export const nl = {
   startWalkIn: 'Start schouw {{area}}',
   continueWalk: 'Verder met {{area}}',
   viewWalk: 'Bekijk {{area}}',
+  plannedTitle: 'Geplande en lopende schouwen',
   planTitle: 'Schouw plannen',
   startsAt: 'Datum en tijd',
   participants: 'Deelnemers',

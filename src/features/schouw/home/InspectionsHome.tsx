@@ -12,6 +12,7 @@ import { saveInspectionChange, savePlannedInspection } from '../../../storage/in
 import { useInspections } from '../useSchouwData';
 import { writeMessage } from '../writeMessage';
 import { PlanForm, type PlanDraft } from './PlanForm';
+import { PlannedList } from './PlannedList';
 import { YearOverview } from './YearOverview';
 
 /** /schouw — plan walks and see which areas were walked this year. */
@@ -51,17 +52,19 @@ export function InspectionsHome() {
         </p>
       )}
       <div className="schouw-columns">
-        <YearOverview
-          year={year}
-          rows={rows}
-          areas={sorted}
-          onPlan={(id) => {
-            setAreaId(id);
-            document.getElementById('plan-title')?.scrollIntoView({ behavior: 'smooth' });
-          }}
-          onStart={(id) => void start(id)}
-          onOpen={(id) => navigate(`/${id}`)}
-        />
+        <div>
+          <PlannedList inspections={inspections ?? []} areas={sorted} onStart={(id) => void start(id)} onOpen={(id) => navigate(`/${id}`)} />
+          <YearOverview
+            year={year}
+            rows={rows}
+            areas={sorted}
+            onPlan={(id) => {
+              setAreaId(id);
+              document.getElementById('plan-title')?.scrollIntoView({ behavior: 'smooth' });
+            }}
+            onOpen={(id) => navigate(`/${id}`)}
+          />
+        </div>
         <PlanForm areas={sorted} areaId={areaId ?? sorted[0]?.id ?? ''} onAreaChange={setAreaId} onPlan={plan} />
       </div>
     </main>

@@ -7,12 +7,11 @@ interface Props {
   rows: readonly AreaYearRow[];
   areas: readonly Area[];
   onPlan: (areaId: string) => void;
-  onStart: (inspectionId: string) => void;
   onOpen: (inspectionId: string) => void;
 }
 
 /** Which areas were walked this year and which not; each row offers the next step. */
-export function YearOverview({ year, rows, areas, onPlan, onStart, onOpen }: Props) {
+export function YearOverview({ year, rows, areas, onPlan, onOpen }: Props) {
   const { t } = useTranslation();
   const name = (id: string) => areas.find((a) => a.id === id)?.name ?? id;
   const walked = rows.filter((r) => r.state === 'walked').length;
@@ -45,14 +44,10 @@ export function YearOverview({ year, rows, areas, onPlan, onStart, onOpen }: Pro
                     {t('schouw.planThis', { area: name(r.areaId) })}
                   </button>
                 )}
-                {r.state === 'planned' && r.inspectionId && (
-                  <button type="button" className="btn btn-primary" onClick={() => onStart(r.inspectionId!)}>
-                    {t('schouw.startWalkIn', { area: name(r.areaId) })}
-                  </button>
-                )}
-                {(r.state === 'walking' || r.state === 'walked') && r.inspectionId && (
+                {/* Planned and ongoing walks are started from the list above, so each button appears once. */}
+                {r.state === 'walked' && r.inspectionId && (
                   <button type="button" className="btn" onClick={() => onOpen(r.inspectionId!)}>
-                    {t(r.state === 'walking' ? 'schouw.continueWalk' : 'schouw.viewWalk', { area: name(r.areaId) })}
+                    {t('schouw.viewWalk', { area: name(r.areaId) })}
                   </button>
                 )}
               </td>
