@@ -55,6 +55,9 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
       group.addLayer(layer);
     }
     return () => {
+      // Close the permanent names with their shapes, also when the map is busy (drawing, zooming).
+      group.eachLayer((l) => void (l as L.Polygon).unbindTooltip());
+      group.clearLayers();
       group.remove();
     };
   }, [map, neighbours]);
