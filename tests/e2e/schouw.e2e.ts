@@ -177,3 +177,41 @@ test('ending a walk summarises it by theme; on the next walk its open finding is
   await earlier.getByRole('button', { name: /Verlichting/ }).click();
   await expect(page.locator('.history li')).toHaveText([/aangemaakt/, /status gewijzigd: Schouw .*: opgelost gezien/, /status gewijzigd: Schouw .*: opgelost gezien/]);
 });
+
+test('during the walk a finding can be moved, given a photo, edited and removed, each an event in its history', async ({ page, context }) => {
+  await startWalkOffline(page, context);
+  await page.getByRole('button', { name: 'Bevinding toevoegen' }).click();
+  await expect(page.getByText(/Geplaatst op je GPS-locatie/)).toBeVisible();
+  await chooseCategory(page, 'Verkeersveiligheid', 'Paaltjes');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expectListed(page, 1);
+  const firstPoint = (await readStored(page)).findings[0]!.point.coordinates;
+
+  await page.getByRole('button', { name: /Paaltjes/ }).click();
+  await page.getByRole('button', { name: 'Verplaatsen' }).click();
+  const pin = (await page.locator('.capture-pin').boundingBox())!;
+  await page.mouse.click(pin.x + pin.width / 2 + 50, pin.y + pin.height);
+  await page.getByRole('button', { name: 'Plek opslaan' }).click();
+  await expect(page.getByText('Verplaatst.')).toBeVisible();
+
+  await page.locator('.finding-detail input[type=file]').setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: await exifPhoto(page, 3) });
+  await expect(page.locator('.finding-detail .photo-thumb')).toHaveCount(1);
+
+  await page.getByText('Wijzigen', { exact: true }).click();
+  await page.getByRole('radio', { name: 'Hoog' }).check();
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.locator('.finding-detail .finding-meta')).toContainText('Hoog');
+  await expect(page.locator('.history li')).toHaveText([/aangemaakt/, /verplaatst/, /foto toegevoegd/, /ernst gewijzigd/]);
+
+  await page.getByRole('button', { name: 'Verwijderen' }).click();
+  await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
+  await expect(page.getByText('Verwijderd.')).toBeVisible();
+  await expectListed(page, 0);
+
+  const stored = await readStored(page);
+  expect(stored.findings).toHaveLength(1);
+  expect(stored.findings[0]).toMatchObject({ removed: true, areaId: 'binnenstad' });
+  expect(stored.findings[0]!.point.coordinates).not.toEqual(firstPoint);
+  expect(stored.findings[0]!.photoHashes).toHaveLength(1);
+  expect(stored.events).toBe(5);
+});

@@ -19,6 +19,7 @@ interface Props {
   onSaveMove: () => void;
   onCancelMove: () => void;
   onBack: () => void;
+  onRemoved: () => void;
   onFirstPhoto: () => void;
 }
 
@@ -106,7 +107,15 @@ export function FindingDetail(props: Props) {
         {confirmRemove ? (
           <>
             <p>{t('schouw.removeConfirm')}</p>
-            <button type="button" className="btn btn-danger btn-big" onClick={() => void exec([{ kind: 'remove' }], undefined, t('schouw.removed'))}>
+            <button
+              type="button"
+              className="btn btn-danger btn-big"
+              onClick={async () => {
+                const error = await run([{ kind: 'remove' }]);
+                if (error) setMessage({ text: error, error: true });
+                else props.onRemoved();
+              }}
+            >
               {t('schouw.removeYes')}
             </button>{' '}
             <button type="button" className="btn btn-big" onClick={() => setConfirmRemove(false)}>

@@ -30,6 +30,7 @@ interface Props {
 }
 
 type Mode = 'list' | 'capture' | 'move';
+const ignore = () => undefined;
 const BASEMAP_KEY = 'schouwkaart.basemap';
 
 export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
@@ -105,7 +106,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
               return error;
             }}
           />
-        ) : selected && selectedId ? (
+        ) : selected && selectedId && !selected.removed ? (
           <FindingDetail
             key={selected.id}
             finding={selected}
@@ -123,6 +124,10 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
             }}
             onCancelMove={toList}
             onBack={() => setSelectedId(null)}
+            onRemoved={() => {
+              setSelectedId(null);
+              setStatus(t('schouw.removed'));
+            }}
             onFirstPhoto={firstPhoto}
           />
         ) : (
@@ -141,7 +146,8 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
       <div className="map-wrap">
         <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
           <WalkAreaOutline area={area} />
-          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={select} now={now} />
+          {/* While a pin is being placed a tap on a marker places the pin; it must not close the form. */}
+          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : select} now={now} />
           {placing && <MapTap onTap={tap} />}
           {placing && (
             <CapturePin
