@@ -9,6 +9,7 @@ import type { Store } from '../../src/server/store/Store';
 import { authHeaders, cookieOf, createUser, fastParams, login, testPassword } from '../support/auth';
 import { tempDir, testMunicipality, testTiles } from '../support/fixtures';
 import { freshStore } from '../support/pglite';
+import { area } from './store.contract';
 
 describe('password hashing', () => {
   it('scrypt with salt and parameters in the string; the right password only', async () => {
@@ -153,6 +154,26 @@ describe('auth over HTTP', () => {
     expect((await patch(boss.id, { roles: ['partner'] })).statusCode).toBe(409);
     expect((await patch('no-such-user', { disabled: true })).statusCode).toBe(404);
     expect((await patch(w.id, { disabled: false, roles: ['wijkbeheerder', 'partner'] })).json().user.roles).toEqual(['wijkbeheerder', 'partner']);
+  });
+
+  it("partners' summary: open only when public; areas and numbers, never names, text or points", async () => {
+    await store.replaceAreas('testdorp', [area('testdorp', 'centrum', { name: 'Centrum', kind: 'centre', kvoStatus: 'certified' })]);
+    expect((await app.inject('/api/public/summary')).statusCode).toBe(401);
+    await store.users.updateSettings({ partnersPublic: true });
+    const open = await app.inject('/api/public/summary');
+    expect(open.statusCode).toBe(200);
+    const body = open.json();
+    expect(body).toEqual({ public: true, findingCountsAvailable: false, areas: [{ id: 'centrum', name: 'Centrum', kind: 'centre', kvoStatus: 'certified', geometry: area('x', 'x').geometry }] });
+
+    // With findings on the server: counts per theme, and still nothing else.
+    const counting = Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
+      countFindingsByAreaAndTheme: async () => [{ areaId: 'centrum', theme: 'verlichting', count: 3 }],
+    }) as Store;
+    const other = buildApp({ store: counting, config: { staticDir: '/x', tiles: testTiles }, municipality: testMunicipality });
+    const counted = (await other.inject('/api/public/summary')).json();
+    expect(counted.areas[0].findingsByTheme).toEqual({ verlichting: 3 });
+    expect(Object.keys(counted.areas[0]).sort()).toEqual(['findingsByTheme', 'geometry', 'id', 'kind', 'kvoStatus', 'name']);
+    await other.close();
   });
 
   it('bad input: malformed JSON, unknown fields, wrong types, 1 MB strings are 400 with paths; nothing stored', async () => {
