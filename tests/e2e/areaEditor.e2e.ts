@@ -63,14 +63,24 @@ test('coordinator redraws Voorstad to take in one more shop, restores it, and an
   await page.goto('/gebieden/bewerken');
   await page.getByRole('link', { name: 'Nieuw gebied tekenen' }).click();
   await expect(page.getByRole('heading', { name: 'Nieuw gebied' })).toBeVisible();
-  const binnenstad = page.locator('.leaflet-tooltip.area-label', { hasText: /^Binnenstad$/ });
+  const binnenstad = page.locator('.editor-label', { hasText: /^Binnenstad$/ });
   await expect(binnenstad).toBeVisible();
   // Close in, so the clicks stay well away from Binnenstad's edges (vertices snap to edges within 18 px).
-  for (let i = 0; i < 2; i++) {
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.waitForTimeout(400);
-    await expect(page.locator('.leaflet-zoom-anim')).toHaveCount(0);
-  }
+  // Bring Binnenstad to the middle with the arrow keys (80 px a press), then zoom in twice ('+'), so the
+  // clicks below stay well inside it and away from the edges that vertices snap to.
+  const map = page.locator('.leaflet-container');
+  const [box, before] = [(await map.boundingBox())!, (await binnenstad.boundingBox())!];
+  const steps = (d: number) => Math.round(d / 80);
+  const dx = steps(before.x + before.width / 2 - (box.x + box.width / 2));
+  const dy = steps(before.y + before.height / 2 - (box.y + box.height / 2));
+  await map.focus();
+  for (let i = 0; i < Math.abs(dx); i++) await page.keyboard.press(dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+  for (let i = 0; i < Math.abs(dy); i++) await page.keyboard.press(dy > 0 ? 'ArrowDown' : 'ArrowUp');
+  await page.keyboard.press('+');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('+');
+  await expect(page.locator('.leaflet-control-scale-line')).toHaveText(/^(20|30|50) m$/);
+  await page.waitForTimeout(500);
   const label = await binnenstad.boundingBox();
   const [cx, cy] = [label!.x + label!.width / 2, label!.y + label!.height / 2];
   for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30], [-30, -30]] as const) await page.mouse.click(cx + dx, cy + dy);

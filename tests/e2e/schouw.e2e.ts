@@ -161,11 +161,13 @@ test('ending a walk summarises it by theme; on the next walk its open finding is
   await expectListed(page, 1);
   await page.getByRole('button', { name: 'Schouw afronden' }).click();
   await expect(page.getByText('1 bevinding.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('summary.png') });
   await expect(page.getByRole('row', { name: /Sociale veiligheid 1 0 1 0 Verlichting \(1\)/ })).toBeVisible();
 
   // The next walk in the same area lists it under the earlier findings.
   await page.getByRole('link', { name: /Alle schouwen/ }).click();
   await expect(page.locator('tr[data-area="binnenstad"]')).toContainText('Geschouwd');
+  await page.screenshot({ path: test.info().outputPath('home.png'), fullPage: true });
   await page.locator('#plan-area').selectOption({ label: 'Binnenstad' });
   await page.getByRole('button', { name: 'Schouw plannen' }).click();
   await page.getByRole('button', { name: 'Start schouw Binnenstad' }).click();
@@ -175,7 +177,8 @@ test('ending a walk summarises it by theme; on the next walk its open finding is
   await expect(earlier.getByText('Vastgelegd: opgelost en gecontroleerd.')).toBeVisible();
   await expect(earlier.locator('.finding-meta')).toContainText('Gecontroleerd');
   await earlier.getByRole('button', { name: /Verlichting/ }).click();
-  await expect(page.locator('.history li')).toHaveText([/aangemaakt/, /status gewijzigd: Schouw .*: opgelost gezien/, /status gewijzigd: Schouw .*: opgelost gezien/]);
+  await page.screenshot({ path: test.info().outputPath('detail.png') });
+  await expect(page.locator('.history li')).toHaveText([/aangemaakt/, /status gewijzigd → Opgelost: Schouw .*: opgelost gezien/, /status gewijzigd → Gecontroleerd: Schouw .*: opgelost gezien/]);
 });
 
 test('during the walk a finding can be moved, given a photo, edited and removed, each an event in its history', async ({ page, context }) => {

@@ -51,13 +51,18 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
         pmIgnore: true,
         snapIgnore: false,
       });
-      layer.bindTooltip(a.name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
       group.addLayer(layer);
+      // The name as a marker in the same group (not a bound tooltip), so it goes when the shape goes.
+      const label = L.marker(layer.getCenter(), {
+        icon: L.divIcon({ className: 'editor-label', html: `<span>${escapeHtml(a.name)}</span>`, iconSize: [0, 0] }),
+        interactive: false,
+        keyboard: false,
+        pmIgnore: true,
+        snapIgnore: true,
+      });
+      group.addLayer(label);
     }
     return () => {
-      // Close the permanent names with their shapes, also when the map is busy (drawing, zooming).
-      group.eachLayer((l) => void (l as L.Polygon).unbindTooltip());
-      group.clearLayers();
       group.remove();
     };
   }, [map, neighbours]);
@@ -165,4 +170,8 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
   }, [map, overlaps, moved]);
 
   return null;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatWalkTime } from '../format';
 import type { Area } from '../../../domain/area';
 import type { Inspection } from '../../../domain/inspection';
 
@@ -22,7 +23,7 @@ export function PlannedList({ inspections, areas, onStart, onOpen }: Props) {
         {open.map((i) => (
           <li key={i.id}>
             <span>
-              <strong>{name(i.areaId)}</strong> {i.startsAt.replace('T', ' ')} · {t(`schouw.yearStates.${i.status === 'walking' ? 'walking' : 'planned'}`)}
+              <strong>{name(i.areaId)}</strong> {formatWalkTime(i.startsAt)} · {t(`schouw.yearStates.${i.status === 'walking' ? 'walking' : 'planned'}`)}
               {i.participants.length > 0 && (
                 <span className="muted"> · {i.participants.map((p) => p.label || t(`schouw.organisations.${p.organisation}`)).join(', ')}</span>
               )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatWalkTime } from '../format';
 import type { Area } from '../../../domain/area';
 import type { AreaYearRow } from '../../../domain/yearOverview';
 
@@ -37,7 +38,7 @@ export function YearOverview({ year, rows, areas, onPlan, onOpen }: Props) {
               <td>
                 <span className={`state-pill state-${r.state}`}>{t(`schouw.yearStates.${r.state}`)}</span>
               </td>
-              <td>{r.startsAt?.replace('T', ' ') ?? '—'}</td>
+              <td>{r.startsAt ? formatWalkTime(r.startsAt) : '—'}</td>
               <td>
                 {r.state === 'none' && (
                   <button type="button" className="btn" onClick={() => onPlan(r.areaId)}>

@@ -133,6 +133,7 @@ export function FindingDetail(props: Props) {
         {(events ?? []).map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> {t(`schouw.events.${e.kind}`)}
+            {e.kind === 'status_changed' && typeof e.after === 'string' ? ` → ${t(`schouw.statuses.${e.after}`)}` : ''}
             {e.note ? `: ${e.note}` : ''}
           </li>
         ))}

@@ -41,7 +41,7 @@ export function PhotoPicker({ label, onPhotos, onFirstPhoto }: Props) {
   return (
     <div className="photo-picker">
       <label className="btn btn-big photo-button">
-        <span aria-hidden="true">📷</span> {label}
+        {label}
         <input
           type="file"
           accept="image/*"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatWalkTime } from '../format';
 import { Link } from 'wouter';
 import type { Area } from '../../../domain/area';
 import type { Inspection } from '../../../domain/inspection';
@@ -13,7 +14,7 @@ export function WalkHeader({ inspection, area, count, onEnd }: { inspection: Ins
       </Link>
       <h2>
         {t('schouw.walkTitle', { area: area.name })}{' '}
-        <span className="muted">{inspection.startsAt.replace('T', ' ')}</span>
+        <span className="muted">{formatWalkTime(inspection.startsAt)}</span>
       </h2>
       <button type="button" className="btn" onClick={onEnd}>
         {t('schouw.endWalk', { count })}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatWalkTime } from '../format';
 import { Link } from 'wouter';
 import type { Area } from '../../../domain/area';
 import { defaultCategories, findCategory } from '../../../domain/categories';
@@ -17,7 +18,7 @@ export function WalkSummary({ inspection, area, onReopen }: { inspection: Inspec
       <Link href="/" className="btn btn-link">
         ← {t('schouw.allInspections')}
       </Link>
-      <h2>{t('schouw.summaryTitle', { area: area?.name ?? inspection.areaId, date: inspection.startsAt.replace('T', ' ') })}</h2>
+      <h2>{t('schouw.summaryTitle', { area: area?.name ?? inspection.areaId, date: formatWalkTime(inspection.startsAt) })}</h2>
       <p>{t('schouw.summaryTotal', { count: summary.total })}</p>
       <table className="summary-table">
         <caption className="visually-hidden">{t('schouw.summaryCaption')}</caption>
