@@ -27,6 +27,7 @@ interface Props {
 }
 
 const SNAP = { snappable: true, snapDistance: 18 };
+const LABEL_PANE = 'editorLabels';
 
 /** The area being edited (geoman editing, snapping to the neighbours' edges), the neighbours, overlaps and moved shops. */
 export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps, moved, onChange, onDrawn }: Props) {
@@ -37,6 +38,8 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
   handlers.current = { onChange, onDrawn };
 
   useEffect(() => {
+    // Names go under the shapes, so a drawing or an overlap is never hidden behind one.
+    if (!map.getPane(LABEL_PANE)) map.createPane(LABEL_PANE).style.zIndex = '350';
     map.pm.setGlobalOptions({ ...SNAP, allowSelfIntersection: true });
     map.pm.setLang('nl');
   }, [map]);
@@ -57,6 +60,7 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
         icon: L.divIcon({ className: 'editor-label', html: `<span>${escapeHtml(a.name)}</span>`, iconSize: [0, 0] }),
         interactive: false,
         keyboard: false,
+        pane: LABEL_PANE,
         pmIgnore: true,
         snapIgnore: true,
       });

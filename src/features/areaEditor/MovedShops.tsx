@@ -14,7 +14,7 @@ export function MovedShops({ moved }: { moved: ShopsMoved<Shop> }) {
       ) : (
         <>
           <p className="moved-count" data-testid="moved-count">
-            {t('areaEditor.movedCount', { count: formatMoved(moved) })}
+            {t('areaEditor.movedCount')}: <span className="moved-number">{formatMoved(moved)}</span>
           </p>
           {moved.in.length > 0 && (
             <p>
