@@ -60,24 +60,45 @@ async function freezeBase(db: SchouwDb, pending: OutboxEntry[], oldRevision: num
 }
 
 /**
- * Applies the server's version of one record, inside the caller's transaction. Fields with a pending
- * local change keep the local value (R11); its own push answer brings the server's value later.
- * `force` applies even an older revision (a rejection undoing local effects).
+ * Applies the server's versions of records, inside the caller's transaction, in bulk (a pull page
+ * holds up to a thousand). Fields with a pending local change keep the local value (R11); its own
+ * push answer brings the server's value later. Before a record's known revision moves, its pending
+ * entries without a base get the old one (R4). `force` applies even an older revision (a push answer:
+ * it is the server's state now).
  */
-export async function applyRecordVersion(db: SchouwDb, v: RecordVersion, force = false): Promise<void> {
-  const known = await knownRecord(db, v.table, v.id);
-  if (!force && known && known.revision >= v.revision) return;
-  const target = tableFor(db, v.table, v.data);
-  if (!target) return;
-  const pending = await pendingOf(db, v.table, v.id);
-  await freezeBase(db, pending, known?.revision ?? null);
-  const local = (await target.get(v.id)) as Record<string, unknown> | undefined;
-  const next: Record<string, unknown> = { ...v.data };
-  if (local) {
-    for (const e of pending) for (const field of Object.keys(e.changes)) if (field in local) next[field] = local[field];
+export async function applyRecordVersions(db: SchouwDb, versions: readonly RecordVersion[], force = false): Promise<void> {
+  if (versions.length === 0) return;
+  const keys = versions.map((v) => knownKey(v.table, v.id));
+  const known = (await db.meta.bulkGet(keys)).map((row) => row?.value as KnownRecord | undefined);
+  // Pending entries are few (the outbox of one device); one read serves the whole page.
+  const pendingByKey = new Map<string, OutboxEntry[]>();
+  for (const e of await db.outbox.where('status').equals('pending').toArray()) {
+    const k = knownKey(e.table, e.recordId);
+    pendingByKey.set(k, [...(pendingByKey.get(k) ?? []), e]);
   }
-  await target.put(next);
-  await db.meta.put({ key: knownKey(v.table, v.id), value: { revision: Math.max(v.revision, known?.revision ?? 0), conflicts: v.conflicts } satisfies KnownRecord });
+  const metaRows: { key: string; value: KnownRecord }[] = [];
+  const puts = new Map<Table<unknown, string>, Record<string, unknown>[]>();
+  for (const [i, v] of versions.entries()) {
+    const k = known[i];
+    if (!force && k && k.revision >= v.revision) continue;
+    const target = tableFor(db, v.table, v.data);
+    if (!target) continue;
+    const pending = pendingByKey.get(keys[i]!) ?? [];
+    const next: Record<string, unknown> = { ...v.data };
+    if (pending.length > 0) {
+      await freezeBase(db, pending, k?.revision ?? null);
+      const local = (await target.get(v.id)) as Record<string, unknown> | undefined;
+      if (local) for (const e of pending) for (const field of Object.keys(e.changes)) if (field in local) next[field] = local[field];
+    }
+    puts.set(target, [...(puts.get(target) ?? []), next]);
+    metaRows.push({ key: keys[i]!, value: { revision: Math.max(v.revision, k?.revision ?? 0), conflicts: v.conflicts } });
+  }
+  for (const [target, rows] of puts) await target.bulkPut(rows);
+  await db.meta.bulkPut(metaRows);
+}
+
+export function applyRecordVersion(db: SchouwDb, v: RecordVersion, force = false): Promise<void> {
+  return applyRecordVersions(db, [v], force);
 }
 
 /** A record the server does not have (its creation was rejected): gone from the device, unless pending. */

@@ -1,6 +1,6 @@
 /** Pulling changes since the stored revision, page by page (SPEC.md R10, R11). */
 import type { SchouwDb } from '../storage/db';
-import { applyEvents, applyRecordVersion, syncTables } from './apply';
+import { applyEvents, applyRecordVersions, syncTables } from './apply';
 import { json, request, type Fetch } from './http';
 import { pullResponseSchema } from './protocol';
 
@@ -22,7 +22,7 @@ export async function pullChanges(db: SchouwDb, fetchFn: Fetch, baseUrl: string,
     // One transaction per page: a page is applied whole, and its revision is a safe restart point
     // because rows come in revision order.
     await db.transaction('rw', syncTables(db), async () => {
-      for (const r of page.records) await applyRecordVersion(db, r);
+      await applyRecordVersions(db, page.records);
       await applyEvents(db, page.events.map((e) => e.event));
       if (page.revision > (await storedRevision(db))) await db.meta.put({ key: REVISION_KEY, value: page.revision });
     });

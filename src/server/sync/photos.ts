@@ -24,7 +24,7 @@ export function sniffImage(b: Buffer): ImageKind | null {
 /** Re-encoded in its own format with every metadata block dropped (sharp keeps none unless asked). */
 async function stripMetadata(bytes: Buffer, kind: ImageKind): Promise<Buffer> {
   const img = sharp(bytes, { failOn: 'error' }).rotate(); // apply the EXIF orientation before it is dropped
-  if (kind === 'jpeg') return img.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+  if (kind === 'jpeg') return img.jpeg({ quality: 85 }).toBuffer();
   if (kind === 'png') return img.png().toBuffer();
   return img.webp({ quality: 85 }).toBuffer();
 }
