@@ -97,4 +97,14 @@ test('coordinator redraws Voorstad to take in one more shop, restores it, and an
   await expect(page.locator('path.overlap-shape')).toHaveCount(1);
   await expect(page.locator('path.draft-shape')).toHaveCount(1);
   await page.screenshot({ path: `${shotDir}/refused.png` });
+
+  // The second municipality is data: Westland with its own area, chosen on the map screen and remembered.
+  await page.goto('/');
+  await page.getByLabel('Gemeente').selectOption({ label: 'Westland' });
+  await expect(page.locator('.area-item')).toHaveCount(1);
+  await expect(page.locator('.area-item')).toContainText("'s-Gravenzande centrum");
+  await page.reload();
+  await expect(page.locator('.area-item')).toHaveText([/'s-Gravenzande centrum/]);
+  await page.getByLabel('Gemeente').selectOption({ label: 'Deventer' });
+  await expect(page.locator('.area-item', { hasText: 'Binnenstad' })).toBeVisible();
 });
