@@ -2,14 +2,11 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../app/db';
 import { formatDateTime } from '../app/format';
-import { registerStrings } from '../app/i18n';
 import { startAppSync } from '../app/syncEngine';
-import { syncStrings } from './i18n';
+import './i18nRegister';
 import { RejectedChanges } from './RejectedChanges';
 import { syncNow } from './status';
 import { useSyncStatus } from './useSyncStatus';
-
-registerStrings('sync', syncStrings);
 
 /** In the header: pending changes, last successful sync, state, and any refused change (R21). */
 export function SyncStatus() {

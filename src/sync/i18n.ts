@@ -18,6 +18,11 @@ const nl = {
   whatToDo: 'Open het record, bekijk de huidige stand en voer de wijziging opnieuw in als die nog nodig is. Klik daarna op "Gezien".',
   dismiss: 'Gezien',
   tables: { findings: 'Bevinding', inspections: 'Schouw', shops: 'Winkel', areas: 'Gebied', certifications: 'Certificering' },
+  conflicts: {
+    title: 'Tegelijk gewijzigd',
+    item: '{{field}}: "{{lost}}" is vervangen door "{{won}}" (later binnengekomen).',
+    hint: 'Beide waarden staan in de geschiedenis. Pas de bevinding aan als de vervangen waarde de juiste was.',
+  },
   reasons: {
     not_found: 'Dit record bestaat niet (meer) op de server.',
     id_exists: 'Er bestaat al een record met deze code.',
@@ -45,6 +50,11 @@ const en: typeof nl = {
   whatToDo: 'Open the record, check its current state and enter the change again if it is still needed. Then click "Seen".',
   dismiss: 'Seen',
   tables: { findings: 'Finding', inspections: 'Inspection', shops: 'Shop', areas: 'Area', certifications: 'Certification' },
+  conflicts: {
+    title: 'Changed at the same time',
+    item: '{{field}}: "{{lost}}" was replaced by "{{won}}" (arrived later).',
+    hint: 'Both values are in the history. Edit the finding if the replaced value was the right one.',
+  },
   reasons: {
     not_found: 'This record does not exist (any more) on the server.',
     id_exists: 'A record with this code already exists.',

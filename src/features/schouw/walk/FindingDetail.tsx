@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Finding, Severity } from '../../../domain/finding';
 import type { FindingCommand } from '../../../domain/findingStatus';
 import type { PhotoRecord } from '../../../storage/db';
+import { db } from '../../../app/db';
 import { formatDateTime } from '../../../app/format';
+import { FindingConflicts } from '../../../sync/FindingConflicts';
 import { useFindingEvents } from '../useSchouwData';
 import { CategoryPicker, SeverityPicker } from './CategoryPicker';
 import { CategoryBadge, FindingSummaryLine } from './FindingLabel';
@@ -57,6 +59,7 @@ export function FindingDetail(props: Props) {
       <p>
         <FindingSummaryLine finding={finding} areaNames={areaNames} />
       </p>
+      <FindingConflicts db={db} findingId={finding.id} />
       {finding.photoHashes.length > 0 && (
         <div className="photo-row">
           {finding.photoHashes.map((h, i) => (
