@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
-import { parseZip } from 'shpjs';
 import { z } from 'zod';
 import { areaFeatureSchema } from '../../domain/area';
 import type { MunicipalityConfig } from '../../domain/municipality';
 import type { Store } from '../store/Store';
 import { featuresOf, previewImport, type ImportItem } from './importAreas';
+import { readShapefileZip } from './shapefile';
 import { featureToArea } from './refusal';
 
 interface ImportRouteOptions {
@@ -35,7 +35,7 @@ export function registerAreaImportRoutes(app: FastifyInstance, { store, municipa
     let input: unknown = body.geojson;
     if (body.shapefile !== undefined) {
       try {
-        input = await parseZip(Buffer.from(body.shapefile, 'base64'));
+        input = await readShapefileZip(new Uint8Array(Buffer.from(body.shapefile, 'base64')));
       } catch (e) {
         return reply.code(422).send({ error: 'unreadable_file', message: `The zipped shapefile cannot be read: ${e instanceof Error ? e.message : String(e)}` });
       }
