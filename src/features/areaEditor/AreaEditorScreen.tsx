@@ -6,6 +6,7 @@ import type { ClientConfig } from '../../app/config';
 import { db } from '../../app/db';
 import { useAppData } from '../../app/useAppData';
 import { useOnline } from '../../app/useOnline';
+import { hasRole, useSession } from '../../app/session';
 import type { Area } from '../../domain/area';
 import { shopsMovedByEdit } from '../../domain/areaEdit';
 import type { Shop } from '../../domain/shop';
@@ -54,7 +55,7 @@ function EditorHome({ config, areas }: { config: ClientConfig; areas: Area[] }) 
       <aside className="sidebar">
         <h2>{t('areaEditor.title')} · {config.municipality.name}</h2>
         <p className="intro">{t('areaEditor.intro')}</p>
-        <p className="muted">{t('areaEditor.coordinatorOnly')}</p>
+        <CoordinatorNote />
         <p>
           <Link href={`/${NEW}`} className="btn btn-primary">{t('areaEditor.newArea')}</Link>
         </p>
@@ -107,6 +108,7 @@ function EditorView({ config, base, areas, shops }: { config: ClientConfig; base
         <p>
           <Link href="/">← {t('areaEditor.toList')}</Link>
         </p>
+        <CoordinatorNote />
         <EditorPanel municipality={m} base={base} areas={areas} shops={shops} d={d} onChanged={onChanged} />
       </aside>
       <div className="map-wrap">
@@ -125,5 +127,16 @@ function EditorView({ config, base, areas, shops }: { config: ClientConfig; base
         </MapView>
       </div>
     </main>
+  );
+}
+
+/** Anyone may look; only a coordinator can save (the server checks). Says so before the work is done. */
+function CoordinatorNote() {
+  const { t } = useTranslation();
+  if (hasRole(useSession(), 'coordinator')) return null;
+  return (
+    <p className="banner banner-warn">
+      {t('areaEditor.coordinatorOnly')} <Link href="~/inloggen">{t('areaEditor.login')}</Link>
+    </p>
   );
 }

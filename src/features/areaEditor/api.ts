@@ -1,3 +1,4 @@
+import { apiFetch } from '../../app/session';
 import type { AreaFeature } from '../../domain/area';
 import type { AreaGeometry } from '../../domain/geojson';
 
@@ -37,12 +38,10 @@ export type ApiResult<T> =
   | { ok: true; value: T }
   | { ok: false; status: number; refusals: RefusalItem[]; error: string; body?: unknown };
 
-const headers = { 'content-type': 'application/json', 'x-requested-with': 'schouwkaart' };
-
 async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    res = await apiFetch(url, { method, ...(body === undefined ? {} : { json: body }) });
   } catch {
     return { ok: false, status: 0, refusals: [], error: 'offline' };
   }

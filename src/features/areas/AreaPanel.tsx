@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { hasRole, useSession } from '../../app/session';
 import type { Area } from '../../domain/area';
 import type { SchouwDb } from '../../storage/db';
 import { OfflinePackPanel } from '../offline/OfflinePackPanel';
@@ -13,6 +14,7 @@ interface Props {
 
 export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
   const { t } = useTranslation();
+  const coordinator = hasRole(useSession(), 'coordinator');
   return (
     <section className="area-panel" aria-labelledby="area-panel-title">
       <button type="button" className="btn btn-link" onClick={onClose}>
@@ -26,9 +28,11 @@ export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
         <dd>{t(`areas.statuses.${area.kvoStatus}`)}</dd>
       </dl>
       {area.approximate && <p className="note">{t('areas.approximate')}</p>}
-      <p>
-        <Link href={`/gebieden/bewerken/${encodeURIComponent(area.id)}`}>{t('areaEditor.edit')}</Link>
-      </p>
+      {coordinator && (
+        <p>
+          <Link href={`/gebieden/bewerken/${encodeURIComponent(area.id)}`}>{t('areaEditor.edit')}</Link>
+        </p>
+      )}
       <OfflinePackPanel area={area} template={tileTemplate} db={db} />
       <details className="source">
         <summary>{t('areas.source')}</summary>
