@@ -23,6 +23,7 @@ const BASEMAP_KEY = 'schouwkaart.basemap';
 const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
 const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
 const FollowupScreen = lazy(() => import('../features/followup/FollowupScreen'));
+const StorageScreen = lazy(() => import('../features/offline/StorageScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
 const AuthScreen = lazy(() => import('../features/auth/AuthScreen'));
 const UsersScreen = lazy(() => import('../features/auth/UsersScreen'));
@@ -55,6 +56,9 @@ export function App() {
           </Route>
           <Route path="/beheer/gebruikers">
             <UsersScreen />
+          </Route>
+          <Route path="/opslag">
+            <StorageScreen />
           </Route>
           <Route path="/winkels" nest>
             <ShopsScreen />

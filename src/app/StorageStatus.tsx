@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { formatBytes } from './format';
 
 interface Estimate {
@@ -26,8 +27,8 @@ export function StorageStatus() {
   }, []);
   if (!est) return <span className="storage">{t('storage.unknown')}</span>;
   return (
-    <span className="storage" title={est.persisted ? t('storage.persisted') : t('storage.notPersisted')}>
+    <Link href="/opslag" className="storage" title={est.persisted ? t('storage.persisted') : t('storage.notPersisted')}>
       {t('storage.usage', { used: formatBytes(est.usage), quota: formatBytes(est.quota) })}
-    </span>
+    </Link>
   );
 }

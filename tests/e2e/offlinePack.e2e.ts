@@ -44,3 +44,21 @@ test('an area pack downloaded from the tile server shows the area at zoom 18 off
   await page.getByRole('button', { name: 'Verwijderen' }).click();
   await expect(page.getByText('Dit gebied is nog niet offline beschikbaar.')).toBeVisible();
 });
+
+test('a full device can be freed from the storage screen by deleting a pack, and nothing else', async ({ page }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await page.locator('.area-item', { hasText: 'Vijfhoek' }).click();
+  await page.getByLabel('Vanaf zoomniveau').selectOption('17');
+  await page.getByRole('button', { name: 'Downloaden' }).click();
+  await expect(page.getByText(/Offline beschikbaar/)).toBeVisible({ timeout: 90_000 });
+  const packTiles = () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, TILE_PACK_CACHE);
+  expect(await packTiles()).toBeGreaterThan(0);
+
+  // The storage figure in the header leads to the storage screen.
+  await page.locator('header a.storage').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Opslag op dit apparaat' })).toBeVisible();
+  await page.getByRole('button', { name: 'Verwijder pakket Vijfhoek' }).click();
+  await expect(page.getByText('Er staan geen offline kaartpakketten op dit apparaat.')).toBeVisible();
+  expect(await packTiles()).toBe(0);
+});

@@ -28,6 +28,12 @@ const nl = {
     error: 'Downloaden lukte niet: {{reason}}',
   },
   deleted: 'Het offline pakket is verwijderd.',
+  storageTitle: 'Opslag op dit apparaat',
+  storageIntro: 'Offline kaartpakketten nemen de meeste ruimte in. Verwijder er een om ruimte te maken; je kunt het later opnieuw downloaden. Bevindingen en foto’s worden hier nooit verwijderd.',
+  noPacks: 'Er staan geen offline kaartpakketten op dit apparaat.',
+  packComplete: 'compleet',
+  packPartial: 'gedeeltelijk',
+  deleteNamed: 'Verwijder pakket {{name}}',
   unavailable: 'Offline opslag is in deze browser niet beschikbaar.',
 };
 
@@ -59,6 +65,12 @@ const en: typeof nl = {
     error: 'Download failed: {{reason}}',
   },
   deleted: 'The offline pack was deleted.',
+  storageTitle: 'Storage on this device',
+  storageIntro: 'Offline map packs take most of the space. Delete one to make room; you can download it again later. Findings and photos are never deleted here.',
+  noPacks: 'There are no offline map packs on this device.',
+  packComplete: 'complete',
+  packPartial: 'partial',
+  deleteNamed: 'Delete pack {{name}}',
   unavailable: 'Offline storage is not available in this browser.',
 };
 

@@ -138,7 +138,7 @@ export const en: Same<typeof nl> = {
   summaryCaption: 'Findings by theme',
   summaryTotal_one: '{{count}} finding.',
   summaryTotal_other: '{{count}} findings.',
-  quota: 'The device is full ({{used}} of {{quota}} used). This finding was not saved; everything saved before stays saved. Free space by deleting offline map packs (Map → area → Delete) and try again.',
+  quota: 'The device is full ({{used}} of {{quota}} used). This finding was not saved; everything saved before stays saved. Free space by deleting offline map packs (tap ‘Storage’ at the top → Delete pack) and try again.',
   quotaUnknown: 'The device is full. This finding was not saved; everything saved before stays saved. Free space by deleting offline map packs and try again.',
   notFound: 'This finding is not (or no longer) on this device.',
   notReady: 'One moment: the app is still starting.',

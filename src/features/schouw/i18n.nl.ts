@@ -136,7 +136,7 @@ export const nl = {
   summaryCaption: 'Bevindingen per thema',
   summaryTotal_one: '{{count}} bevinding.',
   summaryTotal_other: '{{count}} bevindingen.',
-  quota: 'Het apparaat is vol ({{used}} van {{quota}} gebruikt). Deze bevinding is niet opgeslagen; alles wat al bewaard was blijft bewaard. Maak ruimte door offline kaartpakketten te verwijderen (Kaart → gebied → Verwijderen) en probeer opnieuw.',
+  quota: 'Het apparaat is vol ({{used}} van {{quota}} gebruikt). Deze bevinding is niet opgeslagen; alles wat al bewaard was blijft bewaard. Maak ruimte door offline kaartpakketten te verwijderen (tik op ‘Opslag’ bovenaan → Verwijder pakket) en probeer opnieuw.',
   quotaUnknown: 'Het apparaat is vol. Deze bevinding is niet opgeslagen; alles wat al bewaard was blijft bewaard. Maak ruimte door offline kaartpakketten te verwijderen en probeer opnieuw.',
   notFound: 'Deze bevinding staat niet (meer) op dit apparaat.',
   notReady: 'Even geduld: de app is nog aan het opstarten.',
