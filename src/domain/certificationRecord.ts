@@ -1,3 +1,4 @@
+import type { AreaGeometry } from './geojson';
 import { z } from 'zod';
 import type { AreaScore, AreaScoringTable } from './scoring/areaCertification';
 import {
@@ -32,6 +33,11 @@ export interface FrozenAreaCertification {
   participation: Partial<Record<ShopFlagKey, { taking: number; open: number }>>;
   /** The area(s) the figures were counted in. */
   areaIds: string[];
+  /**
+   * The area's shape as it was when the shops were counted: the area version the figures came from,
+   * kept whole so a later redraw or restore never leaves a past score without its shape.
+   */
+  areaGeometry?: AreaGeometry;
   /** The shops counted (open and closed), for a later audit. */
   shopIds: string[];
   score: AreaScore;

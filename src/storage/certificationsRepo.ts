@@ -102,6 +102,7 @@ export async function freezeAreaYear(
         answers,
         participation,
         areaIds: [input.area.id],
+        areaGeometry: input.area.geometry,
         shopIds: shops.filter((s) => assignment.get(s.id) === input.area.id).map((s) => s.id),
         score,
       },

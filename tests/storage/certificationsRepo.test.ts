@@ -71,6 +71,8 @@ describe('per-area certification on the device', () => {
     expect(frozen.value.frozen?.participation.partnershipMember).toEqual({ taking: 3, open: 4 });
     expect(frozen.value.frozen?.tableVersion).toBe(AREA_CERTIFICATION_TABLE.version);
     expect(frozen.value.frozen?.areaIds).toEqual(['brink']);
+    // The snapshot keeps the area shape the shops were counted in, whatever happens to the area later.
+    expect((await db.areaCertifications.get('brink/2024'))?.frozen?.areaGeometry).toEqual(brink.geometry);
     expect(frozen.value.frozen?.shopIds.sort()).toEqual(['s0', 's1', 's2', 's3']);
 
     // The register changes: the fourth shop joins, a fifth non-member opens.
