@@ -3,6 +3,7 @@ import type { Area } from '../domain/area';
 import type { Finding, FindingEvent } from '../domain/finding';
 import type { Shop } from '../domain/shop';
 import type { AreaCertificationRecord, ProgrammeFreezeRecord, ProgrammeResponseRecord } from '../domain/certificationRecord';
+import type { ScoringTableRecord } from '../domain/scoring/scoringTableRecord';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -77,6 +78,7 @@ export type SchouwDb = Dexie & {
   areaCertifications: EntityTable<AreaCertificationRecord, 'id'>;
   programmeResponses: EntityTable<ProgrammeResponseRecord, 'id'>;
   programmeFreezes: EntityTable<ProgrammeFreezeRecord, 'id'>;
+  scoringTables: EntityTable<ScoringTableRecord, 'id'>;
 };
 
 /**
@@ -106,6 +108,11 @@ export const schemaVersions: { version: number; stores: Record<string, string> }
       programmeResponses: 'id, municipality, year',
       programmeFreezes: 'id, municipality, year',
     },
+  },
+  {
+    // Corrected scoring tables: every version kept, the latest per kind scores open years.
+    version: 4,
+    stores: { scoringTables: 'id, kind, createdAt' },
   },
 ];
 

@@ -23,12 +23,13 @@ export async function knownRecord(db: SchouwDb, table: string, id: string): Prom
 
 /** Every Dexie table the sync writes, for one transaction. */
 export function syncTables(db: SchouwDb) {
-  return [db.findings, db.findingEvents, db.inspections, db.shops, db.areaCertifications, db.programmeResponses, db.programmeFreezes, db.outbox, db.meta, db.photos];
+  return [db.findings, db.findingEvents, db.inspections, db.shops, db.areaCertifications, db.programmeResponses, db.programmeFreezes, db.scoringTables, db.outbox, db.meta, db.photos];
 }
 
 /**
  * The Dexie table of a record. Certifications share one sync kind; their shape tells them apart
- * (an area's answers have `areaId`, a respondent's list `respondent`, a frozen programme `respondents`).
+ * (an area's answers have `areaId`, a respondent's list `respondent`, a frozen programme `respondents`,
+ * a corrected scoring table `basedOn`).
  */
 function tableFor(db: SchouwDb, table: SyncTable, data: Record<string, unknown> | null): Table<unknown, string> | null {
   switch (table) {
@@ -42,6 +43,7 @@ function tableFor(db: SchouwDb, table: SyncTable, data: Record<string, unknown> 
       if (!data) return null;
       if ('respondents' in data) return db.programmeFreezes as unknown as Table<unknown, string>;
       if ('respondent' in data) return db.programmeResponses as unknown as Table<unknown, string>;
+      if ('basedOn' in data && 'table' in data) return db.scoringTables as unknown as Table<unknown, string>;
       return db.areaCertifications as unknown as Table<unknown, string>;
     default:
       return null;

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { db } from '../../app/db';
-import { AREA_CERTIFICATION_TABLE } from '../../domain/scoring/areaCertification';
 import { freezeAreaYear, saveAreaAnswers } from '../../storage/certificationsRepo';
 import { AreaQuestionList } from './AreaQuestionList';
 import { fmt1, fmtDate, yearChoices } from './format';
 import { ScoreSummary } from './ScoreSummary';
 import { useAreaScores } from './useAreaScores';
+import { useScoringTables } from './useScoringTables';
 import type { ShopsData } from './useShopsData';
 
 /** Per area and year: the yes/no answers, the computed percentages, the grade, freezing, and last year. */
@@ -20,8 +21,9 @@ export function CertificationView({ data }: { data: ShopsData }) {
   const [year, setYear] = useState(years[0]!);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const scores = useAreaScores(data, year);
-  const lastScores = useAreaScores(data, year - 1);
+  const latest = useScoringTables().area;
+  const scores = useAreaScores(data, year, latest);
+  const lastScores = useAreaScores(data, year - 1, latest);
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
   const current = area ? scores?.get(area.id) : undefined;
   const last = area ? lastScores?.get(area.id) : undefined;
@@ -34,12 +36,12 @@ export function CertificationView({ data }: { data: ShopsData }) {
   const freeze = async () => {
     if (!area || !data.municipality) return;
     setConfirming(false);
-    const r = await freezeAreaYear(db, { municipality: data.municipality, area, allAreas: data.areas, year, table: AREA_CERTIFICATION_TABLE });
+    const r = await freezeAreaYear(db, { municipality: data.municipality, area, allAreas: data.areas, year, table: latest });
     setError(r.ok ? null : t(`shops.cert.refused.${r.reason}`));
   };
 
   const frozen = current?.record?.frozen;
-  const table = frozen?.table ?? AREA_CERTIFICATION_TABLE;
+  const table = frozen?.table ?? latest;
   const result = current?.result;
   // Last year counts only when it was really worked on (answers given or frozen).
   const lastScore = last?.record && last.result.ok ? last.result : null;
@@ -48,6 +50,9 @@ export function CertificationView({ data }: { data: ShopsData }) {
   return (
     <section aria-labelledby="cert-title" className="panel">
       <h2 id="cert-title">{t('shops.cert.title')}</h2>
+      <p>
+        <Link href="/tabellen">{t('shops.tables.link')}</Link>
+      </p>
       <div className="filters">
         <div className="field">
           <label htmlFor={areaSelect}>{t('shops.cert.area')}</label>

@@ -6,6 +6,7 @@ import { ColouredAreasLayer } from '../../map/ColouredAreasLayer';
 import { classColour, gradeClasses, percentClasses } from './colourScale';
 import { ParticipationTable } from './ParticipationTable';
 import { useAreaScores } from './useAreaScores';
+import { useScoringTables } from './useScoringTables';
 import type { ShopsData } from './useShopsData';
 
 type Choice = Measure | 'grade';
@@ -17,7 +18,7 @@ export function ParticipationView({ data }: { data: ShopsData }) {
   const selectId = useId();
   const year = new Date().getFullYear();
   const [choice, setChoice] = useState<Choice>('partnershipMember');
-  const scores = useAreaScores(data, year);
+  const scores = useAreaScores(data, year, useScoringTables().area);
   const config = data.config!;
 
   const valueOf = (id: string): number | null => {

@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { db } from '../../app/db';
 import { currentProgrammeScore } from '../../domain/scoring/currentScore';
 import {
   buildComputedInput,
-  PROGRAMME_CHECKLIST_TABLE,
   respondentKeys,
   scoreRespondent,
   type RespondentKey,
@@ -16,6 +16,7 @@ import { ProgrammeMergedTable } from './ProgrammeMergedTable';
 import { RespondentForm } from './RespondentForm';
 import { ScoreSummary } from './ScoreSummary';
 import { useProgrammeData } from './useProgrammeData';
+import { useScoringTables } from './useScoringTables';
 import type { ShopsData } from './useShopsData';
 
 /** The yearly programme checklist: four respondents' lists, merged by the mean, computed questions, freeze. */
@@ -29,7 +30,8 @@ export function ProgrammeView({ data }: { data: ShopsData }) {
   const [error, setError] = useState<string | null>(null);
   const prog = useProgrammeData(data, year);
   const lastProg = useProgrammeData(data, year - 1);
-  const table = prog.freeze?.table ?? PROGRAMME_CHECKLIST_TABLE;
+  const latest = useScoringTables().programme;
+  const table = prog.freeze?.table ?? latest;
 
   const computedScores = useMemo(() => {
     const facts = prog.freeze?.facts ?? prog.facts;
@@ -40,7 +42,7 @@ export function ProgrammeView({ data }: { data: ShopsData }) {
   const scoreOf = (p: typeof prog) => {
     const respondents: Respondents = {};
     for (const k of respondentKeys) if (p.responses[k]) respondents[k] = p.responses[k]!.answers;
-    return currentProgrammeScore(p.freeze, respondents, p.facts, PROGRAMME_CHECKLIST_TABLE).result;
+    return currentProgrammeScore(p.freeze, respondents, p.facts, latest).result;
   };
   const score = scoreOf(prog);
   const last = scoreOf(lastProg);
@@ -55,6 +57,9 @@ export function ProgrammeView({ data }: { data: ShopsData }) {
   return (
     <section aria-labelledby="programme-title" className="panel">
       <h2 id="programme-title">{t('shops.programme.title')}</h2>
+      <p>
+        <Link href="/tabellen">{t('shops.tables.link')}</Link>
+      </p>
       <div className="filters">
         <div className="field">
           <label htmlFor={yearSelect}>{t('shops.programme.year')}</label>

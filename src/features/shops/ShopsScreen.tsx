@@ -8,6 +8,7 @@ import { ImportView } from './ImportView';
 import { ParticipationView } from './ParticipationView';
 import { CertificationView } from './CertificationView';
 import { ProgrammeView } from './ProgrammeView';
+import { TablesView } from './TablesView';
 
 const tabs = [
   ['/', 'register'],
@@ -44,6 +45,9 @@ export default function ShopsScreen() {
           </Route>
           <Route path="/certificering">
             <CertificationView data={data} />
+          </Route>
+          <Route path="/tabellen">
+            <TablesView />
           </Route>
           <Route path="/programma">
             <ProgrammeView data={data} />

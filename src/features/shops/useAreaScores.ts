@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../app/db';
 import type { AreaCertificationRecord } from '../../domain/certificationRecord';
-import { AREA_CERTIFICATION_TABLE, type AreaScore, type ScoringRefusal } from '../../domain/scoring/areaCertification';
+import type { AreaScore, AreaScoringTable, ScoringRefusal } from '../../domain/scoring/areaCertification';
 import { currentAreaScore } from '../../domain/scoring/currentScore';
 import type { ShopsData } from './useShopsData';
 
@@ -12,8 +12,11 @@ export interface AreaYearScore {
   result: AreaScore | ScoringRefusal;
 }
 
-/** Every area's score for a year: frozen ones as stored, the rest computed now from the register. */
-export function useAreaScores(data: ShopsData, year: number): Map<string, AreaYearScore> | undefined {
+/**
+ * Every area's score for a year: frozen ones as stored (with their own table), the rest computed now
+ * from the register with `table` (the newest corrected version).
+ */
+export function useAreaScores(data: ShopsData, year: number, table: AreaScoringTable): Map<string, AreaYearScore> | undefined {
   const records = useLiveQuery(() => db.areaCertifications.where('year').equals(year).toArray(), [year]);
   return useMemo(() => {
     if (!records) return undefined;
@@ -22,8 +25,8 @@ export function useAreaScores(data: ShopsData, year: number): Map<string, AreaYe
     for (const a of data.areas) {
       const record = byArea.get(a.id);
       const measures = data.report.areas[a.id]?.measures ?? {};
-      out.set(a.id, { record, ...currentAreaScore(record, measures, AREA_CERTIFICATION_TABLE) });
+      out.set(a.id, { record, ...currentAreaScore(record, measures, table) });
     }
     return out;
-  }, [records, data.areas, data.report, data.municipality]);
+  }, [records, data.areas, data.report, data.municipality, table]);
 }

@@ -1,0 +1,26 @@
+import type { AreaScoringTable } from './areaCertification';
+import type { ProgrammeScoringTable } from './programmeChecklist';
+
+/**
+ * One stored version of a scoring table (issue 7): the coordinator's correction of the default table
+ * or of an earlier correction. Versions are never changed or deleted; open years score with the
+ * newest of their kind, frozen years keep the table they were frozen with.
+ */
+export type ScoringTableRecord =
+  | (ScoringTableRecordBase & { kind: 'area'; table: AreaScoringTable })
+  | (ScoringTableRecordBase & { kind: 'programme'; table: ProgrammeScoringTable });
+
+interface ScoringTableRecordBase {
+  /** `${kind}/${version}` */
+  id: string;
+  version: string;
+  /** The version this one corrects. */
+  basedOn: string;
+  /** The parameter keys that changed (see tableCorrection.ts). */
+  changed: string[];
+  why: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export const scoringTableRecordId = (kind: 'area' | 'programme', version: string) => `${kind}/${version}`;
