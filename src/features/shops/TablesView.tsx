@@ -16,6 +16,7 @@ export function TablesView() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [kind, setKind] = useState<TableKind>('programme');
+  const [saved, setSaved] = useState<string | null>(null);
   const tables = useScoringTables();
   const table: ScoringTable = tables[kind];
   const versions = tables.versions.filter((v) => v.kind === kind);
@@ -24,7 +25,7 @@ export function TablesView() {
       <h2 id="tables-title">{t('shops.tables.title')}</h2>
       <div className="segmented" role="group" aria-label={t('shops.tables.title')}>
         {kinds.map((k) => (
-          <button key={k} type="button" className="btn" aria-pressed={kind === k} onClick={() => setKind(k)}>
+          <button key={k} type="button" className="btn" aria-pressed={kind === k} onClick={() => (setKind(k), setSaved(null))}>
             {t(`shops.tables.kind.${k}`)}
           </button>
         ))}
@@ -51,7 +52,12 @@ export function TablesView() {
           ))}
         </tbody>
       </table>
-      {tables.loaded && <CorrectionForm key={`${kind}/${table.version}`} kind={kind} table={table} />}
+      {saved && (
+        <p className="banner" role="status">
+          {t('shops.tables.saved', { version: saved })}
+        </p>
+      )}
+      {tables.loaded && <CorrectionForm key={`${kind}/${table.version}`} kind={kind} table={table} onSaved={setSaved} />}
       <h3>{t('shops.tables.history')}</h3>
       <ul className="table-versions">
         <li>{t('shops.tables.historyDefault', { version: versions[0]?.basedOn ?? table.version })}</li>
@@ -63,7 +69,7 @@ export function TablesView() {
   );
 }
 
-function CorrectionForm({ kind, table }: { kind: TableKind; table: ScoringTable }) {
+function CorrectionForm({ kind, table, onSaved }: { kind: TableKind; table: ScoringTable; onSaved: (version: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const actor = useActor();
@@ -74,7 +80,7 @@ function CorrectionForm({ kind, table }: { kind: TableKind; table: ScoringTable 
   );
   const [why, setWhy] = useState('');
   const [problems, setProblems] = useState<Record<string, ParamProblem>>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const mayCorrect = actor?.roles.includes('coordinator') ?? false;
 
   const save = async () => {
@@ -82,11 +88,11 @@ function CorrectionForm({ kind, table }: { kind: TableKind; table: ScoringTable 
     const changes = Object.fromEntries(params.map((p) => [p.key, parseNumber(values[p.key] ?? '')]));
     const r = await saveTableCorrection(db, { kind, changes, why, by: actor.id });
     if (r.ok) {
-      setMessage({ kind: 'ok', text: t('shops.tables.saved', { version: r.value.version }) });
+      onSaved(r.value.version);
       return;
     }
     setProblems(r.problems);
-    setMessage({ kind: 'error', text: t(`shops.tables.refused.${r.reason}`) });
+    setMessage(t(`shops.tables.refused.${r.reason}`));
   };
 
   const groups = new Map<string | null, typeof params>();
@@ -105,8 +111,8 @@ function CorrectionForm({ kind, table }: { kind: TableKind; table: ScoringTable 
       <p className="muted">{t('shops.tables.correctHint')}</p>
       {!mayCorrect && <p className="banner">{t('shops.tables.onlyCoordinator')}</p>}
       {message && (
-        <p className={`banner${message.kind === 'error' ? ' banner-warn' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
+        <p className="banner banner-warn" role="alert">
+          {message}
         </p>
       )}
       {problems[''] && <p className="error-text">{t(`shops.tables.problem.${problems['']}`)}</p>}
