@@ -34,12 +34,13 @@ export type CorrectionRefusal = {
 };
 export type CorrectionResult<T extends ScoringTable> = { ok: true; table: T; changed: string[] } | CorrectionRefusal;
 
-/** The parameters of the questions a reading of the source is about, plus the pass grade. */
+/** The parameters of the questions a reading of the source is about, every counting rule, and the pass grade. */
 export function editableParams(table: ScoringTable): EditableParam[] {
   const concerned = new Set(table.readings.flatMap((r) => r.questions));
   const out: EditableParam[] = [{ key: 'passGrade', question: null, field: 'passGrade', value: table.passGrade }];
   for (const q of table.questions) {
-    if (!concerned.has(q.id)) continue;
+    // Counting rules (thresholds, per ten, per item) are readings of the source too, e.g. q19's bands.
+    if (!concerned.has(q.id) && !q.kind.startsWith('count_')) continue;
     const add = (field: string, value: number) => out.push({ key: `${q.id}.${field}`, question: q.id, field, value });
     if ('points' in q) {
       add('points.yes', q.points.yes);

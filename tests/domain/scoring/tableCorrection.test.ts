@@ -13,7 +13,8 @@ describe('editable parameters', () => {
     for (const k of ['q5.pointsPerTen', 'q5.maxPoints', 'q9.bands.1.from', 'q9.bands.2.points', 'q10.pointsPerItem', 'q11.maxPoints', 'q12.points.yes', 'q15.points.yes']) {
       expect(keys).toContain(k);
     }
-    // q19's bands have no reading in the default table, q2 neither.
+    // q19 has no reading but is a counting rule; q2 (a plain yes/no) is not correctable.
+    expect(keys).toContain('q19.bands.2.from');
     expect(keys.some((k) => k.startsWith('q2.'))).toBe(false);
     expect(editableParams(AREA_CERTIFICATION_TABLE).map((p) => p.key)).toContain('q2.maxPoints');
   });
