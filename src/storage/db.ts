@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Area } from '../domain/area';
 import type { Finding, FindingEvent } from '../domain/finding';
+import type { Inspection } from '../domain/inspection';
 import type { Shop } from '../domain/shop';
 import type { AreaCertificationRecord, ProgrammeFreezeRecord, ProgrammeResponseRecord } from '../domain/certificationRecord';
 import type { ScoringTableRecord } from '../domain/scoring/scoringTableRecord';
@@ -47,18 +48,8 @@ export interface OutboxEntry {
   reason?: string;
 }
 
-export interface InspectionRecord {
-  id: string;
-  municipality: string;
-  areaId: string;
-  /** Local date-time of the walk in Europe/Amsterdam, 'YYYY-MM-DDTHH:mm'. */
-  startsAt: string;
-  participants: { organisation: string; label?: string }[];
-  notes: string;
-  status: 'planned' | 'walking' | 'done';
-  createdAt: string;
-  updatedAt: string;
-}
+/** The record is the domain's inspection; the type is inferred from its schema, never written twice. */
+export type InspectionRecord = Inspection;
 
 export interface MetaRecord {
   key: string;
