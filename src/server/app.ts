@@ -2,12 +2,12 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import type { Area } from '../domain/area';
 import type { MunicipalityConfig } from '../domain/municipality';
 import { installAuth, type AuthOptions } from './auth/install';
 import { registerAreaRoutes } from './areas/areaRoutes';
 import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
+import { areaToFeature } from './areas/refusal';
 import { registerSync } from './sync/routes';
 
 export interface AppOptions {
@@ -140,22 +140,6 @@ export function buildApp({ store, config, municipality, municipalities: more = [
   });
 
   return app;
-}
-
-function areaToFeature(area: Area) {
-  return {
-    type: 'Feature' as const,
-    id: area.id,
-    properties: {
-      id: area.id,
-      name: area.name,
-      kind: area.kind,
-      kvoStatus: area.kvoStatus,
-      source: area.source,
-      approximate: area.approximate ?? false,
-    },
-    geometry: area.geometry,
-  };
 }
 
 function isApiPath(url: string): boolean {
