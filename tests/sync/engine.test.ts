@@ -38,6 +38,7 @@ function device(user: TestUser, headers: () => Record<string, string> = () => us
   const net: Network = { online: true, loseNextPushAnswer: false };
   const requests: string[] = [];
   const base = injectFetch(server.app, headers, net);
+  const clientId = crypto.randomUUID(); // one per device, as getClientId keeps it in meta
   const fetch = (url: string, init?: RequestInit) => {
     requests.push(`${init?.method ?? 'GET'} ${url.split('?')[0]}`);
     return base(url, init);
@@ -45,7 +46,7 @@ function device(user: TestUser, headers: () => Record<string, string> = () => us
   const engine = new SyncEngine({
     db,
     fetch,
-    clientId: async () => 'b1c2d3e4-0000-4000-8000-000000000001'.replace('0001', String(dbs.length).padStart(4, '0')),
+    clientId: async () => clientId,
     isOnline: () => net.online,
   });
   const actor: Actor = { id: user.id, roles: user.roles };
@@ -125,6 +126,26 @@ describe('sync engine', () => {
     const server_ = await server.store.sync.getRecord('findings', made.finding.id);
     expect(server_?.data).toMatchObject({ description: 'van A', severity: 'high' });
     expect(server_?.conflicts).toEqual([]);
+  });
+
+  it('R13: two devices change the same field offline; after both sync the later one wins and both show the conflict', async () => {
+    const x = device(schouwer);
+    const made = await saveNewFinding(x.db, input('begin'), x.actor);
+    if (!made.ok) throw new Error(made.reason);
+    await x.engine.syncNow();
+    const y = device(schouwer);
+    await y.engine.syncNow();
+    x.net.online = y.net.online = false;
+    await applyFindingCommandTo(x.db, made.finding.id, { kind: 'change_description', description: 'van X' }, x.actor);
+    await applyFindingCommandTo(y.db, made.finding.id, { kind: 'change_description', description: 'van Y' }, y.actor);
+    x.net.online = y.net.online = true;
+    await x.engine.syncNow();
+    await y.engine.syncNow();
+    await x.engine.syncNow();
+    for (const d of [x, y]) {
+      expect(await d.db.findings.get(made.finding.id)).toMatchObject({ description: 'van Y' });
+      expect((await knownRecord(d.db, 'findings', made.finding.id))?.conflicts).toEqual([expect.objectContaining({ field: 'description', lost: 'van X', won: 'van Y' })]);
+    }
   });
 
   it('R17: photos go up before their finding, and a photo the server has is not sent again', async () => {

@@ -48,6 +48,8 @@ const words = ['lamp', 'graffiti', 'stoep', 'bank', 'fiets', 'hek'];
 function randomCommand(r: () => number, f: Finding, now: Date): FindingCommand {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const day = now.toISOString().slice(0, 10);
+  // Half the time one of two contested fields, so devices often change the same field (R13 conflicts).
+  if (r() < 0.5) return r() < 0.5 ? { kind: 'change_description', description: `${pick(words)} ${Math.floor(r() * 100)}` } : { kind: 'set_owner', owner: pick(owners) };
   return pick<FindingCommand>([
     { kind: 'change_description', description: `${pick(words)} ${Math.floor(r() * 100)}` },
     { kind: 'change_severity', severity: pick(['low', 'medium', 'high'] as const) },
@@ -87,7 +89,7 @@ export async function runFuzzSeed(server: SyncServer, users: FuzzUsers, seed: nu
       } else {
         const local = (await d.db.findings.toArray()).filter((f) => !f.removed);
         const res =
-          local.length === 0 || r() < 0.3
+          local.length === 0 || r() < 0.15
             ? await saveNewFinding(d.db, { id: uuidv7(), municipality: 'testdorp', areaId: null, point: { type: 'Point', coordinates: [6.16, 52.25] }, categoryCode: 'lighting', description: words[Math.floor(r() * words.length)]!, severity: 'low' }, d.actor, { now })
             : await (async () => {
                 const f = local[Math.floor(r() * local.length)]!;
