@@ -5,7 +5,8 @@
  */
 import { publishSyncStatus, setSyncRunner } from '../sync/status';
 import { onUnauthorized } from '../sync/unauthorized';
-import { getClientId } from './actor';
+import { deviceActor, getClientId } from './actor';
+import { adoptDeviceWrites } from '../storage/adoptDeviceWrites';
 import { db } from './db';
 import { getSession, onSessionExpired, subscribeSession } from './session';
 
@@ -15,7 +16,15 @@ export async function startAppSync(): Promise<void> {
   if (started) return;
   started = true;
   const { SyncEngine } = await import('../sync/engine');
-  const engine = new SyncEngine({ db, clientId: () => getClientId(db) });
+  const engine = new SyncEngine({
+    db,
+    clientId: () => getClientId(db),
+    // Work captured before anyone logged in on this device becomes the logged-in person's.
+    beforePush: async () => {
+      const { user, expired } = getSession();
+      if (user && !expired) await adoptDeviceWrites(db, deviceActor(await getClientId(db)).id, user.id);
+    },
+  });
   engine.subscribe(() => publishSyncStatus(engine.getStatus()));
   setSyncRunner(() => void engine.syncNow());
   onUnauthorized(onSessionExpired);

@@ -23,6 +23,8 @@ export interface EngineOptions {
   pullLimit?: number;
   batchSize?: number;
   isOnline?: () => boolean;
+  /** Runs before each push, e.g. to hand the device's pre-login writes to the logged-in person. */
+  beforePush?: () => Promise<void>;
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccess';
@@ -111,6 +113,7 @@ export class SyncEngine {
     this.set({ state: 'syncing' });
     try {
       const clientId = await this.o.clientId();
+      await this.o.beforePush?.();
       await uploadPhotos(db, fetchFn, base);
       await pushOutbox(db, fetchFn, base, clientId, this.o.batchSize);
       await pullChanges(db, fetchFn, base, this.o.pullLimit);
