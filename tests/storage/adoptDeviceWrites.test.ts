@@ -25,7 +25,7 @@ beforeEach(async () => {
   await db.open();
 });
 
-describe('logging in on a device that captured findings before anyone logged in', () => {
+describe('R23: logging in on a device that captured findings before anyone logged in', () => {
   it('hands the unsynced writes, their events and records to the person who logs in', async () => {
     await db.outbox.bulkAdd([entry('m1', device), entry('m2', 'user-other')]);
     await db.findingEvents.add({ id: 'e-m1', findingId: 'f-m1', at: '2026-11-20T19:00:00.000Z', by: device, kind: 'created' } as never);
