@@ -163,7 +163,7 @@ describe('auth over HTTP', () => {
     const open = await app.inject('/api/public/summary');
     expect(open.statusCode).toBe(200);
     const body = open.json();
-    expect(body).toEqual({ public: true, findingCountsAvailable: false, areas: [{ id: 'centrum', name: 'Centrum', kind: 'centre', kvoStatus: 'certified', geometry: area('x', 'x').geometry }] });
+    expect(body).toMatchObject({ public: true, findingCountsAvailable: true, areas: [{ id: 'centrum', name: 'Centrum', kind: 'centre', kvoStatus: 'certified', geometry: area('x', 'x').geometry, findingsByTheme: {} }] });
 
     // With findings on the server: counts per theme, and still nothing else.
     const counting = Object.assign(Object.create(Object.getPrototypeOf(store)), store, {
@@ -172,7 +172,7 @@ describe('auth over HTTP', () => {
     const other = buildApp({ store: counting, config: { staticDir: '/x', tiles: testTiles }, municipality: testMunicipality });
     const counted = (await other.inject('/api/public/summary')).json();
     expect(counted.areas[0].findingsByTheme).toEqual({ verlichting: 3 });
-    expect(Object.keys(counted.areas[0]).sort()).toEqual(['findingsByTheme', 'geometry', 'id', 'kind', 'kvoStatus', 'name']);
+    expect(Object.keys(counted.areas[0]).sort()).toEqual(['findingsByTheme', 'geometry', 'id', 'kind', 'kvoStatus', 'name', 'participation']);
     await other.close();
   });
 

@@ -5,7 +5,10 @@ import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
 import { SqlSyncStore } from './SqlSyncStore';
 import { SqlUserStore } from './SqlUserStore';
-import type { Store } from './Store';
+import type { ParticipationShopRow, Store } from './Store';
+import { themeOf } from '../../domain/categories';
+import { pointSchema } from '../../domain/geojson';
+import { shopFlagsSchema } from '../../domain/shop';
 import type { UserStore } from './UserStore';
 
 interface AreaRow {
@@ -121,6 +124,65 @@ export class SqlStore implements Store {
     });
   }
 
+  async countFindingsByAreaAndTheme(municipality: string): Promise<{ areaId: string; theme: string; count: number }[]> {
+    const rows = await this.db.query<{ area_id: string; category_code: string | null; n: number }>(
+      `SELECT data->>'areaId' AS area_id, data->>'categoryCode' AS category_code, count(*)::int AS n
+         FROM sync_records
+        WHERE kind = 'findings' AND data->>'municipality' = $1
+          AND data->>'areaId' IS NOT NULL
+          AND data->'removed' IS DISTINCT FROM 'true'::jsonb
+        GROUP BY 1, 2`,
+      [municipality],
+    );
+    // Theme from the category in TS (the category list lives in the domain, not in SQL).
+    const totals = new Map<string, { areaId: string; theme: string; count: number }>();
+    for (const row of rows) {
+      const theme = (row.category_code !== null ? themeOf(row.category_code)?.code : undefined) ?? 'other';
+      const key = JSON.stringify([row.area_id, theme]);
+      const entry = totals.get(key) ?? { areaId: row.area_id, theme, count: 0 };
+      entry.count += row.n;
+      totals.set(key, entry);
+    }
+    return [...totals.values()].sort((a, b) => (a.areaId + '\u0000' + a.theme < b.areaId + '\u0000' + b.theme ? -1 : 1));
+  }
+
+  async listShopsForParticipation(municipality: string): Promise<ParticipationShopRow[]> {
+    // Only the fields participation needs leave the database: never a name or an address.
+    const rows = await this.db.query<{ id: string; point: unknown; open: unknown; flags: unknown }>(
+      `SELECT id, data->'point' AS point, data->'open' AS open, data->'flags' AS flags
+         FROM sync_records
+        WHERE kind = 'shops' AND data->>'municipality' = $1
+        ORDER BY id COLLATE "C"`,
+      [municipality],
+    );
+    const out: ParticipationShopRow[] = [];
+    for (const row of rows) {
+      const point = pointSchema.safeParse(parseJson(row.point));
+      const flags = shopFlagsSchema.safeParse(parseJson(row.flags));
+      const open = parseJson(row.open);
+      if (!point.success || !flags.success || typeof open !== 'boolean') continue;
+      out.push({ id: row.id, point: point.data, open, flags: flags.data });
+    }
+    return out;
+  }
+
+  async listAreaGrades(municipality: string, year: number): Promise<{ areaId: string; grade: number }[]> {
+    const rows = await this.db.query<{ area_id: string; grade: unknown }>(
+      `SELECT data->>'areaId' AS area_id, data->'frozen'->'score'->'grade' AS grade
+         FROM sync_records
+        WHERE kind = 'certifications' AND data->>'municipality' = $1
+          AND data->>'areaId' IS NOT NULL AND data->'year' = to_jsonb($2::int)
+        ORDER BY 1`,
+      [municipality, year],
+    );
+    const out: { areaId: string; grade: number }[] = [];
+    for (const row of rows) {
+      const grade = parseJson(row.grade);
+      if (typeof grade === 'number' && Number.isFinite(grade)) out.push({ areaId: row.area_id, grade });
+    }
+    return out;
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }
@@ -138,4 +200,14 @@ function rowToArea(row: AreaRow): Area {
     ...(row.approximate === null ? {} : { approximate: row.approximate }),
     geometry: geometry as Area['geometry'],
   };
+}
+
+/** A jsonb column as PGlite or node-postgres hands it over (parsed already, or text). */
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }

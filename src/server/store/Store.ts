@@ -1,4 +1,5 @@
 import type { Area } from '../../domain/area';
+import type { Shop } from '../../domain/shop';
 import type { SyncStore } from './SyncStore';
 import type { AreaVersionStore } from './AreaVersionStore';
 import type { UserStore } from './UserStore';
@@ -8,6 +9,8 @@ import type { UserStore } from './UserStore';
  * executors (PGlite, PostgreSQL). It grows by one method group per record (findings, mutations, users),
  * each backed by a numbered migration and covered by the shared contract suite.
  */
+export type ParticipationShopRow = Pick<Shop, 'id' | 'point' | 'open' | 'flags'>;
+
 export interface Store {
   /** `pglite` or `postgres`. */
   readonly kind: 'pglite' | 'postgres';
@@ -32,10 +35,14 @@ export interface Store {
   /** Accounts, sessions, invites and settings (UserStore.ts), on the same database. */
   readonly users: UserStore;
   /**
-   * Open findings counted per area and theme, for the partners' summary (numbers only, never points or
-   * text). Optional until findings reach the server; the summary leaves the counts out without it.
+   * Synced findings that are not removed, counted per area and theme, for the partners' summary (numbers
+   * only, never points or text). A finding in no area is left out; an unknown category counts as theme "other".
    */
-  countFindingsByAreaAndTheme?(municipality: string): Promise<{ areaId: string; theme: string; count: number }[]>;
+  countFindingsByAreaAndTheme(municipality: string): Promise<{ areaId: string; theme: string; count: number }[]>;
+  /** The synced shops with only what participation needs (place, open, flags): never names or addresses. */
+  listShopsForParticipation(municipality: string): Promise<ParticipationShopRow[]>;
+  /** Grades of the frozen per-area certification records of `year` (numbers only). */
+  listAreaGrades(municipality: string, year: number): Promise<{ areaId: string; grade: number }[]>;
 
   /** Area history and editing (AreaVersionStore.ts), on the same database. */
   readonly areaVersions: AreaVersionStore;
