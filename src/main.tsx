@@ -11,6 +11,7 @@ import { schouwStrings } from './features/schouw/i18n';
 import { followupStrings } from './features/followup/i18n';
 import { shopsStrings } from './features/shops/i18n';
 import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
+import { partnersStrings } from './features/partners/i18n';
 
 installChunkRecovery();
 registerStrings('auth', authStrings);
@@ -19,6 +20,7 @@ registerStrings('offline', offlineStrings);
 registerStrings('schouw', schouwStrings);
 registerStrings('shops', shopsStrings);
 registerStrings('followup', followupStrings);
+registerStrings('partners', partnersStrings);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

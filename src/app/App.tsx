@@ -23,6 +23,7 @@ const BASEMAP_KEY = 'schouwkaart.basemap';
 const SchouwScreen = lazy(() => import('../features/schouw/SchouwScreen'));
 const ShopsScreen = lazy(() => import('../features/shops/ShopsScreen'));
 const FollowupScreen = lazy(() => import('../features/followup/FollowupScreen'));
+const PartnersScreen = lazy(() => import('../features/partners/PartnersScreen'));
 const StorageScreen = lazy(() => import('../features/offline/StorageScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
 const AuthScreen = lazy(() => import('../features/auth/AuthScreen'));
@@ -56,6 +57,9 @@ export function App() {
           </Route>
           <Route path="/beheer/gebruikers">
             <UsersScreen />
+          </Route>
+          <Route path="/partners">
+            <PartnersScreen />
           </Route>
           <Route path="/opslag">
             <StorageScreen />

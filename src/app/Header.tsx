@@ -23,6 +23,7 @@ export function Header() {
           ['/schouw', t('app.navSchouw')],
           ['/opvolging', t('app.navFollowup')],
           ['/winkels', t('app.navShops')],
+          ['/partners', t('app.navPartners')],
         ].map(([href, label]) => (
           <Link key={href} href={href!} aria-current={isCurrent(location, href!) ? 'page' : undefined}>
             {label}

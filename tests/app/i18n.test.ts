@@ -5,6 +5,7 @@ import { authStrings } from '../../src/features/auth/i18n';
 import { offlineStrings } from '../../src/features/offline/i18n';
 import { shopsStrings } from '../../src/features/shops/i18n';
 import { followupStrings } from '../../src/features/followup/i18n';
+import { partnersStrings } from '../../src/features/partners/i18n';
 import { areaEditorStrings } from '../../src/features/areaEditor/i18n';
 
 function keys(o: object, prefix = ''): string[] {
@@ -18,6 +19,7 @@ describe('language catalogues', () => {
     ['offline packs', offlineStrings.nl, offlineStrings.en],
     ['shops', shopsStrings.nl, shopsStrings.en],
     ['follow-up', followupStrings.nl, followupStrings.en],
+    ['partners', partnersStrings.nl, partnersStrings.en],
     ['area editor', areaEditorStrings.nl, areaEditorStrings.en],
   ])('%s: Dutch and English have the same keys, so no English screen shows a Dutch hole', (_name, a, b) => {
     expect(keys(b).sort()).toEqual(keys(a).sort());
@@ -31,7 +33,7 @@ describe('language catalogues', () => {
       return get(nl) === get(en);
     });
     // Only words that are the same in both languages may be equal.
-    const sameInBoth = ['app.title', 'status.offline', 'status.online', 'update.later'];
+    const sameInBoth = ['app.title', 'status.offline', 'status.online', 'update.later', 'app.navPartners'];
     expect(same.filter((k) => !sameInBoth.includes(k))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export const en: Catalogue = {
     nav: 'Main menu',
     navMap: 'Map',
     navSchouw: 'Inspections',
+    navPartners: 'Partners',
     navFollowup: 'Follow-up',
     navShops: 'Shops',
   },

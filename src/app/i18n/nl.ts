@@ -11,6 +11,7 @@ export const nl = {
     nav: 'Hoofdmenu',
     navMap: 'Kaart',
     navSchouw: 'Schouw',
+    navPartners: 'Partners',
     navFollowup: 'Opvolging',
     navShops: 'Winkels',
   },

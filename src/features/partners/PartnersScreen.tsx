@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Area } from '../../domain/area';
+import type { AreaGeometry } from '../../domain/geojson';
+import { defaultCategories } from '../../domain/categories';
+import { shopFlagKeys } from '../../domain/shop';
+import { apiFetch } from '../../app/session';
+import { loadCachedConfig } from '../../app/configCache';
+import { MapView } from '../../map/MapView';
+import { ColouredAreasLayer } from '../../map/ColouredAreasLayer';
+import { classColour, percentClasses } from '../shops/colourScale';
+
+interface Figure {
+  taking: number;
+  open: number;
+  percent: number | null;
+}
+interface SummaryArea {
+  id: string;
+  name: string;
+  kind: Area['kind'];
+  kvoStatus: Area['kvoStatus'];
+  geometry: AreaGeometry;
+  findingsByTheme: Record<string, number>;
+  participation: { shops: number; open: number; measures: Record<string, Figure> };
+  grade?: number;
+}
+type Load = { state: 'loading' } | { state: 'failed'; status: number } | { state: 'ok'; year: number; areas: SummaryArea[] };
+
+const nf = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * The partners' view: areas, participation, grades and counts of findings per theme, read from the
+ * server's summary. It carries no photos, free text, names or finding points, by construction.
+ */
+export default function PartnersScreen() {
+  const { t, i18n } = useTranslation();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [measure, setMeasure] = useState<string>(shopFlagKeys[0]);
+  const config = loadCachedConfig();
+
+  useEffect(() => {
+    let alive = true;
+    apiFetch('/api/public/summary')
+      .then(async (res) => {
+        if (!alive) return;
+        if (!res.ok) return setLoad({ state: 'failed', status: res.status });
+        const body = (await res.json()) as { year: number; areas: SummaryArea[] };
+        setLoad({ state: 'ok', year: body.year, areas: body.areas });
+      })
+      .catch(() => alive && setLoad({ state: 'failed', status: 0 }));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const areas = useMemo(() => (load.state === 'ok' ? load.areas : []), [load]);
+  const mapAreas = useMemo(
+    () => areas.map((a) => ({ ...a, source: '', municipality: config?.municipality.id ?? '' }) as Area),
+    [areas, config?.municipality.id],
+  );
+  const figure = (a: SummaryArea) => a.participation.measures[measure];
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const figureText = (f: Figure | undefined) =>
+    !f || f.percent === null ? '—' : t('partners.figure', { taking: f.taking, open: f.open, percent: f.percent });
+
+  return (
+    <main className="screen" id="main">
+      <h2>{t('partners.title')}</h2>
+      <p>{t('partners.intro')}</p>
+      {load.state === 'loading' && <p role="status">…</p>}
+      {load.state === 'failed' && (
+        <p role="alert">{load.status === 401 || load.status === 403 ? t('partners.notPublic') : t('partners.failed')}</p>
+      )}
+      {load.state === 'ok' && (
+        <>
+          <label className="field">
+            <span>{t('partners.measure')}</span>
+            <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
+              {shopFlagKeys.map((m) => (
+                <option key={m} value={m}>
+                  {t(`shops.flags.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {config && (
+            <div className="partners-map">
+              <MapView config={config} basemapId="brt-grey">
+                <ColouredAreasLayer
+                  areas={mapAreas}
+                  colourOf={(id) => classColour(percentClasses, areas.find((a) => a.id === id)?.participation.measures[measure]?.percent ?? null)}
+                  labelOf={(id) => {
+                    const a = areas.find((x) => x.id === id);
+                    return a ? `${a.name}: ${figure(a)?.percent ?? '—'}${figure(a)?.percent != null ? '%' : ''}` : id;
+                  }}
+                />
+              </MapView>
+            </div>
+          )}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('partners.tableLabel', { year: load.year })}>
+            <table>
+              <caption>{t('partners.tableLabel', { year: load.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partners.area')}</th>
+                  <th scope="col">{t(`shops.flags.${measure}`)}</th>
+                  <th scope="col">{t('partners.grade')}</th>
+                  {defaultCategories.map((th) => (
+                    <th scope="col" key={th.code}>
+                      {th.labels[lang]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...areas].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">{a.name}</th>
+                    <td>{figureText(figure(a))}</td>
+                    <td>{a.grade === undefined ? '—' : nf.format(a.grade)}</td>
+                    {defaultCategories.map((th) => (
+                      <td key={th.code}>{a.findingsByTheme[th.code] ?? 0}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
