@@ -37,7 +37,16 @@ export default function PartnersScreen() {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [measure, setMeasure] = useState<string>(shopFlagKeys[0]);
-  const config = loadCachedConfig();
+  const [config, setConfig] = useState(() => loadCachedConfig());
+
+  // A partner may open this page first: fetch the map configuration when this device has none yet.
+  useEffect(() => {
+    if (config) return;
+    import('../../app/config')
+      .then(({ fetchConfig }) => fetchConfig())
+      .then(setConfig)
+      .catch(() => undefined);
+  }, [config]);
 
   useEffect(() => {
     let alive = true;
