@@ -1,19 +1,8 @@
 import type { Area } from '../../domain/area';
+import { rowToArea, type AreaRow } from './areaRow';
 import type { SqlExecutor, SqlQueryable } from './executor';
 import type { AreaAction, AreaVersion, AreaVersionStore, AreaWrite, WriteResult } from './AreaVersionStore';
 
-interface AreaRow {
-  [key: string]: unknown;
-  municipality: string;
-  id: string;
-  name: string;
-  kind: string;
-  kvo_status: string;
-  source: string;
-  approximate: boolean | null;
-  geometry: unknown;
-  deleted?: boolean;
-}
 
 interface VersionRow extends AreaRow {
   version: number;
@@ -31,24 +20,11 @@ const AREA_COLUMNS = 'municipality, id, name, kind, kvo_status, source, approxim
 const VERSION_COLUMNS =
   'municipality, area_id AS id, name, kind, kvo_status, source, approximate, geometry, version, retired, action, actor_id, reason, restored_from, created_at';
 
-function toArea(row: AreaRow): Area {
-  const geometry = typeof row.geometry === 'string' ? JSON.parse(row.geometry) : row.geometry;
-  return {
-    municipality: row.municipality,
-    id: row.id,
-    name: row.name,
-    kind: row.kind as Area['kind'],
-    kvoStatus: row.kvo_status as Area['kvoStatus'],
-    source: row.source,
-    ...(row.approximate === null ? {} : { approximate: row.approximate }),
-    geometry: geometry as Area['geometry'],
-  };
-}
 
 function toVersion(row: VersionRow): AreaVersion {
   return {
     version: Number(row.version),
-    area: toArea(row),
+    area: rowToArea(row),
     retired: row.retired,
     action: row.action as AreaAction,
     actorId: row.actor_id,
@@ -69,12 +45,12 @@ export class SqlAreaVersionStore implements AreaVersionStore {
       'SELECT max(version) AS n FROM area_versions WHERE municipality = $1 AND area_id = $2',
       [municipality, id],
     );
-    return { area: toArea(row), retired: row.deleted === true, version: v?.n == null ? 1 : Number(v.n) };
+    return { area: rowToArea(row), retired: row.deleted === true, version: v?.n == null ? 1 : Number(v.n) };
   }
 
   async listAllAreas(municipality: string): Promise<{ area: Area; retired: boolean }[]> {
     const rows = await this.db.query<AreaRow>(`SELECT ${AREA_COLUMNS}, deleted FROM areas WHERE municipality = $1 ORDER BY id COLLATE "C"`, [municipality]);
-    return rows.map((row) => ({ area: toArea(row), retired: row.deleted === true }));
+    return rows.map((row) => ({ area: rowToArea(row), retired: row.deleted === true }));
   }
 
   async listVersions(municipality: string, id: string): Promise<AreaVersion[]> {
@@ -100,7 +76,7 @@ export class SqlAreaVersionStore implements AreaVersionStore {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AREAS_LOCK_KEY, municipality]);
       const rows = await tx.query<AreaRow>(`SELECT ${AREA_COLUMNS} FROM areas WHERE municipality = $1 AND NOT deleted ORDER BY id COLLATE "C"`, [municipality]);
-      const refusal = check(rows.map(toArea));
+      const refusal = check(rows.map(rowToArea));
       if (refusal !== null) return { ok: false as const, refusal };
       const versions: number[] = [];
       for (const w of writes) versions.push(await writeOne(tx, municipality, w));

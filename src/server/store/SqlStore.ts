@@ -1,6 +1,7 @@
 import type { Area } from '../../domain/area';
 import type { AreaVersionStore } from './AreaVersionStore';
 import { SqlAreaVersionStore } from './SqlAreaVersionStore';
+import { rowToArea, type AreaRow } from './areaRow';
 import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
 import { SqlSyncStore } from './SqlSyncStore';
@@ -11,17 +12,6 @@ import { pointSchema } from '../../domain/geojson';
 import { shopFlagsSchema } from '../../domain/shop';
 import type { UserStore } from './UserStore';
 
-interface AreaRow {
-  [key: string]: unknown;
-  municipality: string;
-  id: string;
-  name: string;
-  kind: string;
-  kvo_status: string;
-  source: string;
-  approximate: boolean | null;
-  geometry: unknown;
-}
 
 /** The `Store` in SQL that PGlite and PostgreSQL both run unchanged. */
 export class SqlStore implements Store {
@@ -188,19 +178,6 @@ export class SqlStore implements Store {
   }
 }
 
-function rowToArea(row: AreaRow): Area {
-  const geometry = typeof row.geometry === 'string' ? JSON.parse(row.geometry) : row.geometry;
-  return {
-    municipality: row.municipality,
-    id: row.id,
-    name: row.name,
-    kind: row.kind as Area['kind'],
-    kvoStatus: row.kvo_status as Area['kvoStatus'],
-    source: row.source,
-    ...(row.approximate === null ? {} : { approximate: row.approximate }),
-    geometry: geometry as Area['geometry'],
-  };
-}
 
 /** A jsonb column as PGlite or node-postgres hands it over (parsed already, or text). */
 function parseJson(value: unknown): unknown {
