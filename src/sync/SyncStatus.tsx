@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../app/db';
 import { formatDateTime } from '../app/format';
 import { startAppSync } from '../app/syncEngine';
+import { useSession } from '../app/session';
 import './i18nRegister';
 import { RejectedChanges } from './RejectedChanges';
 import { syncNow } from './status';
@@ -15,15 +16,24 @@ export function SyncStatus() {
   useEffect(() => {
     void startAppSync();
   }, []);
-  const label = s.state === 'idle' && s.pending > 0 ? t('sync.state.pending', { count: s.pending }) : t(`sync.state.${s.state}`);
+  const { user } = useSession();
+  // A device on which nobody ever logged in is not "logged out": it simply keeps everything locally.
+  const noAccount = !user && (s.state === 'logged_out' || s.state === 'idle');
+  const label = noAccount
+    ? t('sync.state.no_account')
+    : s.state === 'idle' && s.pending > 0
+      ? t('sync.state.pending', { count: s.pending })
+      : t(`sync.state.${s.state}`);
   return (
     <div className={`sync-status sync-${s.state}`}>
       <span className="pill" role="status" title={s.lastSuccess ? t('sync.lastSuccess', { time: formatDateTime(s.lastSuccess, i18n.language) }) : t('sync.never')}>
         {label}
       </span>
-      <button type="button" className="sync-now" onClick={syncNow} disabled={s.state === 'syncing'}>
-        {t('sync.syncNow')}
-      </button>
+      {!noAccount && (
+        <button type="button" className="sync-now" onClick={syncNow} disabled={s.state === 'syncing'}>
+          {t('sync.syncNow')}
+        </button>
+      )}
       {s.rejected.length > 0 && (
         <details className="sync-rejected-list">
           <summary>{t('sync.rejected', { count: s.rejected.length })}</summary>
