@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../app/db';
 import { useActor } from '../../app/actor';
-import { findingOwners, type Finding, type FindingOwner } from '../../domain/finding';
+import type { Finding, FindingOwner } from '../../domain/finding';
 import { assignMany } from '../../storage/followupRepo';
 import { writeMessage } from '../schouw/writeMessage';
 import type { Labels } from './labels';
+import { OwnerDueFields } from './OwnerDueFields';
 
 interface Props {
   ids: readonly string[];
@@ -46,21 +47,7 @@ export function BulkAssign({ ids, findings, labels, onDone }: Props) {
         {t('followup.bulkTitle')} <span className="muted">({t('followup.selected', { count: ids.length })})</span>
       </h3>
       <div className="fu-bulk-fields">
-        <label className="field">
-          {t('followup.owner')}
-          <select value={owner} onChange={(e) => setOwner(e.target.value as FindingOwner | '')}>
-            <option value="">{t('followup.chooseOwner')}</option>
-            {findingOwners.map((o) => (
-              <option key={o} value={o}>
-                {labels.owner(o)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          {t('followup.due')}
-          <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-        </label>
+        <OwnerDueFields owner={owner} dueDate={dueDate} labels={labels} onOwner={setOwner} onDueDate={setDueDate} />
         <button type="submit" className="btn btn-primary" disabled={ids.length === 0}>
           {t('followup.assign')}
         </button>

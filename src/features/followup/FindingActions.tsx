@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findingOwners, type Finding, type FindingOwner } from '../../domain/finding';
+import type { Finding, FindingOwner } from '../../domain/finding';
 import type { FindingCommand } from '../../domain/findingStatus';
 import type { PhotoRecord } from '../../storage/db';
 import { PhotoPicker } from '../schouw/walk/PhotoPicker';
 import { PendingThumb } from '../schouw/walk/PhotoThumb';
 import type { Labels } from './labels';
+import { OwnerDueFields } from './OwnerDueFields';
 
 type ActionKind = 'assign' | 'start' | 'fix' | 'verify' | 'wont_fix' | 'mark_duplicate' | 'reopen';
 
@@ -81,23 +82,7 @@ export function FindingActions({ finding, others, labels, run }: Props) {
       {action && (
         <form className="fu-action-form" onSubmit={(e) => void confirm(e)} aria-label={t(`followup.actionButtons.${action}`)}>
           {action === 'assign' && (
-            <>
-              <label className="field">
-                {t('followup.owner')}
-                <select value={owner} onChange={(e) => setOwner(e.target.value as FindingOwner | '')}>
-                  <option value="">{t('followup.chooseOwner')}</option>
-                  {findingOwners.map((o) => (
-                    <option key={o} value={o}>
-                      {labels.owner(o)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                {t('followup.due')}
-                <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-              </label>
-            </>
+            <OwnerDueFields owner={owner} dueDate={dueDate} labels={labels} onOwner={setOwner} onDueDate={setDueDate} />
           )}
           {action === 'mark_duplicate' && (
             <label className="field">
