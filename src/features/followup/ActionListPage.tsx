@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { findingOwners, type Finding } from '../../domain/finding';
 import { amsterdamDate, isOverdue } from '../../domain/overdue';
 import { formatDay, type Labels } from './labels';
 import { actionsPerOwner } from './reportModel';
+import { PrintBar } from './PrintBar';
 
 /** /opvolging/acties — what each owner still has to do, printable (one owner per page). */
 export function ActionListPage({ findings, labels, now }: { findings: readonly Finding[]; labels: Labels; now: Date }) {
@@ -12,14 +12,7 @@ export function ActionListPage({ findings, labels, now }: { findings: readonly F
   const groups = useMemo(() => actionsPerOwner(findings, findingOwners), [findings]);
   return (
     <main className="screen report" id="main">
-      <div className="no-print form-actions">
-        <Link href="/overzicht" className="btn btn-link">
-          ← {t('followup.back')}
-        </Link>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
-          {t('followup.report.print')}
-        </button>
-      </div>
+      <PrintBar />
       <h2>{t('followup.report.actionTitle')}</h2>
       <p className="muted">{t('followup.report.printedOn', { date: formatDay(amsterdamDate(now), labels.lang) })}</p>
       {groups.length === 0 && <p>{t('followup.report.noActions')}</p>}

@@ -10,6 +10,7 @@ import { FindingPhotos } from './FindingPhotos';
 import { formatDay, type Labels } from './labels';
 import { ReportMap } from './ReportMap';
 import { numberFindings } from './reportModel';
+import { PrintBar } from './PrintBar';
 
 interface Props {
   inspectionId: string;
@@ -38,14 +39,7 @@ export function ReportPage({ inspectionId, findings, inspections, areas, labels,
   const date = formatDay(inspection.startsAt.slice(0, 10), labels.lang);
   return (
     <main className="screen report" id="main">
-      <div className="no-print form-actions">
-        <Link href="/overzicht" className="btn btn-link">
-          ← {t('followup.back')}
-        </Link>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()}>
-          {t('followup.report.print')}
-        </button>
-      </div>
+      <PrintBar />
       <header className="report-head">
         <h2>
           {t('followup.report.title')} {areaName}
