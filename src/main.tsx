@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
 import './app/styles.css';
 import { App } from './app/App';
-import { initI18n, registerStrings } from './app/i18n';
+import { initI18n, registerStrings } from './services/i18n';
 import { authStrings } from './features/auth/i18n';
 import { areaEditorStrings } from './features/areaEditor/i18n';
 import { offlineStrings } from './features/offline/i18n';

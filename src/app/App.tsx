@@ -13,9 +13,9 @@ import { Header } from './Header';
 import { SessionExpiredBanner } from './SessionBadge';
 import { MunicipalitySwitch } from './MunicipalitySwitch';
 import { UpdatePrompt } from './UpdatePrompt';
-import { useOnline } from './useOnline';
-import { useAppData } from './useAppData';
-import { db } from './db';
+import { useOnline } from '../services/useOnline';
+import { useAppData } from '../services/useAppData';
+import { db } from '../services/db';
 
 const BASEMAP_KEY = 'schouwkaart.basemap';
 

@@ -3,8 +3,8 @@ import { Link, useLocation } from 'wouter';
 import { OnlineIndicator } from './OnlineIndicator';
 import { SyncStatus } from '../sync/SyncStatus';
 import { SessionBadge } from './SessionBadge';
-import { StorageStatus } from './StorageStatus';
-import { setLanguage, languages, type Language } from './i18n';
+import { StorageStatus } from '../features/offline/StorageStatus';
+import { setLanguage, languages, type Language } from '../services/i18n';
 
 export function Header() {
   const { t, i18n } = useTranslation();

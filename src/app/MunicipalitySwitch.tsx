@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientConfig } from './config';
-import { chooseMunicipality } from './municipalityChoice';
+import type { ClientConfig } from '../services/config';
+import { chooseMunicipality } from '../services/municipalityChoice';
 
 /** Which municipality to show, when the server serves more than one; the choice is remembered on the device. */
 export function MunicipalitySwitch({ config }: { config: ClientConfig }) {

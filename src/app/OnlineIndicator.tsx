@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useOnline } from './useOnline';
+import { useOnline } from '../services/useOnline';
 
 export function OnlineIndicator() {
   const online = useOnline();

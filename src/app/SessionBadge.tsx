@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { hasRole, logout, refreshSession, useSession } from './session';
+import { hasRole, logout, refreshSession, useSession } from '../services/session';
 import './session.css';
-import { useOnline } from './useOnline';
+import { useOnline } from '../services/useOnline';
 
 /**
  * Header corner: who is logged in and "Uitloggen", or an "Inloggen" link (the map and local screens

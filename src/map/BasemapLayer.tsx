@@ -1,5 +1,5 @@
 import { TileLayer } from 'react-leaflet';
-import type { Basemap } from '../app/config';
+import type { Basemap } from '../services/config';
 
 /** Keyed by URL so switching basemaps swaps the layer instead of mixing tiles of two sources. */
 export function BasemapLayer({ basemap }: { basemap: Basemap }) {

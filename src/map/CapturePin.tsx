@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Circle, Marker, useMapEvents } from 'react-leaflet';
 import L from 'leaflet';
-import { fromLatLng, toLatLng } from './coords';
+import { fromLatLng, toLatLng } from '../domain/coords';
 
 type LonLat = [number, number];
 

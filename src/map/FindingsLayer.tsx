@@ -4,7 +4,7 @@ import L from 'leaflet';
 import type { Finding } from '../domain/finding';
 import { themeOf } from '../domain/categories';
 import { isOverdue } from '../domain/overdue';
-import { toLatLng } from './coords';
+import { toLatLng } from '../domain/coords';
 import { findingMarkerStyle } from './findingStyle';
 import { createShapeMarker, shapeMarkerOptions, type ShapeMarker } from './shapeMarker';
 

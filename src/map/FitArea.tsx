@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import type { Area } from '../domain/area';
-import { geometryBounds } from './coords';
+import { geometryBounds } from '../domain/coords';
 
 /** Zooms to the selected area once per selection, leaving the person free to pan afterwards. */
 export function FitArea({ area }: { area: Area | null }) {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng } from './coords';
+import { toLatLng } from '../domain/coords';
 
 /**
  * Fits the map to a set of [lon, lat] points whenever `fitKey` changes (e.g. a new filter), not on

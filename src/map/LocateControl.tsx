@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Circle, CircleMarker, useMap } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
-import { toLatLng } from './coords';
+import { toLatLng } from '../domain/coords';
 
 type State =
   | { kind: 'idle' }

@@ -1,8 +1,8 @@
 import { MapContainer, ZoomControl, ScaleControl } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import type { ClientConfig } from '../app/config';
-import { toLatLng } from './coords';
+import type { ClientConfig } from '../services/config';
+import { toLatLng } from '../domain/coords';
 import { BasemapLayer } from './BasemapLayer';
 import { ZoomAttribute } from './ZoomAttribute';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { toLatLng } from './coords';
+import { toLatLng } from '../domain/coords';
 
 /**
  * Brings a point into view when it changes: pans when it is off screen (keeping the zoom), or sets

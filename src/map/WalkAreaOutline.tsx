@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { GeoJSON, useMap } from 'react-leaflet';
 import type { Feature } from 'geojson';
 import type { Area } from '../domain/area';
-import { geometryBounds } from './coords';
+import { geometryBounds } from '../domain/coords';
 
 /**
  * The walked area's outline. Not interactive, so a tap inside it reaches the map (to place a pin)

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../app/db';
-import { formatDateTime } from '../app/format';
-import { startAppSync } from '../app/syncEngine';
-import { useSession } from '../app/session';
+import { db } from '../services/db';
+import { formatDateTime } from '../services/format';
+import { startAppSync } from './syncEngine';
+import { useSession } from '../services/session';
 import './i18nRegister';
 import { RejectedChanges } from './RejectedChanges';
 import { syncNow } from './status';

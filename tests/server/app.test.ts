@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { clientConfigSchema } from '../../src/app/config';
+import { clientConfigSchema } from '../../src/services/config';
 import { areaFeatureSchema } from '../../src/domain/area';
 import { buildApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/Store';

@@ -7,7 +7,7 @@ import { useMap } from 'react-leaflet';
 import type { Area } from '../../domain/area';
 import type { AreaGeometry, PointGeometry } from '../../domain/geojson';
 import { areaStyle } from '../../map/areaStyle';
-import { geometryBounds, toLatLng } from '../../map/coords';
+import { geometryBounds, toLatLng } from '../../domain/coords';
 import { fromLeafletLatLngs, toLeafletRings } from './geometry';
 
 export type Tool = 'edit' | 'draw' | 'hole' | 'split' | 'none';

@@ -1,4 +1,4 @@
-import { apiFetch } from '../../app/session';
+import { apiFetch } from '../../services/session';
 import type { AreaFeature } from '../../domain/area';
 import type { AreaGeometry } from '../../domain/geojson';
 

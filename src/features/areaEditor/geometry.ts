@@ -1,6 +1,6 @@
 import type { LatLng } from 'leaflet';
 import type { AreaGeometry, LonLat } from '../../domain/geojson';
-import { fromLatLng, toLatLng } from '../../map/coords';
+import { fromLatLng, toLatLng } from '../../domain/coords';
 
 // Leaflet polygons ↔ GeoJSON area geometries, through coords.ts (the one place the order flips).
 

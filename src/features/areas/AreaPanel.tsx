@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { hasRole, useSession } from '../../app/session';
+import { hasRole, useSession } from '../../services/session';
 import type { Area } from '../../domain/area';
 import type { SchouwDb } from '../../storage/db';
 import { OfflinePackPanel } from '../offline/OfflinePackPanel';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Basemap } from '../../app/config';
+import type { Basemap } from '../../services/config';
 
 interface Props {
   basemaps: Basemap[];

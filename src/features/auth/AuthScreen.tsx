@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PASSWORD_MIN } from '../../domain/authConstants';
-import { authenticate, useSession, type AuthResult } from '../../app/session';
+import { authenticate, useSession, type AuthResult } from '../../services/session';
 import { errorText } from './errorText';
 import './auth.css';
 

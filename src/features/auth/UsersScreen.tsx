@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../domain/account';
 import { roles as allRoles, type Role } from '../../domain/findingStatus';
-import { hasRole, useSession } from '../../app/session';
+import { hasRole, useSession } from '../../services/session';
 import { errorText } from './errorText';
 import { usersApi, type Refusal } from './usersApi';
 import './auth.css';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuthResult } from '../../app/session';
+import type { AuthResult } from '../../services/session';
 
 /** One sentence for a refused request: the reason in words, and for bad input which field and why. */
 export function errorText(t: TFunction, r: Extract<AuthResult, { ok: false }>): string {

@@ -1,6 +1,6 @@
 import type { PublicUser, ServerSettings } from '../../domain/account';
 import type { Role } from '../../domain/findingStatus';
-import { apiFetch, type AuthResult } from '../../app/session';
+import { apiFetch, type AuthResult } from '../../services/session';
 
 export type Refusal = Extract<AuthResult, { ok: false }>;
 export type ApiResult<T> = { ok: true; value: T } | Refusal;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../app/db';
-import { useActor } from '../../app/actor';
+import { db } from '../../services/db';
+import { useActor } from '../../services/actor';
 import type { Finding, FindingOwner } from '../../domain/finding';
 import { assignMany } from '../../storage/followupRepo';
 import { writeMessage } from '../schouw/writeMessage';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { db } from '../../app/db';
-import { useActor } from '../../app/actor';
-import type { ClientConfig } from '../../app/config';
-import { formatDateTime } from '../../app/format';
+import { db } from '../../services/db';
+import { useActor } from '../../services/actor';
+import type { ClientConfig } from '../../services/config';
+import { formatDateTime } from '../../services/format';
 import type { Area } from '../../domain/area';
 import type { Finding } from '../../domain/finding';
 import type { FindingCommand } from '../../domain/findingStatus';

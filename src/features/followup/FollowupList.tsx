@@ -5,7 +5,7 @@ import type { Area } from '../../domain/area';
 import type { Finding } from '../../domain/finding';
 import { facetCounts, filterFindings, findingYear, type FollowupFilter } from '../../domain/followupFilter';
 import type { Inspection } from '../../domain/inspection';
-import type { ClientConfig } from '../../app/config';
+import type { ClientConfig } from '../../services/config';
 import { MapView } from '../../map/MapView';
 import { AreaOutlines } from '../../map/AreaOutlines';
 import { FitArea } from '../../map/FitArea';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Route, Switch } from 'wouter';
-import { useAppData } from '../../app/useAppData';
-import { useOnline } from '../../app/useOnline';
+import { useAppData } from '../../services/useAppData';
+import { useOnline } from '../../services/useOnline';
 import { emptyFilter, type FollowupFilter } from '../../domain/followupFilter';
 import { ActionListPage } from './ActionListPage';
 import { FindingPage } from './FindingPage';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime } from '../../services/format';
 import type { FindingCommand } from '../../domain/findingStatus';
 import type { HistoryLine } from './historyText';
 

@@ -5,7 +5,7 @@
  */
 import type { AreaGeometry } from '../../domain/geojson';
 import { closedStatuses, type Finding, type FindingOwner } from '../../domain/finding';
-import { toWebMercator } from '../../map/coords';
+import { toWebMercator } from '../../domain/coords';
 
 export interface NumberedFinding {
   number: number;

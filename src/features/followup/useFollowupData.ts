@@ -1,7 +1,7 @@
 /** Live reads for the follow-up screens (writes go through src/storage/*Repo.ts). */
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import type { Finding } from '../../domain/finding';
 import { lastFixedAt } from '../../domain/followupSummary';
 import { inspectionSchema, type Inspection } from '../../domain/inspection';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../app/db';
-import { formatDateTime } from '../../app/format';
-import { StorageStatus } from '../../app/StorageStatus';
+import { db } from '../../services/db';
+import { formatDateTime } from '../../services/format';
+import { StorageStatus } from './StorageStatus';
 import { createCacheStorageTileStore, deletePack } from './downloadPack';
 import { formatMegabytes } from './planPack';
 

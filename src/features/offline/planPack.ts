@@ -1,6 +1,6 @@
 import { bbox as turfBbox } from '@turf/bbox';
 import type { Area } from '../../domain/area';
-import { expandBbox, tileRangeForBbox, type LonLatBbox, type TileRange } from '../../map/coords';
+import { expandBbox, tileRangeForBbox, type LonLatBbox, type TileRange } from '../../domain/coords';
 
 /** Zoom range of a pack unless the person picks another: the whole town (13) down to street level (19). */
 export const DEFAULT_MIN_ZOOM = 13;

@@ -4,8 +4,8 @@ import type { Area } from '../../domain/area';
 import type { AreaGeometry } from '../../domain/geojson';
 import { defaultCategories } from '../../domain/categories';
 import { shopFlagKeys } from '../../domain/shop';
-import { apiFetch } from '../../app/session';
-import { loadCachedConfig } from '../../app/configCache';
+import { apiFetch } from '../../services/session';
+import { loadCachedConfig } from '../../services/configCache';
 import { MapView } from '../../map/MapView';
 import { ColouredAreasLayer } from '../../map/ColouredAreasLayer';
 import { classColour, percentClasses } from '../shops/colourScale';
@@ -42,7 +42,7 @@ export default function PartnersScreen() {
   // A partner may open this page first: fetch the map configuration when this device has none yet.
   useEffect(() => {
     if (config) return;
-    import('../../app/config')
+    import('../../services/config')
       .then(({ fetchConfig }) => fetchConfig())
       .then(setConfig)
       .catch(() => undefined);

@@ -1,7 +1,7 @@
 /** Live reads for the schouw screens (writes go through src/storage/*Repo.ts). */
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import type { Finding, FindingEvent } from '../../domain/finding';
 import { inspectionSchema, type Inspection } from '../../domain/inspection';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { reasonCodes, reasonMessage, type ReasonCode } from '../../domain/reasons';
-import { formatBytes } from '../../app/format';
+import { formatBytes } from '../../services/format';
 
 /** The sentence shown for a refused or failed write: domain reasons in their own words, storage in ours. */
 export function writeMessage(

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import { freezeAreaYear, saveAreaAnswers } from '../../storage/certificationsRepo';
 import { AreaQuestionList } from './AreaQuestionList';
 import { fmt1, fmtDate, yearChoices } from './format';

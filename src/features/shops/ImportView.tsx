@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import { parseShopGeoJson } from '../../domain/shopGeoJsonImport';
 import { parseShopCsv, type ShopImportPreview } from '../../domain/shopImport';
-import { rdToWgs84 } from '../../map/coords';
+import { rdToWgs84 } from '../../domain/coords';
 import { importShops } from '../../storage/shopsRepo';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import type { ShopsData } from './useShopsData';

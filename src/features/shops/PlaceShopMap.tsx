@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Marker, useMapEvents } from 'react-leaflet';
 import L from 'leaflet';
-import type { ClientConfig } from '../../app/config';
+import type { ClientConfig } from '../../services/config';
 import type { Area } from '../../domain/area';
-import { fromLatLng, toLatLng } from '../../map/coords';
+import { fromLatLng, toLatLng } from '../../domain/coords';
 import { MapView } from '../../map/MapView';
 import { AreasLayer } from '../../map/AreasLayer';
 

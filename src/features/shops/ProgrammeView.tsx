@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import { currentProgrammeScore } from '../../domain/scoring/currentScore';
 import {
   buildComputedInput,

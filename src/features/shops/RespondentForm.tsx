@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import type { ProgrammeResponseRecord } from '../../domain/certificationRecord';
 import type { ProgrammeQuestionScore, ProgrammeScoringTable, RespondentKey } from '../../domain/scoring/programmeChecklist';
 import { saveProgrammeResponse } from '../../storage/certificationsRepo';

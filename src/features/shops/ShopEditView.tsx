@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import { shopFlagKeys } from '../../domain/shop';
 import { saveShop, setShopOpen } from '../../storage/shopsRepo';
 import { CoordinateInputs } from './CoordinateInputs';

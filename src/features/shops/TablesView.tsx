@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActor } from '../../app/actor';
-import { db } from '../../app/db';
+import { useActor } from '../../services/actor';
+import { db } from '../../services/db';
 import { editableParams, type ParamProblem, type ScoringTable, type TableKind } from '../../domain/scoring/tableCorrection';
 import { saveTableCorrection } from '../../storage/scoringTablesRepo';
 import { fmt1, fmtDate } from './format';

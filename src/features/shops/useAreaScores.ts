@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import type { AreaCertificationRecord } from '../../domain/certificationRecord';
 import type { AreaScore, AreaScoringTable, ScoringRefusal } from '../../domain/scoring/areaCertification';
 import { currentAreaScore } from '../../domain/scoring/currentScore';

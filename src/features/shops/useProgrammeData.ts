@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import { programmeFreezeId, type ProgrammeFreezeRecord, type ProgrammeResponseRecord } from '../../domain/certificationRecord';
 import { countShopsChecked, type ProgrammeFacts, type RespondentKey } from '../../domain/scoring/programmeChecklist';
 import type { ShopsData } from './useShopsData';

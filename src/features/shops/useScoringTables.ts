@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db';
+import { db } from '../../services/db';
 import type { ScoringTableRecord } from '../../domain/scoring/scoringTableRecord';
 import { latestOf, type LatestTables } from '../../storage/scoringTablesRepo';
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app/db';
-import { useAppData } from '../../app/useAppData';
-import { useOnline } from '../../app/useOnline';
-import type { ClientConfig } from '../../app/config';
+import { db } from '../../services/db';
+import { useAppData } from '../../services/useAppData';
+import { useOnline } from '../../services/useOnline';
+import type { ClientConfig } from '../../services/config';
 import type { Area } from '../../domain/area';
 import { assignShops, buildAreaIndex, type AreaIndex, type ShopAssignment } from '../../domain/areaIndex';
 import { computeParticipation, type ParticipationReport } from '../../domain/participation';

@@ -6,7 +6,7 @@ import {
   packTiles,
   planPack,
 } from '../../../src/features/offline/planPack';
-import { expandBbox, tileRangeForBbox } from '../../../src/map/coords';
+import { expandBbox, tileRangeForBbox } from '../../../src/domain/coords';
 
 // A small block around de Brink, Deventer.
 const geometry: Area['geometry'] = {

@@ -5,7 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../src/app/db';
+import { db } from '../../../src/services/db';
 import { shopsStrings } from '../../../src/features/shops/i18n';
 import { TablesView } from '../../../src/features/shops/TablesView';
 

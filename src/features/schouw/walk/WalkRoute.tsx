@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useActor } from '../../../app/actor';
-import { db } from '../../../app/db';
-import { useAppData } from '../../../app/useAppData';
-import { useOnline } from '../../../app/useOnline';
+import { useActor } from '../../../services/actor';
+import { db } from '../../../services/db';
+import { useAppData } from '../../../services/useAppData';
+import { useOnline } from '../../../services/useOnline';
 import type { InspectionChange } from '../../../domain/inspection';
 import { saveInspectionChange } from '../../../storage/inspectionsRepo';
 import { useInspection } from '../useSchouwData';

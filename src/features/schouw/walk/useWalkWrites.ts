@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { db } from '../../../app/db';
+import { db } from '../../../services/db';
 import type { AreaIndex } from '../../../domain/areaIndex';
 import type { Actor, FindingCommand } from '../../../domain/findingStatus';
 import type { Inspection } from '../../../domain/inspection';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatBytes } from './format';
+import { formatBytes } from '../../services/format';
 
 interface Estimate {
   usage: number;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { nl } from '../../src/app/i18n/nl';
-import { en } from '../../src/app/i18n/en';
+import { nl } from '../../src/services/i18n/nl';
+import { en } from '../../src/services/i18n/en';
 import { authStrings } from '../../src/features/auth/i18n';
 import { offlineStrings } from '../../src/features/offline/i18n';
 import { shopsStrings } from '../../src/features/shops/i18n';

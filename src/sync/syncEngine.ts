@@ -3,19 +3,19 @@
  * demand, so they stay out of the first screen's JavaScript. Wires it to the session (SPEC.md R22):
  * a 401 marks the session expired; a new login syncs on.
  */
-import { publishSyncStatus, setSyncRunner } from '../sync/status';
-import { onUnauthorized } from '../sync/unauthorized';
-import { deviceActor, getClientId } from './actor';
+import { publishSyncStatus, setSyncRunner } from './status';
+import { onUnauthorized } from './unauthorized';
+import { deviceActor, getClientId } from '../services/actor';
 import { adoptDeviceWrites } from '../storage/adoptDeviceWrites';
-import { db } from './db';
-import { getSession, onSessionExpired, subscribeSession } from './session';
+import { db } from '../services/db';
+import { getSession, onSessionExpired, subscribeSession } from '../services/session';
 
 let started = false;
 
 export async function startAppSync(): Promise<void> {
   if (started) return;
   started = true;
-  const { SyncEngine } = await import('../sync/engine');
+  const { SyncEngine } = await import('./engine');
   const engine = new SyncEngine({
     db,
     clientId: () => getClientId(db),

@@ -1,5 +1,5 @@
-import { areaFeatureSchema, type Area } from '../../domain/area';
-import type { SchouwDb } from '../../storage/db';
+import { areaFeatureSchema, type Area } from '../domain/area';
+import type { SchouwDb } from '../storage/db';
 
 export type RefreshResult = { ok: true; count: number } | { ok: false; reason: 'offline' | 'http' | 'invalid'; detail: string };
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db';
-import { getActor, getClientId } from '../../src/app/actor';
+import { getActor, getClientId } from '../../src/services/actor';
 
 describe('the device actor (until accounts exist)', () => {
   it('keeps one client id per device in the meta table and acts as coordinator and schouwer', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientConfig } from '../../src/app/config';
-import { applyMunicipalityChoice } from '../../src/app/municipalityChoice';
+import type { ClientConfig } from '../../src/services/config';
+import { applyMunicipalityChoice } from '../../src/services/municipalityChoice';
 
 const m = (id: string) => ({ id, name: id.toUpperCase(), center: [6, 52] as [number, number], zoom: 13 });
 const config: ClientConfig = {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getActor } from '../../src/app/actor';
-import { apiFetch, authenticate, getSession, logout, onSessionExpired, refreshSession, resetSessionForTests } from '../../src/app/session';
+import { getActor } from '../../src/services/actor';
+import { apiFetch, authenticate, getSession, logout, onSessionExpired, refreshSession, resetSessionForTests } from '../../src/services/session';
 import { openDb } from '../../src/storage/db';
 
 const anna = { id: 'u1', name: 'Anna', login: 'anna@test.nl', roles: ['wijkbeheerder' as const] };

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach } from 'vitest';
-import { openDb, type SchouwDb } from '../../../src/storage/db';
-import { refreshAreas } from '../../../src/features/areas/refreshAreas';
+import { openDb, type SchouwDb } from '../../src/storage/db';
+import { refreshAreas } from '../../src/services/refreshAreas';
 
 const square = (x: number, y: number) => ({
   type: 'Polygon' as const,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toWebMercator } from '../../src/map/coords';
+import { toWebMercator } from '../../src/domain/coords';
 
 describe('GeoJSON to Web Mercator metres', () => {
   it('puts 0,0 at the origin and matches EPSG:3857 for Deventer', () => {

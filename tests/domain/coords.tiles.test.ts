@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandBbox, lonLatToTile, tileBounds, tileRangeForBbox, type LonLatBbox } from '../../src/map/coords';
+import { expandBbox, lonLatToTile, tileBounds, tileRangeForBbox, type LonLatBbox } from '../../src/domain/coords';
 
 // The slippy-map formula written out independently (asinh form), to check the implementation against.
 function slippy(lon: number, lat: number, z: number) {

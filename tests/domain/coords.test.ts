@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleRd, rdToWgs84, wgs84ToRd } from '../../src/map/coords';
+import { isPlausibleRd, rdToWgs84, wgs84ToRd } from '../../src/domain/coords';
 
 describe('RD New ↔ WGS84', () => {
   it('the Amersfoort origin 155000, 463000 is 5.387206, 52.155174', () => {

@@ -4,7 +4,7 @@ import type { ClientConfig } from './config';
 import { loadCachedConfig } from './configCache';
 import { db } from './db';
 import { applyMunicipalityChoice, useMunicipalityChoice } from './municipalityChoice';
-import type { RefreshResult } from '../features/areas/refreshAreas';
+import type { RefreshResult } from './refreshAreas';
 import type { Area } from '../domain/area';
 
 export interface AppData {
@@ -29,7 +29,7 @@ export function useAppData(online: boolean): AppData {
   const refresh = useCallback(async () => {
     try {
       // Loaded after the first paint: the device copy is already on screen.
-      const [{ fetchConfig }, { refreshAreas }] = await Promise.all([import('./config'), import('../features/areas/refreshAreas')]);
+      const [{ fetchConfig }, { refreshAreas }] = await Promise.all([import('./config'), import('./refreshAreas')]);
       const c = await fetchConfig();
       setConfig(c);
       setConfigError(null);
