@@ -9,6 +9,7 @@ import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
 import { areaToFeature } from './areas/refusal';
 import { registerSync } from './sync/routes';
+import { errorCode, isDatabaseUnavailable } from './errors';
 
 export interface AppOptions {
   store: Store;
@@ -79,7 +80,8 @@ export function buildApp({ store, config, municipality, municipalities: more = [
 
   app.get('/api/health', async (_request, reply) => {
     const { ok } = await store.health();
-    return reply.code(ok ? 200 : 503).send({ ok, db: store.kind });
+    if (!ok) reply.header('Retry-After', '5');
+    return reply.code(ok ? 200 : 503).send({ ok, db: store.kind, database: ok ? 'reachable' : 'unreachable' });
   });
 
   app.get('/api/areas', async (request, reply) => {
@@ -207,6 +209,12 @@ function sendError(error: FastifyError | ZodError | Error, request: FastifyReque
     const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : fe.message;
     const code = error instanceof SyntaxError ? 'invalid_json' : status === 429 ? 'rate_limited' : 'bad_request';
     return reply.code(status).send({ error: code, message });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database is away (restart, dropped connections): the pool reconnects by itself, so the client
+    // only has to ask again; its outbox keeps every entry meanwhile.
+    request.log.warn({ code: errorCode(error) }, 'database unavailable');
+    return reply.code(503).header('Retry-After', '5').send({ error: 'database_unavailable', message: 'The database is not reachable right now; try again shortly.' });
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.code(500).send({ error: 'internal' });

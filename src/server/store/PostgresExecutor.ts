@@ -10,6 +10,8 @@ export interface PostgresOptions {
   max?: number;
   /** Called for errors of idle connections (which would otherwise crash the process). */
   onIdleError?: (err: Error) => void;
+  /** Shown in pg_stat_activity; tests set their own to find (and terminate) only their connections. */
+  applicationName?: string;
 }
 
 function queryable(client: pg.Pool | pg.PoolClient): SqlQueryable {
@@ -47,7 +49,7 @@ export class PostgresExecutor implements SqlExecutor {
       max: options.max ?? 10,
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
-      application_name: 'schouwkaart',
+      application_name: options.applicationName ?? 'schouwkaart',
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     pool.on('error', (err) => {
@@ -73,21 +75,32 @@ export class PostgresExecutor implements SqlExecutor {
 
   async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener of the pool's: a backend terminated or a server restarted
+    // mid-transaction emits 'error' on it, which would end the process. Keep the error instead; the
+    // query in flight rejects as well, and the connection is destroyed on release.
     let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken ??= err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn(queryable(client));
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackErr) {
-        // The connection is unusable; destroy it instead of returning it to the pool.
-        broken = rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
+      if (!broken) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackErr) {
+          // The connection is unusable; destroy it instead of returning it to the pool.
+          broken = rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
+        }
       }
       throw err;
     } finally {
+      // A destroyed client may still report its end: the listener stays on it, harmless.
+      if (!broken) client.off('error', onError);
       client.release(broken);
     }
   }
