@@ -128,3 +128,14 @@ export const pullQuerySchema = z.strictObject({
 });
 
 export const photoHashSchema = sha256HexSchema;
+
+/**
+ * The sizes a photo is served in (R18a): made once at upload, long side in pixels; `original` is the
+ * stripped upload itself. The client asks for the smallest that fits the screen.
+ */
+export const photoSizes = ['thumb', 'view', 'original'] as const;
+export type PhotoSize = (typeof photoSizes)[number];
+export const photoSizeSchema = z.enum(photoSizes);
+export const PHOTO_LONG_SIDE: Record<Exclude<PhotoSize, 'original'>, number> = { thumb: 320, view: 1600 };
+/** Larger photos are refused before they are decoded (R18). */
+export const MAX_PHOTO_MEGAPIXELS = 50;

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * Where photo bytes live (R17/R18): the filesystem by default; an S3-compatible store can implement
- * the same three calls. Keys are SHA-256 hex digests, checked by the caller.
+ * the same three calls. Keys are a SHA-256 hex digest (the original) or `<sha256>.<size>` (its
+ * smaller sizes, see photoSizes.ts), checked by the caller; the store treats them as opaque names.
  */
 export interface PhotoStore {
   put(sha256: string, bytes: Buffer): Promise<void>;
@@ -15,8 +16,8 @@ export interface PhotoStore {
 export class FsPhotoStore implements PhotoStore {
   constructor(private readonly dir: string) {}
 
-  private file(sha256: string): string {
-    return path.join(this.dir, sha256.slice(0, 2), sha256);
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), key);
   }
 
   async put(sha256: string, bytes: Buffer): Promise<void> {

@@ -4,11 +4,23 @@
  */
 import type { Role } from '../../domain/findingStatus';
 import type { SyncTable } from '../../sync/protocol';
+import type { RequestActor } from '../auth/guard';
+import type { SyncStore } from '../store/SyncStore';
 
 /** Roles that may push or pull at all: everyone but partners, who only see the public summary. */
 export const syncRoles: Role[] = ['coordinator', 'schouwer', 'wijkbeheerder'];
 /** Roles that may fetch photos (R18). */
 export const photoRoles: Role[] = ['coordinator', 'schouwer', 'wijkbeheerder'];
+/**
+ * The one decision whether a person may receive a photo's bytes, for every size (R18): the route
+ * asks only this, so a narrower rule (such as a municipality scope) applies to thumbnails, view
+ * sizes and originals alike. `sync` is here for rules that look at the findings using the photo.
+ */
+export async function mayReceivePhoto(actor: RequestActor, sha256: string, sync: SyncStore): Promise<boolean> {
+  void sha256;
+  void sync;
+  return actor.roles.some((r) => photoRoles.includes(r));
+}
 /** Roles that may upload photos: those who capture or fix findings. */
 export const photoUploadRoles: Role[] = ['coordinator', 'schouwer', 'wijkbeheerder'];
 

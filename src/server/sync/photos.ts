@@ -1,14 +1,17 @@
 /**
- * Photo upload and download by SHA-256 (SPEC.md R17, R18). The device already re-encodes photos
- * without EXIF; the server does it again, because it cannot trust a device.
+ * Photo upload and download by SHA-256 (SPEC.md R17, R18, R18a). The device already re-encodes photos
+ * without EXIF; the server does it again, because it cannot trust a device, and makes the smaller
+ * sizes once, at upload.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { requireRoles } from '../auth/guard';
-import { MAX_PHOTO_BYTES, photoHashSchema } from '../../sync/protocol';
+import { MAX_PHOTO_BYTES, photoHashSchema, photoSizeSchema, type PhotoSize } from '../../sync/protocol';
 import type { SyncStore } from '../store/SyncStore';
-import { photoRoles, photoUploadRoles } from './access';
+import { mayReceivePhoto, photoRoles, photoUploadRoles } from './access';
+import { checkPhotoDimensions } from './photoLimits';
+import { loadSize, storeSizes } from './photoSizes';
 import type { PhotoStore } from './PhotoStore';
 
 type ImageKind = 'jpeg' | 'png' | 'webp';
@@ -31,6 +34,15 @@ async function stripMetadata(bytes: Buffer, kind: ImageKind): Promise<Buffer> {
 
 const mimeOf: Record<ImageKind, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+/** The derived sizes are JPEG; the original keeps the format it was uploaded in. */
+function mimeFor(size: PhotoSize, originalMime: string): string {
+  return size === 'original' ? originalMime : 'image/jpeg';
+}
+
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+}
+
 export function registerPhotoRoutes(app: FastifyInstance, sync: SyncStore, photos: PhotoStore): void {
   app.register(async (scope) => {
     // Every body here is raw bytes, whatever it claims to be: the magic numbers decide (R18).
@@ -50,9 +62,14 @@ export function registerPhotoRoutes(app: FastifyInstance, sync: SyncStore, photo
         }
         // Idempotent: the first stored copy stays; a resumed upload gets 200 without a rewrite.
         if (await sync.hasPhoto(hash.data)) return reply.code(200).send({ sha256: hash.data, stored: false });
+        // Dimensions from the header, before any decoding: a 50+ megapixel image is never decoded.
+        const dims = await checkPhotoDimensions(bytes);
+        if (!dims.ok) return reply.code(dims.status).send({ error: dims.error, message: dims.message });
         let clean: Buffer;
         try {
           clean = await stripMetadata(bytes, kind);
+          // Sizes first, original last: the original's presence is what marks a complete upload.
+          await storeSizes(photos, hash.data, clean);
         } catch {
           return reply.code(415).send({ error: 'unsupported_media_type', message: 'The image could not be read.' });
         }
@@ -62,14 +79,30 @@ export function registerPhotoRoutes(app: FastifyInstance, sync: SyncStore, photo
       },
     );
 
-    scope.get<{ Params: { sha256: string } }>('/api/photos/:sha256', { preHandler: requireRoles(...photoRoles) }, async (request, reply) => {
-      const hash = photoHashSchema.safeParse(request.params.sha256);
-      if (!hash.success) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/sha256', message: hash.error.issues[0]!.message }] });
-      const meta = await sync.getPhotoMeta(hash.data);
-      const bytes = meta && (await photos.get(hash.data));
-      if (!meta || !bytes) return reply.code(404).send({ error: 'not_found' });
-      // Content-addressed: the bytes under one hash never change, so a browser may keep them.
-      return reply.header('Cache-Control', 'private, max-age=31536000, immutable').type(meta.mime).send(bytes);
-    });
+    scope.get<{ Params: { sha256: string }; Querystring: { size?: string } }>(
+      '/api/photos/:sha256',
+      { preHandler: requireRoles(...photoRoles) },
+      async (request, reply) => {
+        const hash = photoHashSchema.safeParse(request.params.sha256);
+        if (!hash.success) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/sha256', message: hash.error.issues[0]!.message }] });
+        const size = photoSizeSchema.safeParse(request.query.size ?? 'original');
+        if (!size.success) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/size', message: 'size must be thumb, view or original' }] });
+        if (!(await mayReceivePhoto(request.actor!, hash.data, sync))) return reply.code(403).send({ error: 'not_allowed_for_photo' });
+        const meta = await sync.getPhotoMeta(hash.data);
+        if (!meta) return reply.code(404).send({ error: 'not_found' });
+        const etag = `"${hash.data}.${size.data}"`;
+        // Content-addressed: the bytes under one hash and size never change, so a browser keeps them.
+        reply.header('Cache-Control', 'private, max-age=31536000, immutable').header('ETag', etag);
+        if (ifNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+        let bytes: Buffer | null;
+        try {
+          bytes = await loadSize(photos, hash.data, size.data);
+        } catch {
+          bytes = null; // an original that no longer decodes: as if absent, never a 500
+        }
+        if (!bytes) return reply.code(404).header('Cache-Control', 'no-store').send({ error: 'not_found' });
+        return reply.type(mimeFor(size.data, meta.mime)).send(bytes);
+      },
+    );
   });
 }
