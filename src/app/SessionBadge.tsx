@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { hasRole, logout, refreshSession, useSession } from '../services/session';
+import { logout, refreshSession, useSession } from '../services/session';
 import './session.css';
 import { useOnline } from '../services/useOnline';
 
 /**
- * Header corner: who is logged in and "Uitloggen", or an "Inloggen" link (the map and local screens
+ * In the header's menu: who is logged in and "Uitloggen", or an "Inloggen" link (the map and local screens
  * need no account). Asks the server who we are on start and whenever the network comes back.
  */
 export function SessionBadge() {
@@ -28,7 +28,6 @@ export function SessionBadge() {
   }
   return (
     <div className="session-badge">
-      {hasRole(session, 'coordinator') && <Link href="/beheer/gebruikers">{t('auth.usersLink')}</Link>}
       <span>{t('auth.loggedInAs', { name: session.user.name })}</span>
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loginAsCoordinator, password, rememberCoordinator, setupPath } from './authHelpers';
+import { openMenu } from './helpers';
 
 // The accounts flow in a real browser: setup link → first coordinator → invite a schouwer, who accepts
 // in a second browser context → log out → log in.
@@ -23,7 +24,8 @@ test('setup link, invite, accept in another context, log out, log in', async ({ 
     await page.goto('/');
   }
 
-  // Header: who is logged in, and the coordinator's way to the users screen.
+  // Header menu: who is logged in, and the coordinator's way to the users screen.
+  await openMenu(page);
   await expect(page.getByText(/Ingelogd als/)).toBeVisible();
   await page.getByRole('link', { name: 'Gebruikers' }).click();
   await expect(page.getByRole('heading', { name: 'Gebruikers', level: 2 })).toBeVisible();
@@ -48,16 +50,18 @@ test('setup link, invite, accept in another context, log out, log in', async ({ 
   await schouwer.getByLabel('Herhaal het wachtwoord').fill(password);
   await schouwer.getByRole('button', { name: 'Account aanmaken' }).click();
   await expect(schouwer.getByText('Welkom, Politie wijkagent Centrum. Je bent ingelogd.')).toBeVisible();
+  await openMenu(schouwer);
   await expect(schouwer.getByText('Ingelogd als Politie wijkagent Centrum')).toBeVisible();
   // A schouwer has no users screen.
   await expect(schouwer.getByRole('link', { name: 'Gebruikers' })).toHaveCount(0);
 
-  // Log out: the header offers "Inloggen" again, and the server no longer knows the session.
+  // Log out: the header menu offers "Inloggen" again, and the server no longer knows the session.
   await schouwer.getByRole('button', { name: 'Uitloggen' }).click();
   await expect(schouwer.getByRole('link', { name: 'Inloggen' })).toBeVisible();
   expect((await schouwer.request.get('/api/auth/me')).status()).toBe(401);
 
   // Log in again, with a wrong password first.
+  await openMenu(schouwer);
   await schouwer.getByRole('link', { name: 'Inloggen' }).click();
   await expect(schouwer.getByRole('heading', { name: 'Inloggen bij Schouwkaart' })).toBeVisible();
   await schouwer.getByLabel('Gebruikersnaam of e-mailadres').fill('agent@e2e.nl');
@@ -68,6 +72,9 @@ test('setup link, invite, accept in another context, log out, log in', async ({ 
   await schouwer.screenshot({ path: testInfo.outputPath('login.png') });
   await schouwer.getByLabel('Wachtwoord').fill(password);
   await schouwer.getByRole('button', { name: 'Inloggen' }).click();
+  // A login goes on to the map; the menu then says who is logged in.
+  await expect(schouwer.getByRole('heading', { level: 2, name: /Winkelgebieden/ })).toBeVisible();
+  await openMenu(schouwer);
   await expect(schouwer.getByText('Ingelogd als Politie wijkagent Centrum')).toBeVisible();
   expect((await schouwer.request.get('/api/auth/me')).status()).toBe(200);
 

@@ -36,3 +36,15 @@ export async function visibleTilesLoaded(page: Page): Promise<{ total: number; b
     };
   });
 }
+
+/** Opens the header's menu (account, sync, storage, language, theme), if it is not open yet. */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.locator('.menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(page.locator('.menu-panel')).toBeVisible();
+}
+
+export async function closeMenu(page: Page): Promise<void> {
+  if ((await page.locator('.menu-button').getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Escape');
+  await expect(page.locator('.menu-panel')).toBeHidden();
+}

@@ -5,14 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { hasExif } from '../../src/features/schouw/photos/jpegSegments';
 import { csrf, loginWithRoles } from './authHelpers';
-import { openApp, waitForServiceWorker } from './helpers';
+import { closeMenu, openApp, openMenu, waitForServiceWorker } from './helpers';
 import { chooseCategory, exifPhoto, expectListed, pointInside, readStored } from './schouwHelpers';
 
 const here = pointInside('binnenstad');
 
 async function synced(page: Page): Promise<void> {
+  await openMenu(page);
   await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
   await expect(page.locator('.sync-status [role=status]')).toHaveText('Alles gesynchroniseerd', { timeout: 20_000 });
+  await closeMenu(page);
 }
 
 async function startWalk(page: Page, context: BrowserContext, serviceWorker = true): Promise<void> {
