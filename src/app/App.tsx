@@ -5,7 +5,9 @@ import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { MapView } from '../map/MapView';
 import { AreasLayer } from '../map/AreasLayer';
 import { FitArea } from '../map/FitArea';
+import { FitAll } from '../map/FitAll';
 import { LocateControl } from '../map/LocateControl';
+import { CollapsibleControls } from '../map/CollapsibleControls';
 import { AreaList } from '../features/areas/AreaList';
 import { Legend } from '../features/areas/Legend';
 import { BasemapSwitch } from '../features/areas/BasemapSwitch';
@@ -136,12 +138,15 @@ function MapScreen() {
             <MapView config={config} basemapId={basemapId}>
               <AreasLayer areas={areas ?? []} selectedId={selectedId} onSelect={select} />
               <FitArea area={selected} />
+              <FitAll areas={areas ?? []} skip={selectedId !== null} />
               <LocateControl />
             </MapView>
           )}
           <div className="map-overlay">
-            {config && <BasemapSwitch basemaps={config.basemaps} value={basemap?.id ?? ''} onChange={chooseBasemap} />}
-            <Legend />
+            <CollapsibleControls>
+              {config && <BasemapSwitch basemaps={config.basemaps} value={basemap?.id ?? ''} onChange={chooseBasemap} />}
+              <Legend />
+            </CollapsibleControls>
           </div>
         </div>
       </main>

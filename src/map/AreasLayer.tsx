@@ -4,6 +4,8 @@ import type { PathOptions } from 'leaflet';
 import type { Feature } from 'geojson';
 import type { Area } from '../domain/area';
 import { areaStyle } from './areaStyle';
+import { AreaLabelCollision } from './AreaLabelCollision';
+import { geometryBounds } from '../domain/coords';
 
 interface Props {
   areas: Area[];
@@ -18,6 +20,7 @@ export function AreasLayer({ areas, selectedId, onSelect }: Props) {
       {areas.map((a) => (
         <AreaShape key={a.id} area={a} selected={a.id === selectedId} onSelect={onSelect} />
       ))}
+      <AreaLabelCollision version={`${areas.length}:${selectedId ?? ''}`} />
     </>
   );
 }
@@ -33,8 +36,17 @@ const AreaShape = memo(function AreaShape({ area, selected, onSelect }: { area: 
       eventHandlers={{ click: () => onSelect(area.id) }}
     >
       <Tooltip permanent direction="center" className="area-label" interactive={false}>
-        {area.name}
+        <span data-label-id={area.id} data-label-priority={labelPriority(area, selected)}>
+          {area.name}
+        </span>
       </Tooltip>
     </GeoJSON>
   );
 });
+
+/** The selected area's label always shows; otherwise larger areas go first (their label names more map). */
+function labelPriority(area: Area, selected: boolean): number {
+  if (selected) return Number.MAX_SAFE_INTEGER;
+  const [[s, w], [n, e]] = geometryBounds(area.geometry);
+  return Math.round((n - s) * (e - w) * 1e8);
+}
