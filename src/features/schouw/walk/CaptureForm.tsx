@@ -43,27 +43,35 @@ export function CaptureForm({ hasPoint, placeLabel, onSave, onCancel, onFirstPho
 
   return (
     <form className="capture-form" onSubmit={submit} aria-labelledby="capture-title">
-      <h2 id="capture-title">{t('schouw.newFinding')}</h2>
-      <p className="place-line">{placeLabel}</p>
-      <CategoryPicker value={categoryCode} onChange={setCategory} />
-      <SeverityPicker value={severity} onChange={setSeverity} />
-      <div className="field">
-        <label htmlFor="capture-description">{t('schouw.description')}</label>
-        <input id="capture-description" type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} enterKeyHint="done" />
-      </div>
-      <PhotoPicker label={t('schouw.addPhotos')} onPhotos={(p) => setPhotos((old) => [...old, ...p.filter((n) => !old.some((o) => o.hash === n.hash))])} onFirstPhoto={onFirstPhoto} />
-      {photos.length > 0 && (
-        <div className="photo-row" aria-label={t('schouw.photoCount', { count: photos.length })}>
-          {photos.map((p, i) => (
-            <PendingThumb key={p.hash} blob={p.blob} index={i} />
-          ))}
+      {/* The fields scroll; the save bar sits below them, never over them. */}
+      <div className="capture-fields">
+        <h2 id="capture-title">{t('schouw.newFinding')}</h2>
+        <p className="place-line">{placeLabel}</p>
+        <CategoryPicker value={categoryCode} onChange={setCategory} />
+        <SeverityPicker value={severity} onChange={setSeverity} />
+        <div className="field">
+          <label htmlFor="capture-description">{t('schouw.description')}</label>
+          <input id="capture-description" type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} enterKeyHint="done" />
         </div>
-      )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+        <PhotoPicker label={t('schouw.addPhotos')} onPhotos={(p) => setPhotos((old) => [...old, ...p.filter((n) => !old.some((o) => o.hash === n.hash))])} onFirstPhoto={onFirstPhoto} />
+        {photos.length > 0 && (
+          <div className="photo-row" aria-label={t('schouw.photoCount', { count: photos.length })}>
+            {photos.map((p, i) => (
+              <PendingThumb key={p.hash} blob={p.blob} index={i} />
+            ))}
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        {missing && (
+          <p id="capture-missing" className="muted">
+            {missing}
+          </p>
+        )}
+      </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-big" aria-describedby={missing ? 'capture-missing' : undefined}>
           {t('schouw.save')}
@@ -72,11 +80,6 @@ export function CaptureForm({ hasPoint, placeLabel, onSave, onCancel, onFirstPho
           {t('schouw.cancel')}
         </button>
       </div>
-      {missing && (
-        <p id="capture-missing" className="muted">
-          {missing}
-        </p>
-      )}
     </form>
   );
 }

@@ -84,7 +84,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
 
   return (
     <main className="layout walk" id="main">
-      <aside className="sidebar walk-side">
+      <aside className={`sidebar walk-side${mode === 'capture' ? ' capturing' : ''}`}>
         <WalkHeader inspection={inspection} area={area} onEnd={onEnd} count={walkFindings?.length ?? 0} />
         <p role="status" className="form-ok">
           {status}
