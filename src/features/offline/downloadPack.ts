@@ -13,7 +13,7 @@ export interface TileStore {
 }
 
 /** How a download ended. `complete` is the only one that leaves a 'complete' record. */
-export type DownloadCode = 'complete' | 'tiles_failed' | 'cancelled' | 'quota_exceeded' | 'template_not_allowed';
+export type DownloadCode = 'complete' | 'tiles_failed' | 'server_unreachable' | 'cancelled' | 'quota_exceeded' | 'template_not_allowed';
 
 export interface DownloadProgress {
   /** Tiles present in the store, including those that were already there. */
@@ -49,6 +49,11 @@ export interface DownloadPackOptions {
   onProgress?: (progress: DownloadProgress) => void;
   /** The record is written after this many tiles (and always at the start and the end). */
   recordEvery?: number;
+  /**
+   * This many tiles in a row failing after their retries means the tile server cannot be reached:
+   * the download stops (`server_unreachable`) instead of crawling on; Resume continues it later.
+   */
+  maxConsecutiveFailures?: number;
   now?: () => Date;
 }
 
@@ -56,6 +61,7 @@ export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_RETRIES = 3;
 export const DEFAULT_RETRY_DELAY_MS = 500;
 export const DEFAULT_RECORD_EVERY = 50;
+export const DEFAULT_MAX_CONSECUTIVE_FAILURES = 6;
 
 /**
  * OpenStreetMap's tile servers forbid bulk downloading (tile usage policy), so a pack never uses them.
@@ -133,6 +139,7 @@ export async function downloadPack(options: DownloadPackOptions): Promise<Downlo
     signal,
     onProgress,
     recordEvery = DEFAULT_RECORD_EVERY,
+    maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES,
     now = () => new Date(),
   } = options;
 
@@ -185,6 +192,15 @@ export async function downloadPack(options: DownloadPackOptions): Promise<Downlo
   if (signal?.aborted) stop.abort();
   signal?.addEventListener('abort', onOuterAbort, { once: true });
   let quotaHit = false;
+  let consecutiveFailures = 0;
+  let unreachable = false;
+  const tileFailed = () => {
+    failed++;
+    if (++consecutiveFailures >= maxConsecutiveFailures && !unreachable) {
+      unreachable = true;
+      stop.abort();
+    }
+  };
 
   let sinceRecord = 0;
   const tileFinished = () => {
@@ -219,12 +235,13 @@ export async function downloadPack(options: DownloadPackOptions): Promise<Downlo
         }
         bytes += body.byteLength;
         done++;
+        consecutiveFailures = 0;
         return;
       } catch (error) {
         if (error instanceof QuotaStop || stop.signal.aborted) throw error;
         const retryable = !(error instanceof TileHttpError) || error.retryable;
         if (!retryable || attempt >= retries) {
-          failed++;
+          tileFailed();
           return;
         }
         const delay = retryDelayMs * 2 ** attempt;
@@ -280,7 +297,9 @@ export async function downloadPack(options: DownloadPackOptions): Promise<Downlo
       ? 'complete'
       : signal?.aborted
         ? 'cancelled'
-        : 'tiles_failed';
+        : unreachable
+          ? 'server_unreachable'
+          : 'tiles_failed';
   onProgress?.({ done, failed, total, bytes });
   await writeRecord(makeRecord(complete ? 'complete' : 'partial'));
   return { code, done, failed, total, bytes, record: lastRecord };

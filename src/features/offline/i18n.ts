@@ -22,6 +22,7 @@ const nl = {
   result: {
     complete: 'Klaar: het gebied is offline beschikbaar.',
     tiles_failed: 'Niet alle tegels zijn binnengekomen. Probeer later verder te downloaden.',
+    server_unreachable: 'De kaartserver is niet bereikbaar: het downloaden is gestopt. Wat al binnen is, blijft bewaard. Kies "Verder downloaden" zodra je weer netwerk hebt.',
     cancelled: 'Gestopt. Je kunt later verder downloaden.',
     quota_exceeded: 'Het apparaat is vol: niet alle tegels konden worden bewaard. Wat al binnen is, blijft bewaard.',
     template_not_allowed: 'Deze achtergrondkaart mag niet in zijn geheel worden gedownload.',
@@ -59,6 +60,7 @@ const en: typeof nl = {
   result: {
     complete: 'Done: the area is available offline.',
     tiles_failed: 'Not all tiles arrived. Try resuming later.',
+    server_unreachable: 'The map server cannot be reached: the download stopped. What arrived is kept. Choose "Resume download" once you have a network again.',
     cancelled: 'Stopped. You can resume later.',
     quota_exceeded: 'The device is full: not all tiles could be saved. What arrived stays saved.',
     template_not_allowed: 'This basemap may not be downloaded in bulk.',

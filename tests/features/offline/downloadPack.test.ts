@@ -283,6 +283,34 @@ describe.each(storeFactories)('downloadPack with %s', (_name, makeStore) => {
     expect(server.countFor(broken)).toBe(1);
   });
 
+  it('a tile server that cannot be reached stops the download after a few failures in a row; resume finishes it', async () => {
+    let calls = 0;
+    let up = true;
+    // The server answers the first 30 tiles, then the network goes: every request fails.
+    const fetchFn = (input: string, init?: RequestInit) => {
+      calls++;
+      if (calls > 30) up = false;
+      return up ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
+    };
+    const result = await run({ fetchFn, retries: 1, maxConsecutiveFailures: 4 });
+    expect(result.code).toBe('server_unreachable');
+    expect(result.failed).toBeGreaterThanOrEqual(4);
+    // Stopped early: far fewer attempts than 82 tiles × 2 tries.
+    expect(calls - 30).toBeLessThanOrEqual(4 * 2 + 4 * 2);
+    const record = await db.offlinePacks.get(area.id);
+    expect(record).toMatchObject({ status: 'partial', tileCount: 82 });
+    expect(record!.doneCount).toBe(result.done);
+
+    const again = await run();
+    expect(again).toMatchObject({ code: 'complete', done: 82 });
+  });
+
+  it('a failing tile between good ones does not count as the server being unreachable', async () => {
+    for (const i of [5, 20, 35, 50, 65]) server.failTile(urls[i]!, 100);
+    const result = await run({ retries: 0, maxConsecutiveFailures: 2, concurrency: 1 });
+    expect(result).toMatchObject({ code: 'tiles_failed', done: 77, failed: 5 });
+  });
+
   it('cancel leaves a partial pack; resume fetches only the missing tiles', async () => {
     server.delayMs = 10;
     const ac = new AbortController();
