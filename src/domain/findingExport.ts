@@ -81,11 +81,18 @@ function row(f: Finding, labels: ExportLabels, sep: CsvSeparator, now: Date): Re
   };
 }
 
-export function findingsToCsv(findings: readonly Finding[], labels: ExportLabels, sep: CsvSeparator, now: Date): string {
-  const lines = [csvColumns.map((c) => quote(csvText(labels.headers[c]), sep)).join(sep)];
+/** The report's finding numbers (as on the printed report and in the ZIP's photo names), as a first column. */
+export interface CsvNumbering {
+  header: string;
+  of: (findingId: string) => number | undefined;
+}
+
+export function findingsToCsv(findings: readonly Finding[], labels: ExportLabels, sep: CsvSeparator, now: Date, numbering?: CsvNumbering): string {
+  const lead = (cell: string) => (numbering ? [cell] : []);
+  const lines = [[...lead(quote(csvText(numbering?.header ?? ''), sep)), ...csvColumns.map((c) => quote(csvText(labels.headers[c]), sep))].join(sep)];
   for (const f of findings) {
     const r = row(f, labels, sep, now);
-    lines.push(csvColumns.map((c) => quote(r[c], sep)).join(sep));
+    lines.push([...lead(String(numbering?.of(f.id) ?? '')), ...csvColumns.map((c) => quote(r[c], sep))].join(sep));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

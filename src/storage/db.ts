@@ -31,6 +31,23 @@ export interface PhotoRecord {
   createdAt: string;
   /** Set once the server has the bytes; until then the sync engine uploads it. */
   uploadedAt?: string;
+  /** Epoch ms this photo was last shown: once uploaded, the photo cache may evict it (R18b). */
+  lastUsedAt?: number;
+}
+
+/** The sizes the server serves (SPEC.md R18a; the same names as the protocol's `photoSizes`). */
+export type PhotoSizeName = 'thumb' | 'view' | 'original';
+
+/** One size of a photo fetched from the server (R18b): evicted least recently used first. */
+export interface PhotoCacheRecord {
+  /** `<hash>:<size>`. */
+  key: string;
+  hash: string;
+  size: PhotoSizeName;
+  blob: Blob;
+  bytes: number;
+  /** Epoch ms. */
+  lastUsedAt: number;
 }
 
 /** One local write waiting to be pushed; kept (never dropped) until the server accepts or the person acts. */
@@ -62,6 +79,7 @@ export type SchouwDb = Dexie & {
   findings: EntityTable<Finding, 'id'>;
   findingEvents: EntityTable<FindingEvent, 'id'>;
   photos: EntityTable<PhotoRecord, 'hash'>;
+  photoCache: EntityTable<PhotoCacheRecord, 'key'>;
   inspections: EntityTable<InspectionRecord, 'id'>;
   shops: EntityTable<Shop, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
@@ -104,6 +122,11 @@ export const schemaVersions: { version: number; stores: Record<string, string> }
     // Corrected scoring tables: every version kept, the latest per kind scores open years.
     version: 4,
     stores: { scoringTables: 'id, kind, createdAt' },
+  },
+  {
+    // Photos fetched from the server, by hash and size, under a byte cap (R18b).
+    version: 5,
+    stores: { photoCache: 'key, hash, lastUsedAt' },
   },
 ];
 

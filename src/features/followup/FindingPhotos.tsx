@@ -1,21 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { usePhotoUrl } from '../schouw/useSchouwData';
+import { PhotoGallery } from '../photos/PhotoGallery';
 
-/** The finding's photos from the device (object URLs, revoked when they leave the screen). */
+/** The finding's photos: from the device, else fetched from the server; tap one for the viewer. */
 export function FindingPhotos({ hashes, small = false }: { hashes: readonly string[]; small?: boolean }) {
   const { t } = useTranslation();
   if (hashes.length === 0) return small ? null : <p className="muted">{t('followup.noPhotos')}</p>;
   return (
     <div className={small ? 'fu-photos fu-photos-small' : 'fu-photos'}>
       {!small && <h3>{t('followup.photos')}</h3>}
-      {hashes.map((h, i) => (
-        <Photo key={h} hash={h} alt={t('followup.photoAlt', { n: i + 1 })} />
-      ))}
+      <PhotoGallery hashes={hashes} altOf={(i) => t('followup.photoAlt', { n: i + 1 })} className="fu-photo-list" thumbClass="fu-thumb" />
     </div>
   );
-}
-
-function Photo({ hash, alt }: { hash: string; alt: string }) {
-  const url = usePhotoUrl(hash);
-  return url ? <img src={url} alt={alt} data-hash={hash} /> : <span className="fu-photo-missing" />;
 }

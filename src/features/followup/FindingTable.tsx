@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Finding } from '../../domain/finding';
 import { isOverdue } from '../../domain/overdue';
+import { PhotoImage } from '../photos/PhotoThumb';
 import { CategoryBadge } from '../schouw/walk/FindingLabel';
 import { formatDay, type Labels } from './labels';
 
@@ -50,7 +51,8 @@ export function FindingTable({ findings, labels, now, selectedId, checked, onSel
           return (
             <li key={f.id} data-id={f.id} className={`fu-item${f.id === selectedId ? ' selected' : ''}`}>
               <input type="checkbox" checked={checked.has(f.id)} onChange={(e) => onCheck([f.id], e.target.checked)} aria-label={t('followup.select', { name })} />
-              <button type="button" className="fu-item-main" aria-pressed={f.id === selectedId} onClick={() => onSelect(f.id)}>
+              <button type="button" className={f.photoHashes[0] ? 'fu-item-main has-photo' : 'fu-item-main'} aria-pressed={f.id === selectedId} onClick={() => onSelect(f.id)}>
+                {f.photoHashes[0] && <PhotoImage hash={f.photoHashes[0]} alt={t('followup.photoAlt', { n: 1 })} className="fu-list-thumb" lazy />}
                 <CategoryBadge categoryCode={f.categoryCode} />
                 <span className="fu-desc">{f.description || t('followup.noDescription')}</span>
                 <span className="fu-meta">

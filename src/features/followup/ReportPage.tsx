@@ -10,6 +10,7 @@ import { FindingPhotos } from './FindingPhotos';
 import { formatDay, type Labels } from './labels';
 import { ReportMap } from './ReportMap';
 import { numberFindings } from './reportModel';
+import { ReportZipButton } from './ReportZipButton';
 import { PrintBar } from './PrintBar';
 
 interface Props {
@@ -56,6 +57,7 @@ export function ReportPage({ inspectionId, findings, inspections, areas, labels,
         </p>
         <p className="muted">{t('followup.report.printedOn', { date: formatDay(amsterdamDate(now), labels.lang) })}</p>
       </header>
+      <ReportZipButton items={items} labels={labels} now={now} baseName={`schouw-${areaName}-${inspection.startsAt.slice(0, 10)}`.replace(/[\\/:*?"<>|]+/g, '-')} />
       <figure className="report-figure">
         <ReportMap geometry={area?.geometry ?? null} items={items} title={t('followup.report.mapTitle', { area: areaName })} />
       </figure>

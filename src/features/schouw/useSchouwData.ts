@@ -1,5 +1,4 @@
 /** Live reads for the schouw screens (writes go through src/storage/*Repo.ts). */
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../services/db';
 import type { Finding, FindingEvent } from '../../domain/finding';
@@ -47,17 +46,4 @@ export function useFindingEvents(findingId: string | null): FindingEvent[] | und
     async () => (findingId ? (await db.findingEvents.where('findingId').equals(findingId).sortBy('at')) : []),
     [findingId],
   );
-}
-
-/** An object URL for a stored photo, revoked when the component goes. */
-export function usePhotoUrl(hash: string): string | null {
-  const photo = useLiveQuery(() => db.photos.get(hash), [hash]);
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!photo) return;
-    const u = URL.createObjectURL(photo.blob);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [photo]);
-  return url;
 }

@@ -13,6 +13,7 @@ import { useInspections } from '../useSchouwData';
 import { writeMessage } from '../writeMessage';
 import { PlanForm, type PlanDraft } from './PlanForm';
 import { PlannedList } from './PlannedList';
+import { prepareAreaPhotos } from '../../../services/photos/prepareArea';
 import { YearOverview } from './YearOverview';
 
 /** /schouw — plan walks and see which areas were walked this year. */
@@ -40,6 +41,9 @@ export function InspectionsHome() {
   async function start(id: string) {
     if (!actor) return;
     const r = await saveInspectionChange(db, id, { kind: 'start' }, actor);
+    const areaOfWalk = inspections?.find((i) => i.id === id)?.areaId;
+    // Starting prepares the walk: the open findings' photos come along while the connection lasts.
+    if (areaOfWalk && online) void prepareAreaPhotos(db, areaOfWalk).catch(() => undefined);
     if (r.ok || r.reason === 'no_change') navigate(`/${id}`);
     else setError(writeMessage(r, t, i18n.language));
   }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PreparePhotos } from '../../photos/PreparePhotos';
 import { formatWalkTime } from '../format';
 import type { Area } from '../../../domain/area';
 import type { Inspection } from '../../../domain/inspection';
@@ -37,6 +38,7 @@ export function PlannedList({ inspections, areas, onStart, onOpen }: Props) {
                 {t('schouw.startWalkIn', { area: name(i.areaId) })}
               </button>
             )}
+            <PreparePhotos areaId={i.areaId} label={name(i.areaId)} />
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ import { useFindingEvents } from '../useSchouwData';
 import { CategoryPicker, SeverityPicker } from './CategoryPicker';
 import { CategoryBadge, FindingSummaryLine } from './FindingLabel';
 import { PhotoPicker } from './PhotoPicker';
-import { PhotoThumb } from './PhotoThumb';
+import { PhotoGallery } from '../../photos/PhotoGallery';
 
 interface Props {
   finding: Finding;
@@ -60,13 +60,7 @@ export function FindingDetail(props: Props) {
         <FindingSummaryLine finding={finding} areaNames={areaNames} />
       </p>
       <FindingConflicts db={db} findingId={finding.id} />
-      {finding.photoHashes.length > 0 && (
-        <div className="photo-row">
-          {finding.photoHashes.map((h, i) => (
-            <PhotoThumb key={h} hash={h} index={i} />
-          ))}
-        </div>
-      )}
+      <PhotoGallery hashes={finding.photoHashes} altOf={(i) => t('schouw.photoAlt', { n: i + 1 })} />
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'form-ok'}>
           {message.text}
