@@ -1,31 +1,9 @@
-import proj4 from 'proj4';
-
 /**
- * The one place that converts coordinates (DESIGN.md). A plain module of exported functions.
- *
- * RD New (Rijksdriehoeksmeting, EPSG:28992) ↔ WGS84 (EPSG:4326, GeoJSON order [lon, lat]).
- * proj4 with the classic 7-parameter +towgs84 transformation is good to about a metre against the
- * official RDNAPTRANS™ procedure: fine for placing shops and findings, not for surveying.
+ * The one place that converts coordinates (DESIGN.md), in two modules: this one (plain arithmetic:
+ * RD plausibility, Web Mercator tiles, bounding boxes) and `coordsRd.ts` (RD New ↔ WGS84 through
+ * proj4). The split keeps proj4 (about 40 KB gzip) off the map's first screen: only the screens that
+ * convert RD (imports) load it.
  */
-
-export const EPSG_28992 =
-  '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 ' +
-  '+ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
-
-proj4.defs('EPSG:28992', EPSG_28992);
-const rd = proj4(EPSG_28992, 'EPSG:4326');
-
-/** RD [x, y] in metres → [lon, lat] in degrees. */
-export function rdToWgs84([x, y]: readonly [number, number]): [number, number] {
-  const [lon, lat] = rd.forward([x, y]);
-  return [lon!, lat!];
-}
-
-/** [lon, lat] in degrees → RD [x, y] in metres. */
-export function wgs84ToRd([lon, lat]: readonly [number, number]): [number, number] {
-  const [x, y] = rd.inverse([lon, lat]);
-  return [x!, y!];
-}
 
 /**
  * Whether x, y look like RD coordinates in the Netherlands (the RD validity range, x -7 to 300 km,

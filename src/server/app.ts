@@ -10,6 +10,7 @@ import type { Store } from './store/Store';
 import { areaToFeature } from './areas/refusal';
 import { registerSync } from './sync/routes';
 import { errorCode, isDatabaseUnavailable } from './errors';
+import { installCompression } from './compression';
 
 export interface AppOptions {
   store: Store;
@@ -61,6 +62,8 @@ export function buildApp({ store, config, municipality, municipalities: more = [
     if (isApiPath(request.url) && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
+
+  installCompression(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
 
@@ -123,12 +126,13 @@ export function buildApp({ store, config, municipality, municipalities: more = [
   app.register(fastifyStatic, {
     root,
     wildcard: true, // look files up per request: a new build's files are served without a restart
-    index: 'index.html',
+    index: ['index.html'], // a list: @fastify/static finds the precompressed index only so
     redirect: false,
     cacheControl: false, // set below, per file
     etag: true,
     lastModified: true,
     dotfiles: 'ignore',
+    preCompressed: true, // the .br/.gz copies the build makes (scripts/precompress.mjs, SPEC.md R24)
     setHeaders: (reply, file) => {
       const rel = path.relative(root, file).split(path.sep).join('/');
       if (rel.startsWith('assets/')) {

@@ -12,7 +12,7 @@ export const syncTables = ['findings', 'inspections', 'shops', 'areas', 'certifi
 export type SyncTable = (typeof syncTables)[number];
 
 export const MAX_BATCH = 100;
-export const MAX_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 
 // A free-form record (certifications) is JSON with a bounded size, checked after parsing.
@@ -124,7 +124,7 @@ export const pullQuerySchema = z.strictObject({
     .string()
     .regex(/^\d{1,15}$/, 'cursor must come from nextCursor')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(2000),
 });
 
 export const photoHashSchema = sha256HexSchema;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleRd, rdToWgs84, wgs84ToRd } from '../../src/domain/coords';
+import { isPlausibleRd } from '../../src/domain/coords';
+import { rdToWgs84, wgs84ToRd } from '../../src/domain/coordsRd';
 
 describe('RD New ↔ WGS84', () => {
   it('the Amersfoort origin 155000, 463000 is 5.387206, 52.155174', () => {

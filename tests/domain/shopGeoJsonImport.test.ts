@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../src/domain/geojson';
 import { parseShopGeoJson } from '../../src/domain/shopGeoJsonImport';
 import type { ShopImportOptions } from '../../src/domain/shopImport';
-import { rdToWgs84, wgs84ToRd } from '../../src/domain/coords';
+import { rdToWgs84, wgs84ToRd } from '../../src/domain/coordsRd';
 
 const deventer: AreaGeometry = {
   type: 'Polygon',

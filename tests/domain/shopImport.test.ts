@@ -9,7 +9,7 @@ import {
   type ShopImportOptions,
   type ShopImportPreview,
 } from '../../src/domain/shopImport';
-import { rdToWgs84 } from '../../src/domain/coords';
+import { rdToWgs84 } from '../../src/domain/coordsRd';
 
 // A rough box around Deventer; Amsterdam (4.90, 52.37) lies outside.
 const deventer: AreaGeometry = {

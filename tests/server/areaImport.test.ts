@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../src/domain/area';
-import { wgs84ToRd } from '../../src/domain/coords';
+import { wgs84ToRd } from '../../src/domain/coordsRd';
 import { detectCrs, featuresOf, previewImport } from '../../src/server/areas/importAreas';
 import { readShapefileZip } from '../../src/server/areas/shapefile';
 import { square, testBoundary } from '../support/fixtures';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MunicipalityConfig } from '../../src/domain/municipality';
 import { buildApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/Store';
-import { wgs84ToRd } from '../../src/domain/coords';
+import { wgs84ToRd } from '../../src/domain/coordsRd';
 import { freshStore } from '../support/pglite';
 import { square, tempDir, testBoundary, testMunicipality, testTiles, writeStaticDir } from '../support/fixtures';
 import { area } from './store.contract';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../src/domain/geojson';
 import { noFlags, type Shop } from '../../src/domain/shop';
 import { parseShopCsv, type ShopImportPreview } from '../../src/domain/shopImport';
-import { rdToWgs84 } from '../../src/domain/coords';
+import { rdToWgs84 } from '../../src/domain/coordsRd';
 import { openDb, type SchouwDb } from '../../src/storage/db';
 import { importShops, saveShop, setShopOpen } from '../../src/storage/shopsRepo';
 

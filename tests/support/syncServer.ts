@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from '../../src/server/auth/cookies';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import type { Store } from '../../src/server/store/Store';
 import { SqlStore } from '../../src/server/store/SqlStore';
+import type { SqlExecutor } from '../../src/server/store/executor';
 import { freshPglite } from './pglite';
 import { tempDir, testMunicipality, testTiles, writeStaticDir } from './fixtures';
 
@@ -33,8 +34,9 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-export async function startSyncServer(): Promise<SyncServer> {
-  const executor = await freshPglite();
+/** On a fresh in-memory PGlite unless another executor (e.g. a PostgreSQL test schema) is given. */
+export async function startSyncServer(given?: SqlExecutor): Promise<SyncServer> {
+  const executor = given ?? (await freshPglite());
   const store = new SqlStore(executor);
   await store.migrate();
   const statics = tempDir('schouwkaart-sync-static-');

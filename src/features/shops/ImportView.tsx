@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../services/db';
 import { parseShopGeoJson } from '../../domain/shopGeoJsonImport';
 import { parseShopCsv, type ShopImportPreview } from '../../domain/shopImport';
-import { rdToWgs84 } from '../../domain/coords';
+import { rdToWgs84 } from '../../domain/coordsRd';
 import { importShops } from '../../storage/shopsRepo';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import type { ShopsData } from './useShopsData';

@@ -1,7 +1,8 @@
 import { areaFeatureSchema, areaKinds, kvoStatuses, type Area, type AreaFeature } from '../../domain/area';
 import { validateAreaCollection, type AreaRuleReason } from '../../domain/areaRules';
 import type { AreaGeometry } from '../../domain/geojson';
-import { isPlausibleRd, rdToWgs84 } from '../../domain/coords';
+import { isPlausibleRd } from '../../domain/coords';
+import { rdToWgs84 } from '../../domain/coordsRd';
 import { areaToFeature } from './refusal';
 
 // Reading an area import (GeoJSON in WGS84 or RD New, or the GeoJSON a zipped shapefile gives) and the

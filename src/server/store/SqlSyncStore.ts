@@ -1,6 +1,6 @@
 import type { Conflict, EventVersion, RecordVersion, SyncTable } from '../../sync/protocol';
 import type { SqlExecutor, SqlQueryable } from './executor';
-import type { Decision, FieldWriter, MutationMeta, PullPage, StoredRecord, StoredResult, SyncStore } from './SyncStore';
+import type { Decision, FieldWriter, MutationMeta, PullJsonPage, PullPage, StoredRecord, StoredResult, SyncStore } from './SyncStore';
 
 interface RecordRow {
   [key: string]: unknown;
@@ -89,19 +89,39 @@ export class SqlSyncStore implements SyncStore {
     return readRecord(this.db, table, id, false);
   }
 
-  async pull(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullPage> {
-    const kinds = JSON.stringify(tables);
+  /** Rows of one page; `asText` keeps the jsonb columns as the database prints them. */
+  private pageRows(after: number, limit: number, tables: readonly SyncTable[], asText: boolean) {
+    const cast = asText ? '::text' : '';
     // Each half is bounded by the limit on its revision index, so a page costs O(limit), not O(data).
-    const rows = await this.db.query<{ src: string; kind: string; id: string; data: unknown; conflicts: unknown; revision: string }>(
-      `SELECT src, kind, id, data, conflicts, revision::text AS revision FROM (
+    return this.db.query<{ src: string; kind: string; id: string; data: unknown; conflicts: unknown; revision: string }>(
+      `SELECT src, kind, id, data${cast} AS data, conflicts${cast} AS conflicts, revision::text AS revision FROM (
          (SELECT 'r' AS src, kind, id, data, conflicts, revision FROM sync_records
-           WHERE revision > $1 AND kind IN (SELECT jsonb_array_elements_text($3::jsonb)) ORDER BY revision LIMIT $2)
+           WHERE revision > $1 AND kind = ANY($3::text[]) ORDER BY revision LIMIT $2)
          UNION ALL
          (SELECT 'e' AS src, kind, id, data, NULL::jsonb AS conflicts, revision FROM sync_events
-           WHERE revision > $1 AND kind IN (SELECT jsonb_array_elements_text($3::jsonb)) ORDER BY revision LIMIT $2)
+           WHERE revision > $1 AND kind = ANY($3::text[]) ORDER BY revision LIMIT $2)
        ) u ORDER BY u.revision LIMIT $2` /* u.revision: the bigint, not the text alias */,
-      [after, limit, kinds],
+      [after, limit, `{${tables.join(',')}}`],
     );
+  }
+
+  async pullJson(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullJsonPage> {
+    const rows = await this.pageRows(after, limit, tables, true);
+    const records: string[] = [];
+    const events: string[] = [];
+    let last = after;
+    for (const r of rows) {
+      const revision = num(r.revision);
+      last = Math.max(last, revision);
+      // jsonb's text form is JSON; kind and id are quoted by JSON.stringify, the revision is a number.
+      if (r.src === 'r') records.push(`{"table":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.id)},"revision":${revision},"data":${r.data as string},"conflicts":${r.conflicts as string}}`);
+      else events.push(`{"table":"findings","revision":${revision},"event":${r.data as string}}`);
+    }
+    return { records: `[${records.join(',')}]`, events: `[${events.join(',')}]`, last, count: rows.length };
+  }
+
+  async pull(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullPage> {
+    const rows = await this.pageRows(after, limit, tables, false);
     const records: RecordVersion[] = [];
     const events: EventVersion[] = [];
     let last = after;

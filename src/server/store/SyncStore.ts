@@ -57,6 +57,15 @@ export interface PullPage {
   count: number;
 }
 
+export interface PullJsonPage {
+  /** `[...]` of RecordVersion rows. */
+  records: string;
+  /** `[...]` of EventVersion rows. */
+  events: string;
+  last: number;
+  count: number;
+}
+
 /**
  * The sync's storage (SPEC.md R6-R14), over the same SQL executor as `Store`. `decide` is pure and
  * runs inside the transaction with the record locked, so two pushes to one record never interleave.
@@ -75,6 +84,11 @@ export interface SyncStore {
   getRecord(table: SyncTable, id: string): Promise<StoredRecord | null>;
   /** Records and events with revision > after, in revision order, at most `limit` rows in all (R10). */
   pull(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullPage>;
+  /**
+   * The same page as `pull`, as the JSON text of `{records, events}` rows (PullResponse's lists): the
+   * stored JSON goes out as the database prints it, not parsed and printed again (R10's cost).
+   */
+  pullJson(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullJsonPage>;
 
   hasPhoto(sha256: string): Promise<boolean>;
   /** Records a stored photo; false when it was already there (R17: the first one stays). */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { requireRoles } from '../auth/guard';
-import { pullQuerySchema, pushRequestSchema, type Mutation, type MutationResult, type PullResponse } from '../../sync/protocol';
+import { pullQuerySchema, pushRequestSchema, type Mutation, type MutationResult } from '../../sync/protocol';
 import type { Store } from '../store/Store';
 import { resultWithRecord, type StoredRecord, type StoredResult } from '../store/SyncStore';
 import { readableTables, syncRoles } from './access';
@@ -97,16 +97,15 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     return { results };
   });
 
-  app.get('/api/sync/pull', { preHandler: requireRoles(...syncRoles) }, async (request): Promise<PullResponse> => {
+  // A PullResponse, written as text: the stored JSON is passed through, not parsed and printed again.
+  app.get('/api/sync/pull', { preHandler: requireRoles(...syncRoles) }, async (request, reply) => {
     const q = pullQuerySchema.parse(request.query);
     const after = Math.max(q.since, q.cursor === undefined ? 0 : Number(q.cursor));
-    const page = await sync.pull(after, q.limit, readableTables(request.actor!.roles));
-    return {
-      records: page.records,
-      events: page.events,
-      revision: page.last,
-      nextCursor: page.count >= q.limit ? String(page.last) : null,
-    };
+    const page = await sync.pullJson(after, q.limit, readableTables(request.actor!.roles));
+    const nextCursor = page.count >= q.limit ? JSON.stringify(String(page.last)) : 'null';
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"records":${page.records},"events":${page.events},"revision":${page.last},"nextCursor":${nextCursor}}`);
   });
 
   registerPhotoRoutes(app, sync, photos);
