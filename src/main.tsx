@@ -4,7 +4,9 @@ import 'leaflet/dist/leaflet.css';
 import './app/styles.css';
 import { App } from './app/App';
 import { initI18n, registerStrings } from './services/i18n';
+import { peopleStrings } from './services/people';
 import { authStrings } from './features/auth/i18n';
+import { accountStrings } from './features/auth/i18nAccount';
 import { areaEditorStrings } from './features/areaEditor/i18n';
 import { offlineStrings } from './features/offline/i18n';
 import { schouwStrings } from './features/schouw/i18n';
@@ -15,6 +17,8 @@ import { partnersStrings } from './features/partners/i18n';
 
 installChunkRecovery();
 registerStrings('auth', authStrings);
+registerStrings('account', accountStrings);
+registerStrings('people', peopleStrings);
 registerStrings('areaEditor', areaEditorStrings);
 registerStrings('offline', offlineStrings);
 registerStrings('schouw', schouwStrings);

@@ -12,6 +12,7 @@ import { AreaList } from '../features/areas/AreaList';
 import { Legend } from '../features/areas/Legend';
 import { BasemapSwitch } from '../features/areas/BasemapSwitch';
 import { Header } from './Header';
+import { RoleGate } from './RoleGate';
 import { SessionExpiredBanner } from './SessionBadge';
 import { MunicipalitySwitch } from './MunicipalitySwitch';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -30,6 +31,8 @@ const StorageScreen = lazy(() => import('../features/offline/StorageScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
 const AuthScreen = lazy(() => import('../features/auth/AuthScreen'));
 const UsersScreen = lazy(() => import('../features/auth/UsersScreen'));
+const AccountScreen = lazy(() => import('../features/auth/AccountScreen'));
+const ResetPasswordScreen = lazy(() => import('../features/auth/ResetPasswordScreen'));
 const AreaEditorScreen = lazy(() => import('../features/areaEditor/AreaEditorScreen'));
 
 export function App() {
@@ -45,7 +48,9 @@ export function App() {
       <Suspense fallback={<p className="banner">…</p>}>
         <Switch>
           <Route path="/schouw" nest>
-            <SchouwScreen />
+            <RoleGate capability="walk">
+              <SchouwScreen />
+            </RoleGate>
           </Route>
           {/* Accounts; the map and the local screens stay usable without one. */}
           <Route path="/inloggen">
@@ -57,6 +62,12 @@ export function App() {
           <Route path="/uitnodiging">
             <AuthScreen />
           </Route>
+          <Route path="/wachtwoord-herstellen">
+            <ResetPasswordScreen />
+          </Route>
+          <Route path="/account">
+            <AccountScreen />
+          </Route>
           <Route path="/beheer/gebruikers">
             <UsersScreen />
           </Route>
@@ -67,13 +78,17 @@ export function App() {
             <StorageScreen />
           </Route>
           <Route path="/winkels" nest>
-            <ShopsScreen />
+            <RoleGate capability="shopsView">
+              <ShopsScreen />
+            </RoleGate>
           </Route>
           <Route path="/gebieden/bewerken" nest>
             <AreaEditorScreen />
           </Route>
           <Route path="/opvolging" nest>
-            <FollowupScreen />
+            <RoleGate capability="followUpView">
+              <FollowupScreen />
+            </RoleGate>
           </Route>
           <Route>
             <MapScreen />

@@ -28,7 +28,8 @@ export function SessionBadge() {
   }
   return (
     <div className="session-badge">
-      <span>{t('auth.loggedInAs', { name: session.user.name })}</span>
+      {/* Your own account page: roles, organisation, change password. */}
+      <Link href="/account">{t('auth.loggedInAs', { name: session.user.name })}</Link>
       <button
         type="button"
         className="btn-link"

@@ -35,13 +35,27 @@ export const loginInputSchema = z.strictObject({
 });
 export const setupInputSchema = z.strictObject({ token, name: displayName, login, password });
 export const acceptInviteInputSchema = z.strictObject({ token, name: displayName, login, password });
+const organisation = z
+  .string()
+  .trim()
+  .max(120, { message: 'must be at most 120 characters' })
+  .transform((s) => (s === '' ? null : s));
+
 export const inviteInputSchema = z.strictObject({
   roles: roleList,
   expiresInDays: z.number().int().min(1).max(30).default(7),
 });
 export const userPatchSchema = z
-  .strictObject({ roles: roleList.optional(), disabled: z.boolean().optional() })
-  .refine((p) => p.roles !== undefined || p.disabled !== undefined, { message: 'give roles or disabled' });
+  .strictObject({ roles: roleList.optional(), disabled: z.boolean().optional(), organisation: organisation.nullable().optional() })
+  .refine((p) => p.roles !== undefined || p.disabled !== undefined || p.organisation !== undefined, {
+    message: 'give roles, disabled or organisation',
+  });
+/** A person changes their own password: the current one proves it is them. */
+export const passwordChangeSchema = z.strictObject({ current: z.string().min(1).max(PASSWORD_MAX), password });
+/** A one-time reset link's token and the new password. */
+export const passwordResetSchema = z.strictObject({ token, password });
+export const resetLinkInputSchema = z.strictObject({ expiresInHours: z.number().int().min(1).max(168).default(48) });
+export const inviteIdSchema = z.uuid();
 export const settingsPatchSchema = z.strictObject({ partnersPublic: z.boolean() });
 export const userIdSchema = z.string().min(1).max(100);
 
@@ -58,6 +72,16 @@ export interface PublicUser {
   roles: Role[];
   disabled: boolean;
   createdAt: string;
+  organisation: string | null;
+}
+
+/** An invite that can still be used, as the coordinator's list shows it (never its token). */
+export interface OpenInvite {
+  id: string;
+  roles: Role[];
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 /** What GET /api/auth/me answers, and what the client keeps for offline use. */

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import type { Actor } from '../domain/findingStatus';
 import type { SchouwDb } from '../storage/db';
 import { db as appDb } from './db';
+import { DEVICE_ROLES } from './deviceRoles';
 import { getSession, subscribeSession } from './session';
 
 const CLIENT_ID_KEY = 'clientId';
@@ -26,7 +27,7 @@ export async function getClientId(db: SchouwDb): Promise<string> {
 }
 
 export function deviceActor(clientId: string): Actor {
-  return { id: `device:${clientId}`, roles: ['coordinator', 'schouwer'] };
+  return { id: `device:${clientId}`, roles: DEVICE_ROLES };
 }
 
 const cache = new WeakMap<SchouwDb, Promise<Actor>>();

@@ -1,6 +1,6 @@
 /**
  * Who is logged in on this device. The server's session cookie is httpOnly, so the app learns the
- * user from GET /api/auth/me and keeps a copy in localStorage: an offline tablet still knows who it is,
+ * user from GET /api/auth/session and keeps a copy in localStorage: an offline tablet still knows who it is,
  * and its writes are made as that person.
  *
  * An expired session (a 401 while we thought we were logged in) does NOT forget the user or touch any
@@ -98,26 +98,27 @@ function acceptUser(user: SessionUser): void {
   set({ user, expired: false });
 }
 
-/** Ask the server who we are. Offline or a server error: keep what we know. */
+/**
+ * Ask the server who we are (an open route: no session answers `user: null`, not a 401, so a device
+ * without an account logs no error). Offline or a server error: keep what we know.
+ */
 export async function refreshSession(): Promise<void> {
   let res: Response;
   try {
-    res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: csrfHeaders() });
+    res = await fetch('/api/auth/session', { credentials: 'same-origin', headers: csrfHeaders() });
   } catch {
     return;
   }
-  if (res.ok) {
-    const body = (await res.json().catch(() => null)) as { user?: SessionUser } | null;
-    if (body?.user) acceptUser(body.user);
-  } else if (res.status === 401) {
-    onSessionExpired();
-  }
+  if (!res.ok) return;
+  const body = (await res.json().catch(() => undefined)) as { user?: SessionUser | null } | undefined;
+  if (body?.user) acceptUser(body.user);
+  else if (body?.user === null) onSessionExpired();
 }
 
 export type AuthResult = { ok: true; user: SessionUser } | { ok: false; status: number; error: string; issues?: { path: string; message: string }[] };
 
 /** POST to one of the login-like endpoints (login, setup, accept-invite); on success this user is logged in. */
-export async function authenticate(path: 'login' | 'setup' | 'accept-invite', body: object): Promise<AuthResult> {
+export async function authenticate(path: 'login' | 'setup' | 'accept-invite' | 'reset-password', body: object): Promise<AuthResult> {
   let res: Response;
   try {
     res = await apiFetch(`/api/auth/${path}`, { method: 'POST', json: body });

@@ -5,6 +5,7 @@ import type { Inspection } from '../domain/inspection';
 import type { Shop } from '../domain/shop';
 import type { AreaCertificationRecord, ProgrammeFreezeRecord, ProgrammeResponseRecord } from '../domain/certificationRecord';
 import type { ScoringTableRecord } from '../domain/scoring/scoringTableRecord';
+import type { Person } from '../domain/people';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -88,6 +89,7 @@ export type SchouwDb = Dexie & {
   programmeResponses: EntityTable<ProgrammeResponseRecord, 'id'>;
   programmeFreezes: EntityTable<ProgrammeFreezeRecord, 'id'>;
   scoringTables: EntityTable<ScoringTableRecord, 'id'>;
+  people: EntityTable<Person, 'id'>;
 };
 
 /**
@@ -127,6 +129,12 @@ export const schemaVersions: { version: number; stores: Record<string, string> }
     // Photos fetched from the server, by hash and size, under a byte cap (R18b).
     version: 5,
     stores: { photoCache: 'key, hash, lastUsedAt' },
+  },
+  {
+    // The people directory (GET /api/people), so histories show names offline. New table only: a device
+    // coming from any earlier version just gets it empty until the next sync run fills it.
+    version: 6,
+    stores: { people: 'id' },
   },
 ];
 

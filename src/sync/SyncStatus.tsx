@@ -4,6 +4,7 @@ import { db } from '../services/db';
 import { formatDateTime } from '../services/format';
 import { startAppSync } from './syncEngine';
 import { useSession } from '../services/session';
+import { useMayDo } from '../services/access';
 import './i18nRegister';
 import { RejectedChanges } from './RejectedChanges';
 import { syncNow } from './status';
@@ -17,6 +18,9 @@ export function SyncStatus() {
     void startAppSync();
   }, []);
   const { user } = useSession();
+  const maySync = useMayDo('sync');
+  // A partner's device never syncs (R24): no pill, no button, no error that nobody can fix.
+  if (user && !maySync) return null;
   // A device on which nobody ever logged in is not "logged out": it simply keeps everything locally.
   const noAccount = !user && (s.state === 'logged_out' || s.state === 'idle');
   const label = noAccount

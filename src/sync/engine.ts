@@ -5,6 +5,7 @@
 import type { SchouwDb } from '../storage/db';
 import { ServerError, UnauthorizedError, type Fetch } from './http';
 import { pullChanges } from './pull';
+import { pullPeople } from './pullPeople';
 import { pushOutbox } from './push';
 import type { EngineStatus } from './status';
 import { notifyUnauthorized } from './unauthorized';
@@ -117,6 +118,7 @@ export class SyncEngine {
       await uploadPhotos(db, fetchFn, base);
       await pushOutbox(db, fetchFn, base, clientId, this.o.batchSize);
       await pullChanges(db, fetchFn, base, this.o.pullLimit);
+      await pullPeople(db, fetchFn, base);
       const at = new Date().toISOString();
       await db.meta.put({ key: LAST_SUCCESS_KEY, value: at });
       this.set({ state: 'idle', lastSuccess: at, lastError: null });

@@ -1,35 +1,61 @@
 /**
- * Starts the app's sync engine once, after the first screen: the engine and its zod protocol load on
- * demand, so they stay out of the first screen's JavaScript. Wires it to the session (SPEC.md R22):
- * a 401 marks the session expired; a new login syncs on.
+ * Runs the app's sync engine while the person on this device may sync (SPEC.md R24), and only then:
+ * the engine and its zod protocol load on demand, after the first screen. A device without an account,
+ * a partner's device and an expired session make no /api/sync/* calls. Wired to the session (R22): a
+ * 401 marks the session expired (which stops the engine); a new login starts it again.
  */
 import { publishSyncStatus, setSyncRunner } from './status';
 import { onUnauthorized } from './unauthorized';
 import { deviceActor, getClientId } from '../services/actor';
+import { maySync } from '../services/access';
 import { adoptDeviceWrites } from '../storage/adoptDeviceWrites';
 import { db } from '../services/db';
 import { getSession, onSessionExpired, subscribeSession } from '../services/session';
+import type { SyncEngine } from './engine';
 
-let started = false;
+let wired = false;
+let engine: Promise<SyncEngine> | null = null;
+let running = false;
+// Session changes are applied one after the other, so a quick login-logout cannot start two engines.
+let queue: Promise<void> = Promise.resolve();
 
-export async function startAppSync(): Promise<void> {
-  if (started) return;
-  started = true;
-  const { SyncEngine } = await import('./engine');
-  const engine = new SyncEngine({
-    db,
-    clientId: () => getClientId(db),
-    // Work captured before anyone logged in on this device becomes the logged-in person's.
-    beforePush: async () => {
-      const { user, expired } = getSession();
-      if (user && !expired) await adoptDeviceWrites(db, deviceActor(await getClientId(db)).id, user.id);
-    },
+function loadEngine(): Promise<SyncEngine> {
+  engine ??= import('./engine').then(({ SyncEngine }) => {
+    const e = new SyncEngine({
+      db,
+      clientId: () => getClientId(db),
+      // Work captured before anyone logged in on this device becomes the logged-in person's.
+      beforePush: async () => {
+        const { user, expired } = getSession();
+        if (user && !expired) await adoptDeviceWrites(db, deviceActor(await getClientId(db)).id, user.id);
+      },
+    });
+    e.subscribe(() => publishSyncStatus(e.getStatus()));
+    return e;
   });
-  engine.subscribe(() => publishSyncStatus(engine.getStatus()));
-  setSyncRunner(() => void engine.syncNow());
-  onUnauthorized(onSessionExpired);
-  subscribeSession(() => {
-    if (!getSession().expired && engine.getStatus().state === 'logged_out') void engine.syncNow();
-  });
-  engine.start();
+  return engine;
+}
+
+async function follow(): Promise<void> {
+  const want = maySync(getSession());
+  if (want === running) return;
+  const e = await loadEngine();
+  if (want) {
+    setSyncRunner(() => void e.syncNow());
+    e.start();
+  } else {
+    e.stop();
+    setSyncRunner(null);
+  }
+  running = want;
+}
+
+export function startAppSync(): Promise<void> {
+  if (!wired) {
+    wired = true;
+    onUnauthorized(onSessionExpired);
+    subscribeSession(() => void (queue = queue.then(follow)));
+  }
+  queue = queue.then(follow);
+  return queue;
 }

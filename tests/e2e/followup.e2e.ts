@@ -104,7 +104,7 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await expect(timeline).toHaveCount(6);
   const lines = (await timeline.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '));
   expect(lines[0]).toContain('Bevinding gemaakt');
-  expect(lines[0]).toContain('door schouwteam');
+  expect(lines[0]).toContain('door onbekende deelnemer');
   expect(lines[1]).toMatch(/Eigenaar gewijzigd Gemeente → naar Brandweer|Eigenaar gewijzigd Gemeente → Brandweer/);
   expect(lines[2]).toContain('Streefdatum gewijzigd');
   expect(lines[2]).toContain('1 apr 2026');

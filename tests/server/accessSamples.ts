@@ -24,10 +24,20 @@ export const accessSamples: Record<string, Sample> = {
   'POST /api/auth/login': (c) => ({ url: '/api/auth/login', body: { login: c.partnerLogin, password: c.password } }),
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout', body: {} }),
   'GET /api/auth/me': () => ({ url: '/api/auth/me' }),
+  'GET /api/auth/session': () => ({ url: '/api/auth/session' }),
   'POST /api/auth/setup': () => ({ url: '/api/auth/setup', body: { token: bogusToken, name: 'X', login: 'x@test.nl', password: 'twelve chars long' } }),
   'POST /api/auth/accept-invite': () => ({ url: '/api/auth/accept-invite', body: { token: bogusToken, name: 'X', login: 'x@test.nl', password: 'twelve chars long' } }),
 
+  // A wrong current password (400 when allowed) and a token nobody made (410): nothing changes.
+  'POST /api/auth/password': () => ({ url: '/api/auth/password', body: { current: 'not the password', password: 'twelve chars long' } }),
+  'POST /api/auth/reset-password': () => ({ url: '/api/auth/reset-password', body: { token: bogusToken, password: 'twelve chars long' } }),
+
   'GET /api/users': () => ({ url: '/api/users' }),
+  'GET /api/users/invites': () => ({ url: '/api/users/invites' }),
+  // An invite and a user nobody made: 404 when allowed.
+  'DELETE /api/users/invites/:id': () => ({ url: '/api/users/invites/00000000-0000-4000-8000-000000000000' }),
+  'POST /api/users/:id/reset-link': () => ({ url: '/api/users/nobody/reset-link', body: {} }),
+  'GET /api/people': () => ({ url: '/api/people' }),
   'POST /api/users/invites': () => ({ url: '/api/users/invites', body: { roles: ['partner'], expiresInDays: 1 } }),
   'PATCH /api/users/:id': (c) => ({ url: `/api/users/${c.userIds.partner}`, body: { roles: ['partner'] } }),
   'GET /api/settings': () => ({ url: '/api/settings' }),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/domain/findingStatus';
 import { buildApp } from '../../src/server/app';
-import { allows, splitRouteKey, type Access } from '../../src/server/auth/accessTable';
+import { allows, splitRouteKey, type Access } from '../../src/domain/access';
 import type { Store } from '../../src/server/store/Store';
 import { authHeaders, createUser, login, testPassword } from '../support/auth';
 import { testMunicipality, testTiles } from '../support/fixtures';

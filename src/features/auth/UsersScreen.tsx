@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { CopyLink, formatLongDate } from './CopyLink';
+import { OpenInvites } from './OpenInvites';
+import { UserExtras } from './UserExtras';
 import { useTranslation } from 'react-i18next';
 import type { PublicUser } from '../../domain/account';
 import { roles as allRoles, type Role } from '../../domain/findingStatus';
-import { hasRole, useSession } from '../../services/session';
+import { useSession } from '../../services/session';
+import { mayDo } from '../../services/access';
 import { errorText } from './errorText';
 import { usersApi, type Refusal } from './usersApi';
 import './auth.css';
@@ -14,7 +18,9 @@ export default function UsersScreen() {
   const [users, setUsers] = useState<PublicUser[] | null>(null);
   const [partnersPublic, setPartnersPublic] = useState<boolean | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const allowed = hasRole(session, 'coordinator');
+  const allowed = mayDo(session, 'manageUsers');
+  const [invitesVersion, setInvitesVersion] = useState(0);
+  const done = useCallback((text: string) => setMessage({ text, error: false }), []);
 
   const report = useCallback((r: Refusal) => setMessage({ text: errorText(t, r), error: true }), [t]);
   const reload = useCallback(async () => {
@@ -44,6 +50,11 @@ export default function UsersScreen() {
     setUsers((us) => us?.map((u) => (u.id === user.id ? r.value.user : u)) ?? null);
   }
 
+  function saved(user: PublicUser) {
+    setMessage({ text: t('auth.users.saved'), error: false });
+    setUsers((us) => us?.map((u) => (u.id === user.id ? user : u)) ?? null);
+  }
+
   async function togglePublic(next: boolean) {
     const r = await usersApi.setPartnersPublic(next);
     if (!r.ok) return report(r);
@@ -59,7 +70,8 @@ export default function UsersScreen() {
           {message.text}
         </p>
       )}
-      <InviteForm onError={report} />
+      <InviteForm onError={report} onCreated={() => setInvitesVersion((n) => n + 1)} />
+      <OpenInvites version={invitesVersion} onError={report} onDone={done} />
       <section aria-labelledby="users-list-title">
         <h3 id="users-list-title">{t('auth.users.listTitle')}</h3>
         {!users ? (
@@ -77,7 +89,7 @@ export default function UsersScreen() {
               </thead>
               <tbody>
                 {users.map((u) => (
-                  <UserRow key={u.id} user={u} isMe={u.id === session.user?.id} onChange={change} />
+                  <UserRow key={u.id} user={u} isMe={u.id === session.user?.id} onChange={change} onSaved={saved} onError={report} />
                 ))}
               </tbody>
             </table>
@@ -111,21 +123,19 @@ function RoleChoices({ value, onChange, legend, showLegend = false }: { value: R
   );
 }
 
-function InviteForm({ onError }: { onError: (r: Refusal) => void }) {
+function InviteForm({ onError, onCreated }: { onError: (r: Refusal) => void; onCreated: () => void }) {
   const { t, i18n } = useTranslation();
   const [roles, setRoles] = useState<Role[]>(['schouwer']);
   const [days, setDays] = useState(7);
   const [invite, setInvite] = useState<{ link: string; roles: Role[]; expiresAt: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const daysId = useId();
-  const linkId = useId();
 
   async function create() {
     const r = await usersApi.invite(roles, days);
     if (!r.ok) return onError(r);
     // Built here from the address the coordinator uses, so a proxy's internal host never leaks into it.
     setInvite({ link: `${window.location.origin}/uitnodiging#${r.value.token}`, roles: r.value.roles, expiresAt: r.value.expiresAt });
-    setCopied(false);
+    onCreated();
   }
 
   return (
@@ -141,30 +151,26 @@ function InviteForm({ onError }: { onError: (r: Refusal) => void }) {
         {t('auth.users.inviteCreate')}
       </button>
       {invite && (
-        <div className="note" style={{ marginTop: '.8rem' }}>
-          <label htmlFor={linkId}>
-            {t('auth.users.inviteLink', {
-              roles: invite.roles.map((r) => t(`auth.roles.${r}`)).join(', '),
-              date: new Date(invite.expiresAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long' }),
-            })}
-          </label>
-          <div className="invite-link">
-            <input id={linkId} readOnly value={invite.link} onFocus={(e) => e.target.select()} />
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void navigator.clipboard?.writeText(invite.link).then(() => setCopied(true), () => setCopied(false))}
-            >
-              {copied ? t('auth.users.copied') : t('auth.users.copy')}
-            </button>
-          </div>
-        </div>
+        <CopyLink
+          label={t('auth.users.inviteLink', {
+            roles: invite.roles.map((r) => t(`auth.roles.${r}`)).join(', '),
+            date: formatLongDate(invite.expiresAt, i18n.language),
+          })}
+          link={invite.link}
+        />
       )}
     </section>
   );
 }
 
-function UserRow({ user, isMe, onChange }: { user: PublicUser; isMe: boolean; onChange: (u: PublicUser, p: { roles?: Role[]; disabled?: boolean }) => Promise<void> }) {
+function UserRow(props: {
+  user: PublicUser;
+  isMe: boolean;
+  onChange: (u: PublicUser, p: { roles?: Role[]; disabled?: boolean }) => Promise<void>;
+  onSaved: (u: PublicUser) => void;
+  onError: (r: Refusal) => void;
+}) {
+  const { user, isMe, onChange } = props;
   const { t } = useTranslation();
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const dirty = roles.length !== user.roles.length || roles.some((r) => !user.roles.includes(r));
@@ -172,6 +178,7 @@ function UserRow({ user, isMe, onChange }: { user: PublicUser; isMe: boolean; on
     <tr>
       <td>
         {user.name} {isMe && <span className="muted">{t('auth.users.you')}</span>}
+        <UserExtras user={user} onSaved={props.onSaved} onError={props.onError} />
       </td>
       <td>{user.login}</td>
       <td>

@@ -1,4 +1,4 @@
-import type { PublicUser, ServerSettings } from '../../domain/account';
+import type { OpenInvite, PublicUser, ServerSettings } from '../../domain/account';
 import type { Role } from '../../domain/findingStatus';
 import { apiFetch, type AuthResult } from '../../services/session';
 
@@ -22,7 +22,11 @@ export const usersApi = {
   list: () => call<{ users: PublicUser[] }>('/api/users'),
   invite: (roles: Role[], expiresInDays: number) =>
     call<{ token: string; roles: Role[]; expiresAt: string }>('/api/users/invites', { method: 'POST', json: { roles, expiresInDays } }),
-  update: (id: string, patch: { roles?: Role[]; disabled?: boolean }) =>
+  invites: () => call<{ invites: OpenInvite[] }>('/api/users/invites'),
+  revokeInvite: (id: string) => call<unknown>(`/api/users/invites/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  resetLink: (id: string) => call<{ token: string; expiresAt: string }>(`/api/users/${encodeURIComponent(id)}/reset-link`, { method: 'POST', json: {} }),
+  changePassword: (current: string, password: string) => call<unknown>('/api/auth/password', { method: 'POST', json: { current, password } }),
+  update: (id: string, patch: { roles?: Role[]; disabled?: boolean; organisation?: string | null }) =>
     call<{ user: PublicUser }>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch }),
   settings: () => call<ServerSettings>('/api/settings'),
   setPartnersPublic: (partnersPublic: boolean) => call<ServerSettings>('/api/settings', { method: 'PATCH', json: { partnersPublic } }),

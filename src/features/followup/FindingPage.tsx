@@ -23,6 +23,8 @@ import { historyLines } from './historyText';
 import { FindingPhotos } from './FindingPhotos';
 import { formatDay, type Labels } from './labels';
 import { Comments, Timeline } from './Timeline';
+import { useActorNames } from '../../services/people';
+import { useMayDo } from '../../services/access';
 
 interface Props {
   id: string;
@@ -37,6 +39,8 @@ interface Props {
 export function FindingPage({ id, findings, areas, config, labels, now }: Props) {
   const { t, i18n } = useTranslation();
   const actor = useActor();
+  const who = useActorNames();
+  const mayFollowUp = useMayDo('followUp');
   const finding = useFinding(id);
   const events = useFindingEvents(id);
   const lines = useMemo(() => historyLines(events ?? [], labels.history(findings)), [events, labels, findings]);
@@ -89,6 +93,8 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
             <dd>{labels.inspection(finding.inspectionId)}</dd>
             <dt>{t('followup.madeOn')}</dt>
             <dd>{formatDateTime(finding.createdAt, i18n.language)}</dd>
+            <dt>{t('people.madeBy')}</dt>
+            <dd>{who(finding.createdBy, events?.find((e) => e.kind === 'created')?.id)}</dd>
             {finding.fixNote && (
               <>
                 <dt>{t('followup.fixNote')}</dt>
@@ -109,8 +115,12 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
             )}
           </dl>
           <FindingPhotos hashes={finding.photoHashes} />
-          <FindingActions key={`${finding.id}-${finding.status}`} finding={finding} others={others} labels={labels} run={run} />
-          <Comments lines={lines.filter((l) => events?.find((e) => e.id === l.id)?.kind === 'comment')} me={actor?.id} run={run} />
+          {mayFollowUp ? (
+            <FindingActions key={`${finding.id}-${finding.status}`} finding={finding} others={others} labels={labels} run={run} />
+          ) : (
+            <p className="muted">{t('people.followUpNotYours')}</p>
+          )}
+          <Comments lines={lines.filter((l) => events?.find((e) => e.id === l.id)?.kind === 'comment')} run={mayFollowUp ? run : null} />
         </div>
         <div>
           <div className="fu-small-map">
@@ -122,7 +132,7 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
               </MapView>
             )}
           </div>
-          <Timeline lines={lines} me={actor?.id} />
+          <Timeline lines={lines} />
         </div>
       </div>
     </main>

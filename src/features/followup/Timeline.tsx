@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../services/format';
 import type { FindingCommand } from '../../domain/findingStatus';
 import type { HistoryLine } from './historyText';
+import { useActorNames } from '../../services/people';
 
-/** Who did it, in words: this device's own actor is "dit apparaat"; others are shown as they sync. */
-function who(by: string, me: string | undefined, self: string): string {
-  return by === me ? self : by.replace(/^device:/, '');
-}
 
 /** The finding's history, oldest first: when, what, before → after, the note. */
-export function Timeline({ lines, me }: { lines: readonly HistoryLine[]; me: string | undefined }) {
+export function Timeline({ lines }: { lines: readonly HistoryLine[] }) {
   const { t, i18n } = useTranslation();
+  // A name from the people directory; "dit apparaat" only while the change waits in this device's outbox.
+  const who = useActorNames();
   return (
     <section className="fu-timeline" aria-labelledby="fu-history-title">
       <h3 id="fu-history-title">{t('followup.history')}</h3>
@@ -27,7 +26,7 @@ export function Timeline({ lines, me }: { lines: readonly HistoryLine[]; me: str
               </span>
             )}
             {l.note && <q className="fu-note">{l.note}</q>}
-            <span className="fu-by">{t('followup.by', { who: who(l.by, me, t('followup.thisDevice')) })}</span>
+            <span className="fu-by">{t('followup.by', { who: who(l.by, l.id) })}</span>
           </li>
         ))}
       </ol>
@@ -36,12 +35,15 @@ export function Timeline({ lines, me }: { lines: readonly HistoryLine[]; me: str
 }
 
 /** Comments are events too; this shows them together and adds new ones. */
-export function Comments({ lines, me, run }: { lines: readonly HistoryLine[]; me: string | undefined; run: (c: FindingCommand) => Promise<string | null> }) {
+/** `run` null: this person's roles do not comment (follow-up is the wijkbeheerder's); the list still shows. */
+export function Comments({ lines, run }: { lines: readonly HistoryLine[]; run: ((c: FindingCommand) => Promise<string | null>) | null }) {
   const { t, i18n } = useTranslation();
+  const who = useActorNames();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function post(e: React.FormEvent) {
     e.preventDefault();
+    if (!run) return;
     const err = await run({ kind: 'comment', text });
     setError(err);
     if (!err) setText('');
@@ -57,21 +59,23 @@ export function Comments({ lines, me, run }: { lines: readonly HistoryLine[]; me
             <li key={l.id}>
               <p>{l.note}</p>
               <span className="muted">
-                {formatDateTime(l.at, i18n.language)} · {t('followup.by', { who: who(l.by, me, t('followup.thisDevice')) })}
+                {formatDateTime(l.at, i18n.language)} · {t('followup.by', { who: who(l.by, l.id) })}
               </span>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={(e) => void post(e)} className="fu-comment-form">
-        <label className="field">
-          {t('followup.comment')}
-          <input type="text" value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
-        </label>
-        <button type="submit" className="btn">
-          {t('followup.addComment')}
-        </button>
-      </form>
+      {run && (
+        <form onSubmit={(e) => void post(e)} className="fu-comment-form">
+          <label className="field">
+            {t('followup.comment')}
+            <input type="text" value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <button type="submit" className="btn">
+            {t('followup.addComment')}
+          </button>
+        </form>
+      )}
       {error && (
         <p role="alert" className="form-error">
           {error}

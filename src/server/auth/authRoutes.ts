@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   acceptInviteInputSchema,
   loginInputSchema,
+  passwordChangeSchema,
+  passwordResetSchema,
   setupInputSchema,
   type SessionUser,
 } from '../../domain/account';
@@ -52,6 +54,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
     return { user: sessionUser(user) };
   });
 
+  app.get('/api/auth/session', async (request) => {
+    const user = request.actor ? await store.users.getUser(request.actor.id) : undefined;
+    return { user: user && !user.disabled ? sessionUser(user) : null };
+  });
+
   const tokenLimit = { rateLimit: { max: 20, timeWindow: 60_000 } };
 
   app.post('/api/auth/setup', { config: tokenLimit }, async (request, reply) => {
@@ -68,7 +75,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
     } catch (err) {
       return refusal(reply, err);
     }
-    return startSession(request, reply, store, { ...user, disabled: false, createdAt: new Date().toISOString() }, 201);
+    return startSession(request, reply, store, { ...user, disabled: false, createdAt: new Date().toISOString(), organisation: null }, 201);
   });
 
   app.post('/api/auth/accept-invite', { config: tokenLimit }, async (request, reply) => {
@@ -81,6 +88,31 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
       return refusal(reply, err);
     }
     return startSession(request, reply, store, user, 201);
+  });
+
+  // Own password: the current one is required, so a tablet left logged in cannot be taken over; every
+  // other session of the person ends (a lost phone is logged out), this one stays.
+  app.post('/api/auth/password', { config: tokenLimit }, async (request, reply) => {
+    const input = passwordChangeSchema.parse(request.body);
+    const user = await store.users.getUser(request.actor!.id);
+    if (!user || user.disabled) return reply.code(401).send({ error: 'not_logged_in' });
+    if (!(await verifyPassword(input.current, user.passwordHash))) {
+      return reply.code(400).send({ error: 'wrong_password', issues: [{ path: '/current', message: 'is not your current password' }] });
+    }
+    await store.users.changePassword(user.id, await hashPassword(input.password), request.sessionHash);
+    return reply.code(204).send();
+  });
+
+  // A reset link from the coordinator: sets the password, ends all sessions, logs this device in.
+  app.post('/api/auth/reset-password', { config: tokenLimit }, async (request, reply) => {
+    const input = passwordResetSchema.parse(request.body);
+    let user: StoredUser;
+    try {
+      user = await store.users.resetPassword(hashToken(input.token), await hashPassword(input.password));
+    } catch (err) {
+      return refusal(reply, err);
+    }
+    return startSession(request, reply, store, user);
   });
 }
 

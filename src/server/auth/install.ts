@@ -5,6 +5,7 @@ import type { Store } from '../store/Store';
 import { accessFor, accessTable, guardFor, type Access } from './accessTable';
 import { registerAuthRoutes } from './authRoutes';
 import { SESSION_COOKIE, SESSION_TTL_MS, isHttps, readCookie, sessionCookie } from './cookies';
+import { registerPeopleRoutes } from './peopleRoutes';
 import { registerPublicRoutes } from './publicRoutes';
 import { hashToken } from './tokens';
 import { registerUserRoutes } from './userRoutes';
@@ -73,6 +74,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   void app.register(async (scoped) => {
     registerAuthRoutes(scoped, { store, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10 });
     registerUserRoutes(scoped, { store });
+    registerPeopleRoutes(scoped, { store });
     registerPublicRoutes(scoped, { store, municipality: options.municipality });
   });
 }

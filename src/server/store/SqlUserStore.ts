@@ -1,4 +1,5 @@
-import type { PublicUser, ServerSettings } from '../../domain/account';
+import type { OpenInvite, PublicUser, ServerSettings } from '../../domain/account';
+import type { Person } from '../../domain/people';
 import type { Role } from '../../domain/findingStatus';
 import type { SqlExecutor, SqlQueryable } from './executor';
 import { UserStoreError, type NewUser, type StoredUser, type UserStore } from './UserStore';
@@ -12,12 +13,13 @@ interface UserRow {
   roles: string[];
   disabled: boolean;
   created_at: Date | string;
+  organisation: string | null;
 }
 
 // Serialises the two checks that count users across rows ("no user yet", "one coordinator left"), so
 // two concurrent requests cannot both pass them. Any constant that differs from the migration lock.
 const ACCOUNTS_LOCK_KEY = 727_002;
-const USER_COLUMNS = 'id, display_name, login, password_hash, roles, disabled, created_at';
+const USER_COLUMNS = 'id, display_name, login, password_hash, roles, disabled, created_at, organisation';
 const defaultSettings: ServerSettings = { partnersPublic: false };
 
 /** `UserStore` in the SQL that PGlite and PostgreSQL both run. */
@@ -44,6 +46,11 @@ export class SqlUserStore implements UserStore {
     return rows.map((r) => withoutSecret(rowToUser(r)));
   }
 
+  async listPeople(): Promise<Required<Person>[]> {
+    const rows = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY display_name, id`);
+    return rows.map((r) => ({ id: r.id, name: r.display_name, organisation: r.organisation, roles: r.roles as Role[], active: !r.disabled, login: r.login }));
+  }
+
   async addSetupToken(tokenHash: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await lockAccounts(tx);
@@ -63,12 +70,81 @@ export class SqlUserStore implements UserStore {
     });
   }
 
-  async createInvite(invite: { tokenHash: string; roles: Role[]; createdBy: string | null; expiresAt: Date }): Promise<void> {
-    await this.db.query(
-      `INSERT INTO invites (token_hash, roles, created_by, expires_at)
-       VALUES ($1, ARRAY(SELECT jsonb_array_elements_text($2::jsonb)), $3, $4::timestamptz)`,
+  async createInvite(invite: { tokenHash: string; roles: Role[]; createdBy: string | null; expiresAt: Date }): Promise<string> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO invites (id, token_hash, roles, created_by, expires_at)
+       VALUES (gen_random_uuid()::text, $1, ARRAY(SELECT jsonb_array_elements_text($2::jsonb)), $3, $4::timestamptz)
+       RETURNING id`,
       [invite.tokenHash, JSON.stringify(invite.roles), invite.createdBy, invite.expiresAt.toISOString()],
     );
+    return row!.id;
+  }
+
+  async listOpenInvites(now: Date = new Date()): Promise<OpenInvite[]> {
+    const rows = await this.db.query<{ id: string; roles: string[]; created_by: string | null; created_at: Date | string; expires_at: Date | string }>(
+      `SELECT id, roles, created_by, created_at, expires_at FROM invites
+        WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > $1::timestamptz
+        ORDER BY created_at DESC, id`,
+      [now.toISOString()],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      roles: r.roles as Role[],
+      createdBy: r.created_by,
+      createdAt: new Date(r.created_at).toISOString(),
+      expiresAt: new Date(r.expires_at).toISOString(),
+    }));
+  }
+
+  async revokeInvite(id: string, now: Date = new Date()): Promise<void> {
+    const rows = await this.db.query(
+      `UPDATE invites SET revoked_at = $2::timestamptz
+        WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2::timestamptz
+        RETURNING 1`,
+      [id, now.toISOString()],
+    );
+    if (rows.length === 0) throw new UserStoreError('not_found');
+  }
+
+  async createPasswordReset(reset: { tokenHash: string; userId: string; createdBy: string | null; expiresAt: Date }): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [user] = await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [reset.userId]);
+      if (!user) throw new UserStoreError('not_found');
+      // One live link per person: a second one (the first was lost) makes the first useless.
+      await tx.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [reset.userId]);
+      await tx.query(
+        'INSERT INTO password_resets (token_hash, user_id, created_by, expires_at) VALUES ($1, $2, $3, $4::timestamptz)',
+        [reset.tokenHash, reset.userId, reset.createdBy, reset.expiresAt.toISOString()],
+      );
+    });
+  }
+
+  async resetPassword(tokenHash: string, passwordHash: string, now: Date = new Date()): Promise<StoredUser> {
+    return this.db.transaction(async (tx) => {
+      // FOR UPDATE: the same link opened twice at once is used once.
+      const [reset] = await tx.query<{ user_id: string }>(
+        `SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id
+          WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2::timestamptz AND NOT u.disabled
+          FOR UPDATE OF r`,
+        [tokenHash, now.toISOString()],
+      );
+      if (!reset) throw new UserStoreError('invalid_token');
+      await tx.query('UPDATE password_resets SET used_at = $2::timestamptz WHERE token_hash = $1', [tokenHash, now.toISOString()]);
+      const [row] = await tx.query<UserRow>(
+        `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        [reset.user_id, passwordHash],
+      );
+      await tx.query('DELETE FROM sessions WHERE user_id = $1', [reset.user_id]);
+      return rowToUser(row!);
+    });
+  }
+
+  async changePassword(userId: string, passwordHash: string, keepSession: string | null): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const rows = await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING 1', [userId, passwordHash]);
+      if (rows.length === 0) throw new UserStoreError('not_found');
+      await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, keepSession]);
+    });
   }
 
   async acceptInvite(tokenHash: string, user: Omit<NewUser, 'roles'>): Promise<StoredUser> {
@@ -76,7 +152,7 @@ export class SqlUserStore implements UserStore {
       // FOR UPDATE: two people opening the same link at once cannot both use it.
       const [invite] = await tx.query<{ roles: string[] }>(
         `SELECT roles FROM invites
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
           FOR UPDATE`,
         [tokenHash],
       );
@@ -89,7 +165,7 @@ export class SqlUserStore implements UserStore {
     });
   }
 
-  async updateUser(id: string, patch: { roles?: Role[]; disabled?: boolean }): Promise<PublicUser> {
+  async updateUser(id: string, patch: { roles?: Role[]; disabled?: boolean; organisation?: string | null }): Promise<PublicUser> {
     return this.db.transaction(async (tx) => {
       await lockAccounts(tx);
       const [before] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
@@ -98,10 +174,11 @@ export class SqlUserStore implements UserStore {
         `UPDATE users SET
            roles = CASE WHEN $2::jsonb IS NULL THEN roles ELSE ARRAY(SELECT jsonb_array_elements_text($2::jsonb)) END,
            disabled = COALESCE($3::boolean, disabled),
+           organisation = CASE WHEN $4::boolean THEN $5::text ELSE organisation END,
            updated_at = now()
          WHERE id = $1
          RETURNING ${USER_COLUMNS}`,
-        [id, patch.roles ? JSON.stringify(patch.roles) : null, patch.disabled ?? null],
+        [id, patch.roles ? JSON.stringify(patch.roles) : null, patch.disabled ?? null, patch.organisation !== undefined, patch.organisation ?? null],
       );
       const [left] = await tx.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM users WHERE 'coordinator' = ANY(roles) AND NOT disabled`,
@@ -123,7 +200,7 @@ export class SqlUserStore implements UserStore {
 
   async findSession(tokenHash: string, now: Date = new Date()): Promise<{ user: StoredUser; expiresAt: Date } | undefined> {
     const [row] = await this.db.query<UserRow & { expires_at: Date | string }>(
-      `SELECT u.id, u.display_name, u.login, u.password_hash, u.roles, u.disabled, u.created_at, s.expires_at
+      `SELECT u.id, u.display_name, u.login, u.password_hash, u.roles, u.disabled, u.created_at, u.organisation, s.expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2::timestamptz AND NOT u.disabled`,
       [tokenHash, now.toISOString()],
@@ -198,6 +275,7 @@ function rowToUser(row: UserRow): StoredUser {
     roles: row.roles as Role[],
     disabled: row.disabled,
     createdAt: new Date(row.created_at).toISOString(),
+    organisation: row.organisation ?? null,
   };
 }
 

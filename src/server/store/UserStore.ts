@@ -1,4 +1,5 @@
-import type { PublicUser, ServerSettings } from '../../domain/account';
+import type { OpenInvite, PublicUser, ServerSettings } from '../../domain/account';
+import type { Person } from '../../domain/people';
 import type { Role } from '../../domain/findingStatus';
 
 /** A user with the secret the login checks; only the auth code sees this shape. */
@@ -34,6 +35,12 @@ export interface UserStore {
   getUser(id: string): Promise<StoredUser | undefined>;
   getUserByLogin(login: string): Promise<StoredUser | undefined>;
   listUsers(): Promise<PublicUser[]>;
+  /**
+   * The people directory (GET /api/people), everyone with an account, disabled ones included (their
+   * names stay in old histories), with their login. The ONE query for it, so scoping it (per
+   * municipality) changes one place; the route leaves the login out for non-coordinators.
+   */
+  listPeople(): Promise<Required<Person>[]>;
 
   /** Remember a setup token; refused with `setup_done` once any user exists. */
   addSetupToken(tokenHash: string): Promise<void>;
@@ -43,15 +50,30 @@ export interface UserStore {
    */
   completeSetup(tokenHash: string, user: NewUser): Promise<void>;
 
-  createInvite(invite: { tokenHash: string; roles: Role[]; createdBy: string | null; expiresAt: Date }): Promise<void>;
-  /** Create the user with the invite's roles and mark the invite used, at once. `invalid_token` when unknown, used or expired. */
+  /** Returns the invite's id (not a secret: it names the invite in the list and for a revoke). */
+  createInvite(invite: { tokenHash: string; roles: Role[]; createdBy: string | null; expiresAt: Date }): Promise<string>;
+  /** Create the user with the invite's roles and mark the invite used, at once. `invalid_token` when unknown, used, revoked or expired. */
   acceptInvite(tokenHash: string, user: Omit<NewUser, 'roles'>): Promise<StoredUser>;
+  /** Invites not used, not revoked and not expired at `now`, newest first. */
+  listOpenInvites(now?: Date): Promise<OpenInvite[]>;
+  /** The link stops working at once. `not_found` when the invite is unknown or no longer open. */
+  revokeInvite(id: string, now?: Date): Promise<void>;
+
+  /** A one-time reset link for this user; earlier unused links of theirs stop working. `not_found` for an unknown user. */
+  createPasswordReset(reset: { tokenHash: string; userId: string; createdBy: string | null; expiresAt: Date }): Promise<void>;
+  /**
+   * Set a new password with a reset token, spend the token and end every session of the user (whoever
+   * had the old password is out). `invalid_token` when unknown, used or expired, or the user is disabled.
+   */
+  resetPassword(tokenHash: string, passwordHash: string, now?: Date): Promise<StoredUser>;
+  /** Set a new password and end the user's sessions except `keepSession` (the one asking). */
+  changePassword(userId: string, passwordHash: string, keepSession: string | null): Promise<void>;
 
   /**
    * Change roles and/or disabled. Disabling also ends the user's sessions. Refused with
    * `last_coordinator` when no active coordinator would be left, `not_found` for an unknown id.
    */
-  updateUser(id: string, patch: { roles?: Role[]; disabled?: boolean }): Promise<PublicUser>;
+  updateUser(id: string, patch: { roles?: Role[]; disabled?: boolean; organisation?: string | null }): Promise<PublicUser>;
 
   createSession(session: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void>;
   /** The session's user when the session exists, has not expired and the user is not disabled. */

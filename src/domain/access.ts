@@ -1,0 +1,134 @@
+/**
+ * Who may do what: the ONE table of API routes and roles, and the capabilities the app's shell and
+ * screens ask about. Pure, so the server (src/server/auth/accessTable.ts attaches a guard per route)
+ * and the client (menus, routes, the sync engine, which buttons show) decide from the same rules.
+ *
+ * - `open`: anyone, also without an account (the app shell needs these before login).
+ * - `signedIn`: any active account, whatever its roles.
+ * - `publicWhenEnabled`: anyone when the coordinator made the partners' view public, else `signedIn`.
+ * - a list of roles: an active account holding at least one of them.
+ *
+ * Record-level checks (a schouwer edits only their own open finding, ...) come on top, in the route
+ * and in the domain functions (findingStatus.ts).
+ */
+import type { Role } from './findingStatus';
+
+export type Access = 'open' | 'signedIn' | 'publicWhenEnabled' | readonly Role[];
+
+export const everyRole: readonly Role[] = ['coordinator', 'schouwer', 'wijkbeheerder', 'partner'];
+/** Roles that sync records at all (SPEC.md R16): everyone but partners, who see only the public summary. */
+export const syncRoles: readonly Role[] = ['coordinator', 'schouwer', 'wijkbeheerder'];
+
+export const accessTable = {
+  'GET /api/health': 'open',
+  'GET /api/areas': 'open',
+  'GET /api/config': 'open',
+
+  'POST /api/auth/login': 'open',
+  // Open: logging out with an expired session must still clear the cookie.
+  'POST /api/auth/logout': 'open',
+  'GET /api/auth/me': 'signedIn',
+  // The app's "who am I" on start: open, answering { user: null } without a session, so a device
+  // without an account learns it without a 401 in its console.
+  'GET /api/auth/session': 'open',
+  'POST /api/auth/setup': 'open',
+  'POST /api/auth/accept-invite': 'open',
+  // Anyone signed in changes their own password (the current one is checked in the route).
+  'POST /api/auth/password': 'signedIn',
+  // Open: the one-time reset token in the body is the permission.
+  'POST /api/auth/reset-password': 'open',
+
+  'GET /api/users': ['coordinator'],
+  'POST /api/users/invites': ['coordinator'],
+  'GET /api/users/invites': ['coordinator'],
+  'DELETE /api/users/invites/:id': ['coordinator'],
+  'POST /api/users/:id/reset-link': ['coordinator'],
+  'PATCH /api/users/:id': ['coordinator'],
+  'GET /api/settings': ['coordinator'],
+  'PATCH /api/settings': ['coordinator'],
+
+  // The people directory: names for the history on every device that syncs (no e-mail for non-coordinators).
+  'GET /api/people': syncRoles,
+
+  'GET /api/public/summary': 'publicWhenEnabled',
+
+  // Sync and photos (src/server/sync, SPEC.md R16/R18): partners sync nothing and see no photos.
+  'POST /api/sync/push': syncRoles,
+  'GET /api/sync/pull': syncRoles,
+  'PUT /api/photos/:sha256': syncRoles,
+  'GET /api/photos/:sha256': syncRoles,
+
+  // Area editing (src/server/areas).
+  'PUT /api/areas/:id': ['coordinator'],
+  'POST /api/areas': ['coordinator'],
+  'POST /api/areas/:id/retire': ['coordinator'],
+  'GET /api/areas/:id/versions': ['coordinator'],
+  'POST /api/areas/:id/restore': ['coordinator'],
+  // The same data as GET /api/areas, as a file.
+  'GET /api/areas/export': 'open',
+  'POST /api/areas/import': ['coordinator'],
+  'POST /api/areas/import/apply': ['coordinator'],
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof accessTable;
+
+/** `GET /api/users/:id` → its entry, or undefined. HEAD routes share their GET's entry. */
+export function accessFor(method: string, url: string, table: Record<string, Access> = accessTable): Access | undefined {
+  const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return table[`${m} ${url}`];
+}
+
+export function splitRouteKey(key: string): { method: string; url: string } {
+  const [method, url] = key.split(' ') as [string, string];
+  return { method, url };
+}
+
+/** Whether `roles` (null: not signed in) may use a route with `access`. */
+export function allows(access: Access, roles: readonly Role[] | null, partnersPublic: boolean): boolean {
+  if (access === 'open') return true;
+  if (access === 'publicWhenEnabled' && partnersPublic) return true;
+  if (roles === null) return false;
+  if (access === 'signedIn' || access === 'publicWhenEnabled') return true;
+  return roles.some((r) => access.includes(r));
+}
+
+/**
+ * What the app's screens ask. Each capability is one route of the table (so the menu and the server
+ * cannot disagree) or, where no single route decides, a role list kept next to the rule it mirrors.
+ */
+const capabilityRoutes = {
+  /** Push and pull records; the sync engine runs only for these people. */
+  sync: 'GET /api/sync/pull',
+  /** See names in the history. */
+  people: 'GET /api/people',
+  manageUsers: 'GET /api/users',
+  editAreas: 'PUT /api/areas/:id',
+} as const satisfies Record<string, RouteKey>;
+
+const capabilityRoles = {
+  /** Plan and walk a schouw, capture findings (findingStatus.ts mayCreateFinding; inspections' writers). */
+  walk: ['coordinator', 'schouwer'],
+  /** The follow-up screens: the findings list, report, export (everyone who syncs findings). */
+  followUpView: syncRoles,
+  /** Assign, status changes, comments on any finding (findingStatus.ts follow-up commands). */
+  followUp: ['coordinator', 'wijkbeheerder'],
+  /** The shop register and certification: read by everyone who syncs, written by the coordinator. */
+  shopsView: syncRoles,
+  editShops: ['coordinator'],
+  certify: ['coordinator'],
+  /** Correct the scoring tables. */
+  correctTables: ['coordinator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof capabilityRoutes | keyof typeof capabilityRoles;
+export const capabilities = [...Object.keys(capabilityRoutes), ...Object.keys(capabilityRoles)] as Capability[];
+
+/** May someone with these roles (null: nobody signed in) do this? */
+export function can(roles: readonly Role[] | null, capability: Capability): boolean {
+  if (capability in capabilityRoutes) {
+    return allows(accessTable[capabilityRoutes[capability as keyof typeof capabilityRoutes]], roles, false);
+  }
+  if (roles === null) return false;
+  const allowed: readonly Role[] = capabilityRoles[capability as keyof typeof capabilityRoles];
+  return roles.some((r) => allowed.includes(r));
+}
