@@ -10,7 +10,7 @@
  */
 import { findCategory, type Lang } from './categories';
 import type { Finding, FindingOwner, FindingStatus, Severity } from './finding';
-import { isOverdue } from './overdue';
+import { amsterdamDateTime, isOverdue } from './overdue';
 
 export type CsvSeparator = ',' | ';';
 
@@ -77,7 +77,8 @@ function row(f: Finding, labels: ExportLabels, sep: CsvSeparator, now: Date): Re
     overdue: isOverdue(f, now) ? labels.yes : labels.no,
     lon: decimal(lon!, sep),
     lat: decimal(lat!, sep),
-    createdAt: f.createdAt,
+    // Europe/Amsterdam, as on screen; the GeoJSON keeps the exact UTC instant for machines.
+    createdAt: amsterdamDateTime(new Date(f.createdAt)),
   };
 }
 

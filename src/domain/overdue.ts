@@ -21,6 +21,18 @@ export function amsterdamDate(instant: Date): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+const amsterdamClock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * Wall-clock time in Deventer at `instant`, 'YYYY-MM-DD HH:mm' (summer and winter time as on screen):
+ * what exports write, so a spreadsheet shows the time people saw, not UTC.
+ */
+export function amsterdamDateTime(instant: Date): string {
+  const parts = amsterdamClock.formatToParts(instant);
+  const get = (type: 'hour' | 'minute') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${amsterdamDate(instant)} ${get('hour')}:${get('minute')}`;
+}
+
 /**
  * Overdue is computed, never stored, so it cannot go stale. The due date itself is still on time;
  * the finding is overdue from the next Amsterdam day. Removed findings are nobody's work any more.

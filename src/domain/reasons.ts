@@ -24,7 +24,7 @@ export type ReasonCode = (typeof reasonCodes)[number];
 // Written for the person holding the tablet: what to do next, not what the code checked.
 const messages: Record<ReasonCode, Record<Lang, string>> = {
   not_allowed_for_role: {
-    nl: 'Dit mag u met uw rol niet doen.',
+    nl: 'Dit mag je met jouw rol niet doen.',
     en: 'Your role does not allow this.',
   },
   invalid_transition: {

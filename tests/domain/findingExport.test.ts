@@ -47,6 +47,18 @@ describe('CSV export', () => {
     expect(line).toContain(";'=cmd|calc;");
   });
 
+  it('writes the time a finding was made in Europe/Amsterdam, winter and summer time, as on screen', () => {
+    const csv = findingsToCsv(
+      [finding({ createdAt: '2026-01-15T09:05:00.000Z' }), finding({ createdAt: '2026-07-01T22:30:00.000Z' })],
+      labels,
+      ';',
+      now,
+    ).split('\r\n');
+    expect(csv[1]!.endsWith(';2026-01-15 10:05')).toBe(true);
+    // 22:30 UTC in summer is already the next day in Deventer.
+    expect(csv[2]!.endsWith(';2026-07-02 00:30')).toBe(true);
+  });
+
   it('keeps a negative longitude a number, not escaped text', () => {
     const line = findingsToCsv([finding({ point: { type: 'Point', coordinates: [-0.5, 51.5] } })], labels, ',', now).split('\r\n')[1]!;
     expect(line).toContain(',-0.5,51.5,');

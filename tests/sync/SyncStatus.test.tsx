@@ -42,7 +42,7 @@ describe('sync UI', () => {
     const entries = await db.outbox.toArray();
     await render(<RejectedChanges db={db} entries={entries} />);
     const text = host().textContent ?? '';
-    expect(text).toContain('Dit mag u met uw rol niet doen.');
+    expect(text).toContain('Dit mag je met jouw rol niet doen.');
     expect(text).toContain('voer de wijziging opnieuw in');
     expect(text).toContain('te laat');
     expect(text).not.toContain('updatedAt');

@@ -169,8 +169,8 @@ export const AREA_CERTIFICATION_TABLE: AreaScoringTable = {
     {
       id: 'percent_as_tenths',
       questions: ['q2', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'],
-      nl: 'De bron schrijft "86% = 86 punten". Gelezen als 86% = 8,6 punten: elke vraag telt tot 10 punten, het maximum is 100 en het cijfer is punten ÷ 10.',
-      en: 'The source writes "86% = 86 points". Read as 86% = 8.6 points: every question counts up to 10 points, the maximum is 100 and the grade is points ÷ 10.',
+      nl: 'De puntentabel zegt "86% = 86 punten". Gelezen als 86% = 8,6 punten: elke vraag telt tot 10 punten, het maximum is 100 en het cijfer is punten ÷ 10.',
+      en: 'The scoring table says "86% = 86 points". Read as 86% = 8.6 points: every question counts up to 10 points, the maximum is 100 and the grade is points ÷ 10.',
     },
   ],
 };

@@ -308,14 +308,14 @@ export const PROGRAMME_CHECKLIST_TABLE: ProgrammeScoringTable = {
     {
       id: 'q9_20_29',
       questions: ['q9'],
-      nl: 'Vraag 9: de bron geeft "< 20 = 0 punten, 30 – 40 = 5 punten, > 40 = 10 punten" en laat 20-29 open. Gelezen als 20-40 = 5 punten.',
-      en: 'Question 9: the source gives "< 20 = 0 points, 30 – 40 = 5 points, > 40 = 10 points" and leaves 20-29 open. Read as 20-40 = 5 points.',
+      nl: 'Vraag 9: de puntentabel geeft "< 20 = 0 punten, 30 – 40 = 5 punten, > 40 = 10 punten" en laat 20-29 open. Gelezen als 20-40 = 5 punten.',
+      en: 'Question 9: the scoring table gives "< 20 = 0 points, 30 – 40 = 5 points, > 40 = 10 points" and leaves 20-29 open. Read as 20-40 = 5 points.',
     },
     {
       id: 'q12_no_points',
       questions: ['q12'],
-      nl: 'Vraag 12: de bron noemt geen antwoord en geen punten. Gelezen als nee/ja = 0/10 punten.',
-      en: 'Question 12: the source gives no answer type and no points. Read as no/yes = 0/10 points.',
+      nl: 'Vraag 12: de puntentabel noemt geen antwoord en geen punten. Gelezen als nee/ja = 0/10 punten.',
+      en: 'Question 12: the scoring table gives no answer type and no points. Read as no/yes = 0/10 points.',
     },
     {
       id: 'q15_yes_no',
@@ -344,14 +344,14 @@ export const PROGRAMME_CHECKLIST_TABLE: ProgrammeScoringTable = {
     {
       id: 'percent_as_tenths',
       questions: ['q13', 'q14', 'q17'],
-      nl: 'De bron schrijft "86% = 86 punten". Gelezen als 86% = 8,6 punten: elke vraag telt tot 10 punten, het maximum is 200.',
-      en: 'The source writes "86% = 86 points". Read as 86% = 8.6 points: every question counts up to 10 points, the maximum is 200.',
+      nl: 'De puntentabel zegt "86% = 86 punten". Gelezen als 86% = 8,6 punten: elke vraag telt tot 10 punten, het maximum is 200.',
+      en: 'The scoring table says "86% = 86 points". Read as 86% = 8.6 points: every question counts up to 10 points, the maximum is 200.',
     },
     {
       id: 'covenant_row',
       questions: [],
-      nl: 'De bron begint de lijst met een ongenummerde regel "Is het convenant nog actueel" zonder punten; die telt niet mee in de 20 vragen.',
-      en: 'The source opens the list with an unnumbered row "Is the covenant still current" without points; it is not one of the 20 questions.',
+      nl: 'De puntentabel begint de lijst met een ongenummerde regel "Is het convenant nog actueel" zonder punten; die telt niet mee in de 20 vragen.',
+      en: 'The scoring table opens the list with an unnumbered row "Is the covenant still current" without points; it is not one of the 20 questions.',
     },
   ],
 };

@@ -12,6 +12,7 @@ import { ReportMap } from './ReportMap';
 import { numberFindings } from './reportModel';
 import { ReportZipButton } from './ReportZipButton';
 import { PrintBar } from './PrintBar';
+import { formatDateTime } from '../../services/format';
 
 interface Props {
   inspectionId: string;
@@ -24,7 +25,7 @@ interface Props {
 
 /** /opvolging/rapport/:inspectionId — the printable schouw report (print CSS in followup.css). */
 export function ReportPage({ inspectionId, findings, inspections, areas, labels, now }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const inspection = inspections.find((i) => i.id === inspectionId);
   const items = useMemo(() => numberFindings(findings.filter((f) => f.inspectionId === inspectionId)), [findings, inspectionId]);
   if (!inspection) {
@@ -45,11 +46,14 @@ export function ReportPage({ inspectionId, findings, inspections, areas, labels,
         <h2>
           {t('followup.report.title')} {areaName}
         </h2>
+        <p className="report-times">
+          {t('followup.report.planned', { date: `${date} ${inspection.startsAt.slice(11, 16)}` })}
+          {' · '}
+          {walkTimes(inspection, (iso) => formatDateTime(iso, i18n.language), t)}
+        </p>
         <p>
-          {t('followup.report.walked', { date: `${date} ${inspection.startsAt.slice(11, 16)}` })}
           {inspection.participants.length > 0 && (
             <>
-              {' · '}
               {t('followup.report.participants')}:{' '}
               {inspection.participants.map((p) => t(`schouw.organisations.${p.organisation}`) + (p.label ? ` (${p.label})` : '')).join(', ')}
             </>
@@ -91,4 +95,15 @@ export function ReportPage({ inspectionId, findings, inspections, areas, labels,
       </ol>
     </main>
   );
+}
+
+/** When the walk really took place (recorded at start and end, SPEC of inspection.ts), not only the plan. */
+function walkTimes(inspection: Inspection, at: (iso: string) => string, t: (key: string, o?: Record<string, string>) => string): string {
+  if (!inspection.walkStartedAt) return t('followup.report.notWalked');
+  if (!inspection.walkEndedAt) return t('followup.report.walkStartedOnly', { start: at(inspection.walkStartedAt) });
+  const sameDay = amsterdamDate(new Date(inspection.walkStartedAt)) === amsterdamDate(new Date(inspection.walkEndedAt));
+  const end = at(inspection.walkEndedAt);
+  // "3 mrt 2026 10:07 tot 11:32": the day once when the walk did not cross midnight.
+  const endShown = sameDay ? end.slice(end.lastIndexOf(' ') + 1) : end;
+  return t('followup.report.walkTimes', { start: at(inspection.walkStartedAt), end: endShown });
 }

@@ -148,7 +148,10 @@ export const en: Widen<typeof nl> = {
   report: {
     title: 'Inspection report',
     print: 'Print or save as PDF',
-    walked: 'Walked on {{date}}',
+    planned: 'Planned for {{date}}',
+    walkTimes: 'Walked from {{start}} to {{end}}',
+    walkStartedOnly: 'Started {{start}}, not yet ended',
+    notWalked: 'Not walked yet',
     participants: 'Participants',
     mapTitle: 'Map of {{area}} with the numbered findings',
     findingsTitle: 'Findings',

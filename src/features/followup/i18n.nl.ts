@@ -146,7 +146,10 @@ export const nl = {
   report: {
     title: 'Schouwrapport',
     print: 'Afdrukken of opslaan als pdf',
-    walked: 'Geschouwd op {{date}}',
+    planned: 'Gepland op {{date}}',
+    walkTimes: 'Gelopen van {{start}} tot {{end}}',
+    walkStartedOnly: 'Begonnen op {{start}}, nog niet afgesloten',
+    notWalked: 'Nog niet gelopen',
     participants: 'Deelnemers',
     mapTitle: 'Kaart van {{area}} met de genummerde bevindingen',
     findingsTitle: 'Bevindingen',

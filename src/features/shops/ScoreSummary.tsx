@@ -27,12 +27,16 @@ export function ScoreSummary({ grade, total, maxTotal, passed, passGrade, tableV
         {t(passed ? 'shops.cert.certified' : 'shops.cert.notCertified', { pass: fmt1(passGrade, lang) })}
       </p>
       {example && <p className="score-example">{example}</p>}
-      <ul className="readings">
-        {notes.map((n) => (
-          <li key={n.id}>{lang === 'en' ? n.en : n.nl}</li>
-        ))}
-      </ul>
-      <p className="muted">{t('shops.cert.tableVersion', { version: tableVersion })}</p>
+      {/* How the score reads the table is there for who asks, not in everyone's way. */}
+      <details className="readings">
+        <summary>{t('shops.cert.whyReading')}</summary>
+        <ul>
+          {notes.map((n) => (
+            <li key={n.id}>{lang === 'en' ? n.en : n.nl}</li>
+          ))}
+        </ul>
+        <p className="muted">{t('shops.cert.tableVersion', { version: tableVersion })}</p>
+      </details>
     </div>
   );
 }

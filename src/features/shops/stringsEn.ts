@@ -163,6 +163,7 @@ export const shopsEn: Widen<typeof shopsNl> = {
     notCertified: 'Not certified (from {{pass}})',
     pointsReading: '{{percent}}% = {{points}} points',
     tableVersion: 'Scoring table {{version}}',
+    whyReading: 'why?',
     freeze: 'Freeze year {{year}}',
     frozen: 'Frozen on {{date}}: later changes in the register do not change this score.',
     freezeConfirm: 'Freeze year {{year}}? After that the answers cannot be changed.',

@@ -159,6 +159,7 @@ export const shopsNl = {
     notCertified: 'Niet gecertificeerd (vanaf {{pass}})',
     pointsReading: '{{percent}}% = {{points}} punten',
     tableVersion: 'Scoretabel {{version}}',
+    whyReading: 'waarom?',
     freeze: 'Jaar {{year}} vastzetten',
     frozen: 'Vastgezet op {{date}}: latere wijzigingen in het register veranderen deze score niet.',
     freezeConfirm: 'Jaar {{year}} vastzetten? Daarna kun je de antwoorden niet meer wijzigen.',
