@@ -112,8 +112,11 @@ const capabilityRoles = {
   followUpView: syncRoles,
   /** Assign, status changes, comments on any finding (findingStatus.ts follow-up commands). */
   followUp: ['coordinator', 'wijkbeheerder'],
-  /** The shop register and certification: read by everyone who syncs, written by the coordinator. */
-  shopsView: syncRoles,
+  /**
+   * The Winkels screen (shop register, participation, certification, scoring tables): the coordinator's
+   * work; every control on it writes, so other roles do not get a screen of disabled buttons.
+   */
+  shopsView: ['coordinator'],
   editShops: ['coordinator'],
   certify: ['coordinator'],
   /** Correct the scoring tables. */

@@ -16,7 +16,7 @@ const expected: Record<Capability, readonly Role[]> = {
   walk: ['coordinator', 'schouwer'],
   followUpView: ['coordinator', 'schouwer', 'wijkbeheerder'],
   followUp: ['coordinator', 'wijkbeheerder'],
-  shopsView: ['coordinator', 'schouwer', 'wijkbeheerder'],
+  shopsView: ['coordinator'],
   editShops: ['coordinator'],
   certify: ['coordinator'],
   correctTables: ['coordinator'],

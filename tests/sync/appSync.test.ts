@@ -44,7 +44,8 @@ describe('who syncs (R24)', () => {
 
     resetSessionForTests({ user: user(['schouwer']), expired: false });
     await startAppSync();
-    await settle();
+    // The engine loads on demand; wait for its first run to reach the server, however long that takes here.
+    while (!syncCalls().some((u) => u.startsWith('/api/sync/pull'))) await settle();
     expect(syncCalls().some((u) => u.startsWith('/api/sync/pull'))).toBe(true);
 
     resetSessionForTests({ user: user(['schouwer']), expired: true });

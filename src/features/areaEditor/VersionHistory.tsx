@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaApi, type AreaVersionInfo } from './api';
+import { useActorNames } from '../../services/people';
 
 interface Props {
   municipality: string;
@@ -16,6 +17,7 @@ const when = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 
 /** The area's versions, newest first: who, when, why; every older one can be restored (as a new version). */
 export function VersionHistory({ municipality, areaId, reloadKey, onRestore, busy }: Props) {
   const { t } = useTranslation();
+  const who = useActorNames();
   const [versions, setVersions] = useState<AreaVersionInfo[] | null>(null);
   const [error, setError] = useState<number | null>(null);
 
@@ -44,7 +46,7 @@ export function VersionHistory({ municipality, areaId, reloadKey, onRestore, bus
             <div className="version-head">
               <strong>{t('areaEditor.version', { version: v.version })}</strong>{' '}
               <span>{t(`areaEditor.actions.${v.action}`, { from: v.restoredFrom ?? '' })}</span>
-              {v.action !== 'loaded' && <span className="muted"> {t('areaEditor.by', { who: v.actorId })}</span>}
+              {v.action !== 'loaded' && <span className="muted"> {t('areaEditor.by', { who: who(v.actorId) })}</span>}
               {v.action !== 'loaded' && <span className="muted"> · {when.format(new Date(v.createdAt))}</span>}
             </div>
             {v.reason && <div className="version-reason">“{v.reason}”</div>}

@@ -17,6 +17,7 @@ import { ExportBar } from './ExportBar';
 import { FilterPanel } from './FilterPanel';
 import { FindingTable } from './FindingTable';
 import type { Labels } from './labels';
+import { useMayDo } from '../../services/access';
 
 interface Props {
   findings: readonly Finding[];
@@ -36,6 +37,7 @@ const BASEMAP_KEY = 'schouwkaart.basemap';
 /** /opvolging: filters, the list and the map side by side, selection shared between them. */
 export function FollowupList({ findings, areas, inspections, config, labels, now, filter, onFilter, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
+  const mayFollowUp = useMayDo('followUp');
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
   const shown = useMemo(() => filterFindings(findings, filter, now), [findings, filter, now]);
@@ -72,7 +74,8 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
         </div>
         <FilterPanel filter={filter} counts={counts} labels={labels} years={years} inspectionIds={inspectionIds} areaIds={areaIds} onChange={changeFilter} />
         <ExportBar findings={checkedShown.length > 0 ? checkedShown : shown} labels={labels} now={now} />
-        {checkedShown.length > 0 && (
+        {/* Assigning is follow-up work (wijkbeheerder, coordinator); the selection still serves the export. */}
+        {checkedShown.length > 0 && mayFollowUp && (
           <BulkAssign
             ids={checkedShown.map((f) => f.id)}
             findings={shown}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActor } from '../../services/actor';
+import { useActorNames } from '../../services/people';
 import { db } from '../../services/db';
 import { editableParams, type ParamProblem, type ScoringTable, type TableKind } from '../../domain/scoring/tableCorrection';
 import { saveTableCorrection } from '../../storage/scoringTablesRepo';
@@ -15,6 +16,7 @@ const kinds: TableKind[] = ['area', 'programme'];
 export function TablesView() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const who = useActorNames();
   const [kind, setKind] = useState<TableKind>('programme');
   const [saved, setSaved] = useState<string | null>(null);
   const tables = useScoringTables();
@@ -62,7 +64,7 @@ export function TablesView() {
       <ul className="table-versions">
         <li>{t('shops.tables.historyDefault', { version: versions[0]?.basedOn ?? table.version })}</li>
         {versions.map((v) => (
-          <li key={v.id}>{t('shops.tables.historyEntry', { version: v.version, date: fmtDate(v.createdAt, lang), by: v.createdBy, why: v.why })}</li>
+          <li key={v.id}>{t('shops.tables.historyEntry', { version: v.version, date: fmtDate(v.createdAt, lang), by: who(v.createdBy), why: v.why })}</li>
         ))}
       </ul>
     </section>
