@@ -25,7 +25,7 @@ export function mayDo(session: SessionState, capability: Capability): boolean {
   return !needsServer.has(capability) && can(DEVICE_ROLES, capability);
 }
 
-/** The sync engine runs (SPEC.md R24): someone is logged in, not known to be expired, and may sync. */
+/** The sync engine runs (SPEC.md R23a): someone is logged in, not known to be expired, and may sync. */
 export function maySync(session: SessionState): boolean {
   return !session.expired && rolesOf(session) !== null && mayDo(session, 'sync');
 }

@@ -1,6 +1,6 @@
 /**
  * Names for actor ids on this device: the people directory the sync engine keeps in Dexie (SPEC.md
- * R25), plus the logged-in person (known before the first sync), and the outbox (a change still
+ * R23b), plus the logged-in person (known before the first sync), and the outbox (a change still
  * waiting here is "door dit apparaat"). The rule itself is pure: src/domain/people.ts `actorName`.
  */
 import { useLiveQuery } from 'dexie-react-hooks';

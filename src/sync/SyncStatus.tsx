@@ -19,7 +19,7 @@ export function SyncStatus() {
   }, []);
   const { user } = useSession();
   const maySync = useMayDo('sync');
-  // A partner's device never syncs (R24): no pill, no button, no error that nobody can fix.
+  // A partner's device never syncs (R23a): no pill, no button, no error that nobody can fix.
   if (user && !maySync) return null;
   // A device on which nobody ever logged in is not "logged out": it simply keeps everything locally.
   const noAccount = !user && (s.state === 'logged_out' || s.state === 'idle');

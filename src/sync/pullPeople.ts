@@ -1,5 +1,5 @@
 /**
- * The people directory (SPEC.md R25): fetched with every sync run, with the ETag of the copy on the
+ * The people directory (SPEC.md R23b): fetched with every sync run, with the ETag of the copy on the
  * device, so an unchanged directory costs a 304 and no body. The copy is replaced whole: someone
  * removed from the directory is no longer named on this device.
  */

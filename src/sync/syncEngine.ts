@@ -1,5 +1,5 @@
 /**
- * Runs the app's sync engine while the person on this device may sync (SPEC.md R24), and only then:
+ * Runs the app's sync engine while the person on this device may sync (SPEC.md R23a), and only then:
  * the engine and its zod protocol load on demand, after the first screen. A device without an account,
  * a partner's device and an expired session make no /api/sync/* calls. Wired to the session (R22): a
  * 401 marks the session expired (which stops the engine); a new login starts it again.

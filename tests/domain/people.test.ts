@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorName, type NameContext } from '../../src/domain/people';
 
-/** SPEC.md R25: who did a change, as the screens say it. Table-driven. */
+/** SPEC.md R23b: who did a change, as the screens say it. Table-driven. */
 const ctx: NameContext = {
   people: new Map([
     ['u-sanne', { name: 'Sanne Schouwer', organisation: 'Politie' }],

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * SPEC.md R24: the app's sync engine runs only for someone logged in who may sync. A device without an
+ * SPEC.md R23a: the app's sync engine runs only for someone logged in who may sync. A device without an
  * account, a partner's device and an expired session make no /api/sync/* call; a schouwer's does, and
  * logging out stops it again. The app's own wiring (src/sync/syncEngine.ts) with a recording fetch.
  */
@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => vi.unstubAllGlobals());
 
-describe('who syncs (R24)', () => {
+describe('who syncs (R23a)', () => {
   it('no account, partner, expired: no sync call; a schouwer syncs; logging out stops it', async () => {
     resetSessionForTests({ user: null, expired: false });
     await startAppSync();

@@ -1,5 +1,5 @@
 /**
- * The history on another person's device names the schouwer (SPEC.md R25): a finding captured on the
+ * The history on another person's device names the schouwer (SPEC.md R23b): a finding captured on the
  * walk tablet, synced through the real server, shows "door Sanne Schouwer" on the wijkbeheerder's
  * device after its sync; the wijkbeheerder's own comment is "door dit apparaat" until it has synced,
  * then their name. The wijkbeheerder's device is the app's own database and Timeline component.
@@ -77,7 +77,7 @@ async function historyText(findingId: string): Promise<string[]> {
 }
 
 describe("names in the history on another person's device", () => {
-  it('R25: the schouwer by name after sync; a local comment is "dit apparaat" until it is synced; never a raw id', async () => {
+  it('R23b: the schouwer by name after sync; a local comment is "dit apparaat" until it is synced; never a raw id', async () => {
     const tablet = openDb(`tablet-${uuidv7()}`);
     const made = await saveNewFinding(
       tablet,
