@@ -46,3 +46,30 @@ export function findingMarkerStyle(
   if (flags.selected) style = { ...style, color: '#ffbf47', weight: 5 };
   return style;
 }
+
+export interface ClusterMarkerStyle {
+  /** Outer radius in px, growing with the count so a big cluster reads as big. */
+  radius: number;
+  /** The ring: each theme colour's share of the circle, largest first from 12 o'clock, in radians. */
+  arcs: { colour: string; from: number; to: number }[];
+  label: string;
+}
+
+/**
+ * A cluster is a white disc with its count, ringed by the theme colours of the findings in it, each
+ * colour as long as its share (a theme with even one finding keeps a visible sliver).
+ */
+export function clusterMarkerStyle(count: number, themes: readonly { colour: string; count: number }[], formatCount: (n: number) => string): ClusterMarkerStyle {
+  const radius = Math.round(15 + Math.min(4, Math.log10(Math.max(count, 1))) * 5);
+  const total = themes.reduce((s, t) => s + t.count, 0) || 1;
+  const minShare = 0.04;
+  const shares = themes.map((t) => Math.max(t.count / total, minShare));
+  const scale = shares.reduce((s, x) => s + x, 0);
+  let at = -Math.PI / 2;
+  const arcs = themes.map((t, i) => {
+    const from = at;
+    at += (shares[i]! / scale) * Math.PI * 2;
+    return { colour: t.colour, from, to: at };
+  });
+  return { radius, arcs, label: formatCount(count) };
+}

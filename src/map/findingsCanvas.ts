@@ -1,0 +1,178 @@
+/**
+ * Draws a FindingIndex on one Leaflet canvas: only the clusters and findings of the current view
+ * (plus a margin), recomputed when the map stops moving, and patched by key so a pan that keeps most
+ * items changes only the few that came or went. Tapping a cluster zooms in to where it falls apart;
+ * at the highest zoom (findings at one spot) it spreads its findings out on short legs instead.
+ */
+import L from 'leaflet';
+import { toLatLng } from '../domain/coords';
+import type { FindingIndex, MapItem, MapPoint } from './findingIndex';
+import { clusterMarkerStyle, findingMarkerStyle } from './findingStyle';
+import { createClusterMarker } from './clusterMarker';
+import { createShapeMarker, shapeMarkerOptions } from './shapeMarker';
+import { spiderfy } from './spiderfy';
+
+interface Drawn {
+  layer: L.Path;
+  signature: string;
+}
+interface Wanted {
+  signature: string;
+  create: () => L.Path;
+  front?: boolean;
+}
+
+/** Named in the page's User Timing when findings first appear on a map (read by `npm run bench`). */
+export const FIRST_DRAW_MARK = 'schouwkaart:findings-drawn';
+
+export class FindingsCanvas {
+  private index: FindingIndex | null = null;
+  private byId = new Map<string, MapPoint>();
+  private selectedId: string | null = null;
+  private spread: { clusterId: number; lon: number; lat: number } | null = null;
+  private drawn = new Map<string, Drawn>();
+  private marked = false;
+
+  constructor(
+    private readonly map: L.Map,
+    private readonly renderer: L.Canvas,
+    private readonly onSelect: (id: string) => void,
+    private readonly formatCount: (n: number) => string,
+  ) {
+    map.on('moveend', this.refresh, this);
+    map.on('zoomstart', this.collapse, this);
+    map.on('click', this.collapse, this);
+  }
+
+  setData(index: FindingIndex, points: readonly MapPoint[]) {
+    this.index = index;
+    this.byId = new Map(points.map((p) => [p.id, p]));
+    this.refresh();
+  }
+
+  setSelected(id: string | null) {
+    this.selectedId = id;
+    this.refresh();
+  }
+
+  destroy() {
+    this.map.off('moveend', this.refresh, this);
+    this.map.off('zoomstart', this.collapse, this);
+    this.map.off('click', this.collapse, this);
+    for (const d of this.drawn.values()) d.layer.remove();
+    this.drawn.clear();
+  }
+
+  private collapse() {
+    if (!this.spread) return;
+    this.spread = null;
+    this.refresh();
+  }
+
+  private refresh() {
+    const index = this.index;
+    if (!index) return;
+    const b = this.map.getBounds().pad(0.25);
+    const zoom = this.map.getZoom();
+    const items = index.itemsIn([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom);
+    const wanted = new Map<string, Wanted>();
+    let selectedDrawn = false;
+    let spreadShown = false;
+    for (const item of items) {
+      if (item.kind === 'cluster' && this.spread?.clusterId === item.clusterId) {
+        spreadShown = true;
+        selectedDrawn = this.wantSpread(wanted, item, index) || selectedDrawn;
+      } else if (item.kind === 'cluster') {
+        this.wantCluster(wanted, item, index);
+      } else {
+        const selected = item.id === this.selectedId;
+        selectedDrawn ||= selected;
+        this.wantFinding(wanted, item.key, item, L.latLng(toLatLng([item.lon, item.lat])), selected);
+      }
+    }
+    if (!spreadShown) this.spread = null;
+    // The finding picked in the list shows on the map even where it is part of a cluster.
+    const sel = this.selectedId ? this.byId.get(this.selectedId) : undefined;
+    if (sel && !selectedDrawn) this.wantFinding(wanted, `sel:${sel.id}`, sel, L.latLng(toLatLng([sel.lon, sel.lat])), true);
+    this.patch(wanted);
+    if (!this.marked && this.drawn.size > 0) {
+      this.marked = true;
+      // Marks when the map has its markers; the canvas paints them in the next frame.
+      requestAnimationFrame(() => performance.mark(FIRST_DRAW_MARK, { detail: { items: this.drawn.size, findings: index.size } }));
+    }
+  }
+
+  private wantFinding(wanted: Map<string, Wanted>, key: string, p: MapPoint, at: L.LatLng, selected: boolean) {
+    const style = findingMarkerStyle(p.status, { colour: p.colour, glyph: p.glyph }, { overdue: p.overdue, selected });
+    wanted.set(key, {
+      signature: `${at.lat},${at.lng}|${JSON.stringify(style)}`,
+      front: selected,
+      create: () => {
+        const m = createShapeMarker(at, { ...shapeMarkerOptions(style), renderer: this.renderer });
+        m.on('click', () => this.onSelect(p.id));
+        return m;
+      },
+    });
+  }
+
+  private wantCluster(wanted: Map<string, Wanted>, item: Extract<MapItem, { kind: 'cluster' }>, index: FindingIndex) {
+    const style = clusterMarkerStyle(item.count, item.themes, this.formatCount);
+    const at = L.latLng(toLatLng([item.lon, item.lat]));
+    wanted.set(item.key, {
+      signature: `${at.lat},${at.lng}|${item.count}|${style.arcs.map((a) => `${a.colour}:${a.to.toFixed(3)}`).join()}`,
+      create: () => {
+        const m = createClusterMarker(at, style, this.renderer);
+        m.on('click', (e) => {
+          L.DomEvent.stopPropagation(e);
+          const z = index.expansionZoom(item.clusterId);
+          if (z > index.maxZoom || this.map.getZoom() >= this.map.getMaxZoom()) {
+            this.spread = { clusterId: item.clusterId, lon: item.lon, lat: item.lat };
+            this.refresh();
+          } else this.map.setView(at, Math.min(z, this.map.getMaxZoom()));
+        });
+        return m;
+      },
+    });
+  }
+
+  /** The findings of one spot around it, each on a leg from the spot; true if the selected one is among them. */
+  private wantSpread(wanted: Map<string, Wanted>, item: Extract<MapItem, { kind: 'cluster' }>, index: FindingIndex): boolean {
+    const leaves = index.leaves(item.clusterId).sort((a, b) => a.id.localeCompare(b.id));
+    const centre = L.latLng(toLatLng([item.lon, item.lat]));
+    const origin = this.map.latLngToLayerPoint(centre);
+    let selectedIn = false;
+    spiderfy(leaves.length).forEach((o, i) => {
+      const p = leaves[i]!;
+      const at = this.map.layerPointToLatLng(origin.add([o.x, o.y]));
+      const selected = p.id === this.selectedId;
+      selectedIn ||= selected;
+      wanted.set(`leg:${p.id}`, {
+        signature: `${centre.lat},${centre.lng}|${at.lat},${at.lng}`,
+        create: () => L.polyline([centre, at], { renderer: this.renderer, color: '#333333', weight: 1.5, interactive: false }),
+      });
+      this.wantFinding(wanted, `sp:${p.id}`, p, at, selected);
+    });
+    return selectedIn;
+  }
+
+  private patch(wanted: Map<string, Wanted>) {
+    for (const [key, d] of this.drawn) {
+      const w = wanted.get(key);
+      if (!w || w.signature !== d.signature) {
+        d.layer.remove();
+        this.drawn.delete(key);
+      }
+    }
+    const front: L.Path[] = [];
+    for (const [key, w] of wanted) {
+      if (this.drawn.has(key)) continue;
+      const layer = w.create().addTo(this.map);
+      this.drawn.set(key, { layer, signature: w.signature });
+      if (w.front) front.push(layer);
+    }
+    for (const [key, w] of wanted) if (w.front && !front.includes(this.drawn.get(key)!.layer)) front.push(this.drawn.get(key)!.layer);
+    // Spread findings and the selected one are drawn last, above the clusters they came from.
+    for (const [key, d] of this.drawn) if (key.startsWith('sp:')) d.layer.bringToFront();
+    front.forEach((l) => l.bringToFront());
+  }
+}
