@@ -59,11 +59,15 @@ export function toMapPoint(f: Finding, now: Date): MapPoint {
  * `maxZoom` is the map's highest zoom: points closer than `radius` px there stay a cluster (the same
  * spot), which the map spreads out when tapped instead of zooming in.
  */
-export function buildFindingIndex(points: readonly MapPoint[], opts: { maxZoom?: number; radius?: number } = {}): FindingIndex {
+export function buildFindingIndex(points: readonly MapPoint[], opts: { maxZoom?: number; minZoom?: number; radius?: number } = {}): FindingIndex {
   const maxZoom = opts.maxZoom ?? 19;
   const sc = new Supercluster<MapPoint, ClusterProps>({
     maxZoom,
+    // The map's lowest zoom: no level below it is ever asked for, so none is built.
+    minZoom: opts.minZoom ?? 9,
     radius: opts.radius ?? 40,
+    // Leaflet's tiles are 256 px, so the radius is in screen pixels (supercluster's default is 512).
+    extent: 256,
     // A theme colour count per cluster; merged bottom-up, so a cluster's counts are its leaves'.
     map: (p) => ({ themes: { [p.colour]: 1 } }),
     reduce: (acc, p) => {

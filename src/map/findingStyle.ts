@@ -60,7 +60,7 @@ export interface ClusterMarkerStyle {
  * colour as long as its share (a theme with even one finding keeps a visible sliver).
  */
 export function clusterMarkerStyle(count: number, themes: readonly { colour: string; count: number }[], formatCount: (n: number) => string): ClusterMarkerStyle {
-  const radius = Math.round(15 + Math.min(4, Math.log10(Math.max(count, 1))) * 5);
+  const radius = Math.round(13 + Math.min(4, Math.log10(Math.max(count, 1))) * 4);
   const total = themes.reduce((s, t) => s + t.count, 0) || 1;
   const minShare = 0.04;
   const shares = themes.map((t) => Math.max(t.count / total, minShare));
