@@ -10,7 +10,7 @@ import type { FindingIndex, MapItem, MapPoint } from './findingIndex';
 import { clusterMarkerStyle, findingMarkerStyle } from './findingStyle';
 import { createClusterMarker } from './clusterMarker';
 import { createShapeMarker, shapeMarkerOptions } from './shapeMarker';
-import { spiderfy } from './spiderfy';
+import { fanOut, spreadPoints } from './spread';
 
 interface Drawn {
   layer: L.Path;
@@ -24,6 +24,9 @@ interface Wanted {
 
 /** Named in the page's User Timing when findings first appear on a map (read by `npm run bench`). */
 export const FIRST_DRAW_MARK = 'schouwkaart:findings-drawn';
+/** Spread findings sit this far apart (px): two markers of radius 12 and their edges do not touch. */
+const SPREAD_GAP = 30;
+const SPREAD_CIRCLE_MAX = 12;
 
 export class FindingsCanvas {
   private index: FindingIndex | null = null;
@@ -140,10 +143,13 @@ export class FindingsCanvas {
     const leaves = index.leaves(item.clusterId).sort((a, b) => a.id.localeCompare(b.id));
     const centre = L.latLng(toLatLng([item.lon, item.lat]));
     const origin = this.map.latLngToLayerPoint(centre);
+    // A few on one circle around the spot; many fill rings outward from it (a circle of 50 would be huge).
+    const onSpot = leaves.map((l) => ({ id: l.id, x: origin.x, y: origin.y }));
+    const places = leaves.length <= SPREAD_CIRCLE_MAX ? fanOut(onSpot, SPREAD_GAP) : spreadPoints(onSpot, SPREAD_GAP);
     let selectedIn = false;
-    spiderfy(leaves.length).forEach((o, i) => {
+    places.forEach((o, i) => {
       const p = leaves[i]!;
-      const at = this.map.layerPointToLatLng(origin.add([o.x, o.y]));
+      const at = this.map.layerPointToLatLng(L.point(o.x, o.y));
       const selected = p.id === this.selectedId;
       selectedIn ||= selected;
       wanted.set(`leg:${p.id}`, {
