@@ -96,7 +96,8 @@ export class FindingsCanvas {
     if (!spreadShown) this.spread = null;
     // The finding picked in the list shows on the map even where it is part of a cluster.
     const sel = this.selectedId ? this.byId.get(this.selectedId) : undefined;
-    if (sel && !selectedDrawn) this.wantFinding(wanted, `sel:${sel.id}`, sel, L.latLng(toLatLng([sel.lon, sel.lat])), true);
+    // It does not take taps: the cluster under it must still open (zoom in or spread).
+    if (sel && !selectedDrawn) this.wantFinding(wanted, `sel:${sel.id}`, sel, L.latLng(toLatLng([sel.lon, sel.lat])), true, false);
     this.patch(wanted);
     if (!this.marked && this.drawn.size > 0) {
       this.marked = true;
@@ -105,14 +106,14 @@ export class FindingsCanvas {
     }
   }
 
-  private wantFinding(wanted: Map<string, Wanted>, key: string, p: MapPoint, at: L.LatLng, selected: boolean) {
+  private wantFinding(wanted: Map<string, Wanted>, key: string, p: MapPoint, at: L.LatLng, selected: boolean, interactive = true) {
     const style = findingMarkerStyle(p.status, { colour: p.colour, glyph: p.glyph }, { overdue: p.overdue, selected });
     wanted.set(key, {
       signature: `${at.lat},${at.lng}|${JSON.stringify(style)}`,
       front: selected,
       create: () => {
-        const m = createShapeMarker(at, { ...shapeMarkerOptions(style), renderer: this.renderer });
-        m.on('click', () => this.onSelect(p.id));
+        const m = createShapeMarker(at, { ...shapeMarkerOptions(style), renderer: this.renderer, interactive });
+        if (interactive) m.on('click', () => this.onSelect(p.id));
         return m;
       },
     });

@@ -13,6 +13,7 @@ import { areaFeatureSchema } from '../../src/domain/area';
 import { shopBenchmarks } from './shops';
 import { schouwBenchmarks } from './schouw';
 import { syncBenchmarks } from './sync';
+import { mapFrameBenchmarks } from './mapFrames';
 // @ts-expect-error plain JS helper shared with the e2e runner
 import { findChromium } from '../e2e/findChromium.mjs';
 
@@ -141,6 +142,7 @@ for (const m of shopBenchmarks()) record(m);
 record(await lcpOfMap());
 for (const m of await schouwBenchmarks((await findChromium()) as string | null)) record(m);
 for (const m of await syncBenchmarks()) record(m);
+for (const m of await mapFrameBenchmarks((await findChromium()) as string | null)) record(m);
 
 const report = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
 fs.writeFileSync('bench-report.json', JSON.stringify(report, null, 2));

@@ -5,8 +5,8 @@ import type { Page } from '@playwright/test';
  * pixels of that colour, grouped into blobs (pixels within `join` px of a blob's centre join it; a ring needs more than its radius), each blob's
  * centre. The markers have no DOM of their own, so this is how a test finds one to click.
  */
-export function markerCentres(page: Page, rgb: [number, number, number], join = 12): Promise<{ x: number; y: number }[]> {
-  return page.evaluate(({ rgb, join }) => {
+export function markerCentres(page: Page, rgb: [number, number, number], join = 12, minPixels = 10): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(({ rgb, join, minPixels }) => {
     const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-overlay-pane canvas');
     if (!canvas) return [];
     const ctx = canvas.getContext('2d')!;
@@ -27,8 +27,8 @@ export function markerCentres(page: Page, rgb: [number, number, number], join = 
         } else blobs.push({ x, y, n: 1 });
       }
     return blobs
-      .filter((b) => b.n >= 10)
+      .filter((b) => b.n >= minPixels)
       .map((b) => ({ x: rect.left + (b.x / b.n) * sx, y: rect.top + (b.y / b.n) * sy }))
       .filter((p) => p.x >= 0 && p.y >= 0 && p.x < innerWidth && p.y < innerHeight);
-  }, { rgb, join });
+  }, { rgb, join, minPixels });
 }

@@ -1,0 +1,227 @@
+// Maps with many findings, measured the way a person uses them (issue 13): N findings stored in the
+// app's IndexedDB in real Chromium, the real follow-up screen and the real walk screen opened, then
+// dragged and wheel-zoomed with the mouse while requestAnimationFrame records the frame times. Per
+// view: first draw (navigation start to the findings on the map), the 95th-percentile frame, DOM
+// nodes and JS heap after a garbage collection; median of 5 page loads. In the same run the same
+// points on a plain Leaflet page (one canvas circleMarker each) and on a supercluster layer, with
+// the ratios. Reported, never asserted.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { firstDraw, routeBaselines, seedFindings, startFrames, stopFrames } from './mapPages';
+
+interface Measurement {
+  name: string;
+  value: number;
+  unit: string;
+  budget?: number;
+  baseline?: { name: string; value: number };
+  detail?: Record<string, unknown>;
+}
+
+interface Sample {
+  firstDrawMs: number;
+  p95FrameMs: number;
+  medianFrameMs: number;
+  domNodes: number;
+  heapMB: number;
+  findingsDrawn: number;
+}
+
+const SAMPLES = Number(process.env.BENCH_MAP_SAMPLES ?? 5);
+const SIZES = (process.env.BENCH_MAP_SIZES ?? '10000,50000').split(',').map(Number);
+const VIEWPORT = { width: 1180, height: 820 };
+
+const pct = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(s.length * p) - 1))]!;
+};
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server in its own process group, so stopping it ends tsx's children too. */
+async function startServer(): Promise<{ base: string; stop: () => void }> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-bench-map-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, stop };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  stop();
+  throw new Error('map bench: the server did not start');
+}
+
+/** Six drags across the map and four wheel zooms (in, out), as a person looks around. */
+async function panAndZoom(page: Page): Promise<number[]> {
+  const box = (await page.locator('.map').first().boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await startFrames(page);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + (i % 2 ? -160 : 160), cy + (i % 3 ? 70 : -70), { steps: 20 });
+    await page.mouse.up();
+    if (i % 3 === 2) {
+      await page.mouse.wheel(0, i === 2 ? -300 : 300);
+      await page.waitForTimeout(350);
+    }
+    await page.waitForTimeout(150);
+  }
+  return stopFrames(page);
+}
+
+async function measureOnce(page: Page, open: () => Promise<void>): Promise<Sample> {
+  await open();
+  const drawn = await firstDraw(page);
+  await page.waitForTimeout(300);
+  const frames = await panAndZoom(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  const domNodes = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
+  return {
+    firstDrawMs: drawn.at,
+    p95FrameMs: pct(frames, 0.95),
+    medianFrameMs: pct(frames, 0.5),
+    domNodes,
+    heapMB: heap.usedSize / 2 ** 20,
+    findingsDrawn: drawn.findings,
+  };
+}
+
+function medianOf(samples: Sample[]): Sample & { frames: number[]; firstDraws: number[] } {
+  const m = (k: keyof Sample) => round1(pct(samples.map((s) => s[k]), 0.5));
+  return {
+    firstDrawMs: m('firstDrawMs'),
+    p95FrameMs: m('p95FrameMs'),
+    medianFrameMs: m('medianFrameMs'),
+    domNodes: m('domNodes'),
+    heapMB: m('heapMB'),
+    findingsDrawn: m('findingsDrawn'),
+    frames: samples.map((s) => round1(s.p95FrameMs)),
+    firstDraws: samples.map((s) => Math.round(s.firstDrawMs)),
+  };
+}
+
+async function sampleView(browser: Browser, prepare: (page: Page) => Promise<() => Promise<void>>) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', geolocation: { latitude: 52.2525, longitude: 6.159, accuracy: 5 }, permissions: ['geolocation'] });
+  try {
+    const page = await context.newPage();
+    const open = await prepare(page);
+    const samples: Sample[] = [];
+    for (let i = 0; i < SAMPLES; i++) samples.push(await measureOnce(page, open));
+    return medianOf(samples);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens the app once, stores the findings, and starts a walk in Binnenstad; returns the walk's URL. */
+async function prepareApp(page: Page, base: string, n: number): Promise<string> {
+  await page.goto(base);
+  await page.locator('.area-item').first().waitFor({ timeout: 120_000 });
+  await seedFindings(page, n);
+  await page.goto(`${base}/schouw`);
+  await page.locator('#plan-area').selectOption({ label: 'Binnenstad' });
+  await page.getByRole('button', { name: 'Schouw plannen' }).click();
+  await page.getByRole('button', { name: 'Start schouw Binnenstad' }).click();
+  await page.getByRole('button', { name: 'Bevinding toevoegen' }).waitFor();
+  return page.url();
+}
+
+function viewMeasurements(view: string, n: number, r: ReturnType<typeof medianOf>, plain?: ReturnType<typeof medianOf>, cluster?: ReturnType<typeof medianOf>): Measurement[] {
+  const label = `${view}, ${n.toLocaleString('en')} findings`;
+  const ratios = (k: 'firstDrawMs' | 'p95FrameMs') =>
+    plain && cluster ? { vsPlainCanvas: round1(r[k] / plain[k]), vsSupercluster: round1(r[k] / cluster[k]) } : {};
+  const base = (k: 'firstDrawMs' | 'p95FrameMs') => (plain ? { baseline: { name: `plain Leaflet canvas, ${n.toLocaleString('en')} circleMarkers`, value: plain[k] } } : {});
+  const budget = (b: number) => (view.startsWith('baseline') ? {} : { budget: b });
+  return [
+    { name: `first draw: ${label} (median of ${SAMPLES})`, value: r.firstDrawMs, unit: 'ms', ...budget(500), ...base('firstDrawMs'), detail: { samples: r.firstDraws, findingsOnMap: r.findingsDrawn, ...ratios('firstDrawMs') } },
+    { name: `pan/zoom frame p95: ${label} (median of ${SAMPLES})`, value: r.p95FrameMs, unit: 'ms', ...budget(50), ...base('p95FrameMs'), detail: { samples: r.frames, medianFrameMs: r.medianFrameMs, ...ratios('p95FrameMs') } },
+    { name: `DOM nodes: ${label}`, value: r.domNodes, unit: 'nodes', ...budget(3000) },
+    { name: `JS heap after GC: ${label}`, value: r.heapMB, unit: 'MB', ...budget(80) },
+  ];
+}
+
+export async function mapFrameBenchmarks(exe: string | null): Promise<Measurement[]> {
+  if (!exe) return [];
+  const out: Measurement[] = [];
+  const table: string[] = ['view | findings | first draw ms | pan p95 ms | DOM nodes | heap MB | p95 vs plain | p95 vs cluster'];
+  for (const n of SIZES) {
+    const server = await startServer();
+    const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+    try {
+      const plain = await sampleView(browser, async (page) => {
+        const urls = await routeBaselines(page, n);
+        return async () => void (await page.goto(urls.plain));
+      });
+      const cluster = await sampleView(browser, async (page) => {
+        const urls = await routeBaselines(page, n);
+        return async () => void (await page.goto(urls.cluster));
+      });
+      let walkUrl = '';
+      const followup = await sampleView(browser, async (page) => {
+        walkUrl = await prepareApp(page, server.base, n);
+        return async () => void (await page.goto(`${server.base}/opvolging`));
+      });
+      const walk = await sampleView(browser, async (page) => {
+        await prepareApp(page, server.base, 0);
+        return async () => void (await page.goto(walkUrl));
+      });
+      const views: [string, ReturnType<typeof medianOf>][] = [
+        ['follow-up map + list', followup],
+        ['walk map', walk],
+        ['baseline: plain Leaflet canvas circleMarkers', plain],
+        ['baseline: supercluster layer', cluster],
+      ];
+      for (const [view, r] of views) {
+        const isApp = !view.startsWith('baseline');
+        out.push(...viewMeasurements(view, n, r, isApp ? plain : undefined, isApp ? cluster : undefined));
+        table.push(
+          [view, n, Math.round(r.firstDrawMs), r.p95FrameMs, r.domNodes, r.heapMB, round1(r.p95FrameMs / plain.p95FrameMs), round1(r.p95FrameMs / cluster.p95FrameMs)].join(' | '),
+        );
+      }
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  }
+  console.log(table.join('\n'));
+  return out;
+}
+
+// `tsx tests/bench/mapFrames.ts` runs this part alone (after `npm run build`).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('tests/bench/mapFrames.ts')) {
+  // @ts-expect-error plain JS helper shared with the e2e runner
+  const { findChromium } = (await import('../e2e/findChromium.mjs')) as { findChromium: () => Promise<string | null> };
+  const results = await mapFrameBenchmarks(await findChromium());
+  console.log(JSON.stringify(results, null, 2));
+}
