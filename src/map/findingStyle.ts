@@ -57,12 +57,13 @@ export interface ClusterMarkerStyle {
 
 /**
  * A cluster is a white disc with its count, ringed by the theme colours of the findings in it, each
- * colour as long as its share (a theme with even one finding keeps a visible sliver).
+ * colour as long as its share (a theme with even one finding keeps a visible arc).
  */
 export function clusterMarkerStyle(count: number, themes: readonly { colour: string; count: number }[], formatCount: (n: number) => string): ClusterMarkerStyle {
   const radius = Math.round(13 + Math.min(4, Math.log10(Math.max(count, 1))) * 4);
   const total = themes.reduce((s, t) => s + t.count, 0) || 1;
-  const minShare = 0.04;
+  // At least 8% of the ring: one finding of another theme among hundreds is still seen.
+  const minShare = 0.08;
   const shares = themes.map((t) => Math.max(t.count / total, minShare));
   const scale = shares.reduce((s, x) => s + x, 0);
   let at = -Math.PI / 2;

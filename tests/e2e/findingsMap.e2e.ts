@@ -108,15 +108,27 @@ test('a finding among thousands is opened from the clustered map: its theme colo
 
 test('two findings at one spot: tapping their cluster spreads them out, and each can be opened', async ({ page }) => {
   await openFollowup(page);
+  const cityZoom = await zoomOf(page);
   await page.getByRole('combobox', { name: 'Gebied', exact: true }).selectOption('colmschate');
+  await expect(page.getByRole('heading', { name: /Bevindingen/ })).toContainText('2 bevindingen');
+  // The map zooms to the area first (a zoom closes a spread, so tap after it).
+  await expect.poll(() => zoomOf(page)).toBeGreaterThan(cityZoom);
+  await page.waitForTimeout(600);
   for (const [colour, description] of [
     [NUISANCE_PINK, pair[0]!.description],
     [ENVIRONMENT_GREEN, pair[1]!.description],
   ] as const) {
     // One cluster of two with a pink and a green half; a tap spreads it into two markers.
     await clickColour(page, NUISANCE_PINK);
-    await expect.poll(async () => (await markerCentres(page, colour, 12)).length).toBe(1);
-    const [marker] = await markerCentres(page, colour, 12);
+    // Spread: a pink and a green marker, well apart (the cluster's two halves are closer than that;
+    // a selected marker is larger, so blobs join over 22 px).
+    await expect
+      .poll(async () => {
+        const [pink, green] = [await markerCentres(page, NUISANCE_PINK, 22), await markerCentres(page, ENVIRONMENT_GREEN, 22)];
+        return pink.length === 1 && green.length === 1 && Math.hypot(pink[0]!.x - green[0]!.x, pink[0]!.y - green[0]!.y) > 40;
+      })
+      .toBe(true);
+    const [marker] = await markerCentres(page, colour, 22);
     await page.mouse.click(marker!.x, marker!.y);
     const selected = page.locator('.fu-item.selected');
     await expect(selected.locator('.fu-desc')).toHaveText(description);
