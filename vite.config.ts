@@ -38,6 +38,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 800,
+    // dist/.vite/manifest.json: the bench and tests/app/firstScreen.test.ts read the first screen's module graph from it.
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

@@ -27,16 +27,5 @@ export const clientConfigSchema = z.object({
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 
-import { CONFIG_KEY } from './configCache';
-
-export async function fetchConfig(fetchFn: typeof fetch = fetch): Promise<ClientConfig> {
-  const res = await fetchFn('/api/config', { cache: 'no-store' });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const parsed = clientConfigSchema.parse(await res.json());
-  try {
-    localStorage.setItem(CONFIG_KEY, JSON.stringify(parsed));
-  } catch {
-    // Storage full or private mode: the app still works online.
-  }
-  return parsed;
-}
+// Fetched and checked (without zod, for the first screen) in fetchConfig.ts.
+export { fetchConfig } from './fetchConfig';

@@ -1,16 +1,27 @@
-import { areaFeatureSchema, type Area } from '../domain/area';
+import type { Area } from '../domain/area';
+import { checkAreaFeature } from '../domain/areaCheck';
 import type { SchouwDb } from '../storage/db';
 
-export type RefreshResult = { ok: true; count: number } | { ok: false; reason: 'offline' | 'http' | 'invalid'; detail: string };
+export type RefreshResult = { ok: true; count: number; areas: Area[] } | { ok: false; reason: 'offline' | 'http' | 'invalid'; detail: string };
+
+/** The areas of the server's default municipality: the URL index.html preloads. */
+export const DEFAULT_AREAS_URL = '/api/areas';
 
 /**
  * Replaces the device's copy of one municipality's areas with the server's, in one transaction, so a
- * half-received list never replaces a whole one.
+ * half-received list never replaces a whole one. Checked without zod (areaCheck.ts): the first screen
+ * waits for this. `url` is DEFAULT_AREAS_URL for the server's default municipality, so that the answer
+ * to the preload is used; the API answers no-store, so no cache option is needed.
  */
-export async function refreshAreas(db: SchouwDb, municipality: string, fetchFn: typeof fetch = fetch): Promise<RefreshResult> {
+export async function refreshAreas(
+  db: SchouwDb,
+  municipality: string,
+  fetchFn: typeof fetch = fetch,
+  url = `/api/areas?municipality=${encodeURIComponent(municipality)}`,
+): Promise<RefreshResult> {
   let res: Response;
   try {
-    res = await fetchFn(`/api/areas?municipality=${encodeURIComponent(municipality)}`, { cache: 'no-store' });
+    res = await fetchFn(url);
   } catch (e) {
     return { ok: false, reason: 'offline', detail: e instanceof Error ? e.message : String(e) };
   }
@@ -25,13 +36,13 @@ export async function refreshAreas(db: SchouwDb, municipality: string, fetchFn: 
   if (!Array.isArray(features)) return { ok: false, reason: 'invalid', detail: 'no features' };
   const areas: Area[] = [];
   for (const [i, f] of features.entries()) {
-    const parsed = areaFeatureSchema.safeParse(f);
-    if (!parsed.success) return { ok: false, reason: 'invalid', detail: `feature ${i}: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-    areas.push({ ...parsed.data.properties, geometry: parsed.data.geometry, municipality });
+    const checked = checkAreaFeature(f);
+    if (!checked.ok) return { ok: false, reason: 'invalid', detail: `feature ${i}: ${checked.path ? `${checked.path}: ` : ''}${checked.message}` };
+    areas.push({ ...checked.feature.properties, geometry: checked.feature.geometry, municipality });
   }
   await db.transaction('rw', db.areas, async () => {
     await db.areas.where('municipality').equals(municipality).delete();
     await db.areas.bulkPut(areas);
   });
-  return { ok: true, count: areas.length };
+  return { ok: true, count: areas.length, areas };
 }

@@ -3,8 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClientConfig } from './config';
 import { loadCachedConfig } from './configCache';
 import { db } from './db';
+import { fetchConfig } from './fetchConfig';
 import { applyMunicipalityChoice, useMunicipalityChoice } from './municipalityChoice';
-import type { RefreshResult } from './refreshAreas';
+import { DEFAULT_AREAS_URL, refreshAreas, type RefreshResult } from './refreshAreas';
 import type { Area } from '../domain/area';
 
 export interface AppData {
@@ -16,7 +17,8 @@ export interface AppData {
 
 /**
  * The device copy is shown at once; the server's copy replaces it when it arrives. Offline, the
- * last config and areas stay in use.
+ * last config and areas stay in use. Config and areas are asked for together (index.html preloads
+ * both), and the checked areas are shown as they arrive, before they are written to the device.
  */
 export function useAppData(online: boolean): AppData {
   const [serverConfig, setConfig] = useState<ClientConfig | null>(() => loadCachedConfig());
@@ -24,16 +26,21 @@ export function useAppData(online: boolean): AppData {
   const config = useMemo(() => applyMunicipalityChoice(serverConfig, choice), [serverConfig, choice]);
   const [configError, setConfigError] = useState<string | null>(null);
   const [lastRefresh, setLastRefresh] = useState<RefreshResult | null>(null);
+  const [fresh, setFresh] = useState<{ municipality: string; areas: Area[] } | null>(null);
   const municipality = config?.municipality.id;
 
   const refresh = useCallback(async () => {
     try {
-      // Loaded after the first paint: the device copy is already on screen.
-      const [{ fetchConfig }, { refreshAreas }] = await Promise.all([import('./config'), import('./refreshAreas')]);
+      // The default municipality's areas are on their way while the config is: the preloaded request.
+      const early = choice === null ? fetch(DEFAULT_AREAS_URL) : null;
+      early?.catch(() => undefined);
       const c = await fetchConfig();
       setConfig(c);
       setConfigError(null);
-      setLastRefresh(await refreshAreas(db, applyMunicipalityChoice(c, choice)!.municipality.id));
+      const m = applyMunicipalityChoice(c, choice)!.municipality.id;
+      const r = early && m === c.municipality.id ? await refreshAreas(db, m, () => early) : await refreshAreas(db, m);
+      if (r.ok) setFresh({ municipality: m, areas: r.areas });
+      setLastRefresh(r);
     } catch (e) {
       setConfigError(e instanceof Error ? e.message : String(e));
     }
@@ -43,9 +50,11 @@ export function useAppData(online: boolean): AppData {
     if (online) void refresh();
   }, [online, refresh]);
 
-  const areas = useLiveQuery(
+  const stored = useLiveQuery(
     () => (municipality ? db.areas.where('municipality').equals(municipality).toArray() : Promise.resolve([] as Area[])),
     [municipality],
   );
+  // Once written, the device copy (live) is the same list; until then the checked answer is shown.
+  const areas = fresh && fresh.municipality === municipality && (stored === undefined || stored.length === 0) ? fresh.areas : stored;
   return { config, configError, areas, lastRefresh };
 }

@@ -42,7 +42,7 @@ export default function PartnersScreen() {
   // A partner may open this page first: fetch the map configuration when this device has none yet.
   useEffect(() => {
     if (config) return;
-    import('../../services/config')
+    import('../../services/fetchConfig')
       .then(({ fetchConfig }) => fetchConfig())
       .then(setConfig)
       .catch(() => undefined);
