@@ -39,12 +39,13 @@ export async function touchPhoto(db: SchouwDb, hash: string, from: FoundPhoto['f
   else await db.photoCache.update(keyOf(hash, from), { lastUsedAt: now });
 }
 
-/** Keeps a fetched size and evicts down to the cap in the same transaction. */
+/**
+ * Keeps a fetched size, then evicts down to the cap. Two transactions on purpose: the screen waiting
+ * for this photo sees it as soon as the first commits, not after the eviction scan.
+ */
 export async function cachePhoto(db: SchouwDb, hash: string, size: PhotoSize, blob: Blob, cap = PHOTO_CACHE_CAP_BYTES, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.photoCache, db.photos, async () => {
-    await db.photoCache.put({ key: keyOf(hash, size), hash, size, blob, bytes: blob.size, lastUsedAt: now });
-    await evictTo(db, cap);
-  });
+  await db.photoCache.put({ key: keyOf(hash, size), hash, size, blob, bytes: blob.size, lastUsedAt: now });
+  await evictTo(db, cap);
 }
 
 export async function hasCachedSize(db: SchouwDb, hash: string, size: PhotoSize): Promise<boolean> {

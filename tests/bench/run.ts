@@ -14,6 +14,7 @@ import { shopBenchmarks } from './shops';
 import { schouwBenchmarks } from './schouw';
 import { syncBenchmarks } from './sync';
 import { mapFrameBenchmarks } from './mapFrames';
+import { photoBenchmarks } from './photos';
 // @ts-expect-error plain JS helper shared with the e2e runner
 import { findChromium } from '../e2e/findChromium.mjs';
 
@@ -143,6 +144,7 @@ record(await lcpOfMap());
 for (const m of await schouwBenchmarks((await findChromium()) as string | null)) record(m);
 for (const m of await syncBenchmarks()) record(m);
 for (const m of await mapFrameBenchmarks((await findChromium()) as string | null)) record(m);
+for (const m of await photoBenchmarks((await findChromium()) as string | null)) record(m);
 
 const report = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
 fs.writeFileSync('bench-report.json', JSON.stringify(report, null, 2));
