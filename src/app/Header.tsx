@@ -4,7 +4,7 @@ import { OnlineIndicator } from './OnlineIndicator';
 import { ShellMenu } from './ShellMenu';
 import { isCurrent, itemsFor, shellItems } from './shellItems';
 import { useSession } from '../services/session';
-import { mayDo } from '../services/access';
+import { mayShow } from '../services/access';
 import { applyTheme } from './theme';
 import { installVisualViewport } from './visualViewport';
 import './i18nShell';
@@ -19,7 +19,7 @@ export function Header() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const session = useSession();
-  const bar = itemsFor(shellItems, 'bar', (c) => mayDo(session, c));
+  const bar = itemsFor(shellItems, 'bar', (c) => mayShow(session, c));
   return (
     <header className="topbar">
       <div className="brand">

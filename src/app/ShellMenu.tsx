@@ -7,7 +7,7 @@ import { SessionBadge } from './SessionBadge';
 import { StorageStatus } from '../features/offline/StorageStatus';
 import { setLanguage, languages, type Language } from '../services/i18n';
 import { useSession } from '../services/session';
-import { mayDo } from '../services/access';
+import { mayShow } from '../services/access';
 import { db } from '../services/db';
 import { itemsFor, shellItems, type ShellItem } from './shellItems';
 import { setContrast, useContrast } from './theme';
@@ -52,7 +52,7 @@ export function ShellMenu() {
     };
   }, [open]);
 
-  const items = itemsFor(shellItems, 'menu', (c) => mayDo(session, c));
+  const items = itemsFor(shellItems, 'menu', (c) => mayShow(session, c));
   const attention = sync.rejected.length;
 
   return (

@@ -17,7 +17,7 @@ export const shellItems: readonly ShellItem[] = [
   { id: 'shops', kind: 'link', href: '/winkels', labelKey: 'app.navShops', place: 'bar', capability: 'shopsView' },
   { id: 'partners', kind: 'link', href: '/partners', labelKey: 'app.navPartners', place: 'bar' },
   { id: 'account', kind: 'widget', place: 'menu' },
-  { id: 'sync', kind: 'widget', place: 'menu' },
+  { id: 'sync', kind: 'widget', place: 'menu', capability: 'sync' },
   { id: 'users', kind: 'link', href: '/beheer/gebruikers', labelKey: 'auth.usersLink', place: 'menu', capability: 'manageUsers' },
   { id: 'areaEditor', kind: 'link', href: '/gebieden/bewerken', labelKey: 'shell.areaEditor', place: 'menu', capability: 'editAreas' },
   { id: 'storage', kind: 'widget', place: 'menu' },
@@ -25,7 +25,7 @@ export const shellItems: readonly ShellItem[] = [
   { id: 'contrast', kind: 'widget', place: 'menu' },
 ];
 
-/** The items of one place that this person may use (`may`: src/services/access.ts mayDo); an item without a capability is for everyone. */
+/** The items of one place that this person may use (`may`: src/services/access.ts mayShow); an item without a capability is for everyone. */
 export function itemsFor(items: readonly ShellItem[], place: ShellItem['place'], may: (capability: Capability) => boolean): ShellItem[] {
   return items.filter((i) => i.place === place && (!i.capability || may(i.capability)));
 }

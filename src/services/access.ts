@@ -25,6 +25,16 @@ export function mayDo(session: SessionState, capability: Capability): boolean {
   return !needsServer.has(capability) && can(DEVICE_ROLES, capability);
 }
 
+/**
+ * Whether the shell shows an item that needs this capability. Like `mayDo`, except that a device
+ * without an account keeps the sync item: there it says the data stays on the device (a partner's
+ * device, which may never sync, shows none).
+ */
+export function mayShow(session: SessionState, capability: Capability): boolean {
+  if (capability === 'sync' && rolesOf(session) === null) return true;
+  return mayDo(session, capability);
+}
+
 /** The sync engine runs (SPEC.md R23a): someone is logged in, not known to be expired, and may sync. */
 export function maySync(session: SessionState): boolean {
   return !session.expired && rolesOf(session) !== null && mayDo(session, 'sync');

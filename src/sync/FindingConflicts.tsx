@@ -19,7 +19,7 @@ export function FindingConflicts({ db, findingId }: { db: SchouwDb; findingId: s
       <ul>
         {conflicts.map((c) => (
           <li key={`${c.field}-${c.revision}`}>
-            {t('sync.conflicts.item', { field: c.field, lost: show(c.lost), won: show(c.won) })}
+            {t('sync.conflicts.item', { field: t(`sync.fields.${c.field}`, { defaultValue: t('sync.fields.other') }), lost: show(c.lost), won: show(c.won) })}
           </li>
         ))}
       </ul>

@@ -12,7 +12,7 @@ export function RejectedChanges({ db, entries }: { db: SchouwDb; entries: Outbox
   const reason = (code = '') =>
     (reasonCodes as readonly string[]).includes(code)
       ? reasonMessage(code as ReasonCode, lang)
-      : t(`sync.reasons.${code}`, { defaultValue: t('sync.reasons.unknown', { code }) });
+      : t(`sync.reasons.${code}`, { defaultValue: t('sync.reasons.unknown') });
   return (
     <div className="sync-rejected">
       <p>{t('sync.rejectedIntro')}</p>

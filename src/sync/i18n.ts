@@ -24,11 +24,28 @@ const nl = {
     item: '{{field}}: "{{lost}}" is vervangen door "{{won}}" (later binnengekomen).',
     hint: 'Beide waarden staan in de geschiedenis. Pas de bevinding aan als de vervangen waarde de juiste was.',
   },
+  // A finding's fields in words, for the conflicts list (never the record's own field names).
+  fields: {
+    description: 'Omschrijving',
+    categoryCode: 'Categorie',
+    severity: 'Ernst',
+    point: 'Plek',
+    areaId: 'Gebied',
+    owner: 'Eigenaar',
+    dueDate: 'Streefdatum',
+    status: 'Status',
+    fixNote: 'Toelichting bij oplossen',
+    wontFixReason: 'Reden',
+    duplicateOf: 'Dubbel van',
+    photoHashes: "Foto's",
+    removed: 'Verwijderd',
+    other: 'Een ander veld',
+  },
   reasons: {
     not_found: 'Dit record bestaat niet (meer) op de server.',
     id_exists: 'Er bestaat al een record met deze code.',
     not_synced: 'Dit soort wijziging wordt niet gesynchroniseerd.',
-    unknown: 'De server weigerde deze wijziging ({{code}}).',
+    unknown: 'De server weigerde deze wijziging. Vraag de coördinator als je niet weet waarom.',
   },
 };
 
@@ -57,11 +74,27 @@ const en: typeof nl = {
     item: '{{field}}: "{{lost}}" was replaced by "{{won}}" (arrived later).',
     hint: 'Both values are in the history. Edit the finding if the replaced value was the right one.',
   },
+  fields: {
+    description: 'Description',
+    categoryCode: 'Category',
+    severity: 'Severity',
+    point: 'Location',
+    areaId: 'Area',
+    owner: 'Owner',
+    dueDate: 'Due date',
+    status: 'Status',
+    fixNote: 'Fix note',
+    wontFixReason: 'Reason',
+    duplicateOf: 'Duplicate of',
+    photoHashes: 'Photos',
+    removed: 'Removed',
+    other: 'Another field',
+  },
   reasons: {
     not_found: 'This record does not exist (any more) on the server.',
     id_exists: 'A record with this code already exists.',
     not_synced: 'This kind of change is not synced.',
-    unknown: 'The server refused this change ({{code}}).',
+    unknown: 'The server refused this change. Ask the coordinator if you do not know why.',
   },
 };
 

@@ -48,7 +48,8 @@ test('a partner logs in: only Kaart and Partners, no sync error, no request to /
   await expect(nav.getByRole('link')).toHaveText(['Kaart', 'Partners']);
   await openMenu(partner);
   await expect(partner.locator('.menu-panel')).toContainText('Ingelogd als Politie wijkagent');
-  await expect(partner.locator('.menu-panel')).not.toContainText('Synchroniseren mislukt');
+  // No sync section at all: a partner's device never syncs, so there is nothing to report or retry.
+  await expect(partner.locator('.menu-panel')).not.toContainText('Synchroniseren');
   await expect(partner.locator('.menu-panel').getByRole('link', { name: 'Gebruikers' })).toHaveCount(0);
   await expect(partner.locator('.menu-panel').getByRole('link', { name: 'Gebieden bewerken' })).toHaveCount(0);
 

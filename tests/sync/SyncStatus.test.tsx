@@ -55,7 +55,7 @@ describe('sync UI', () => {
     db = openDb(`ui-${crypto.randomUUID()}`);
     await db.meta.put({ key: knownKey('findings', 'f1'), value: { revision: 9, conflicts: [{ field: 'description', lost: 'versie A', won: 'versie B', lostBy: 'u1', wonBy: 'u2', at: '2026-03-02T10:00:00Z', revision: 9 }] } });
     await render(<FindingConflicts db={db} findingId="f1" />);
-    expect(host().textContent).toContain('description: "versie A" is vervangen door "versie B"');
+    expect(host().textContent).toContain('Omschrijving: "versie A" is vervangen door "versie B"');
     await render(<FindingConflicts db={db} findingId="f2" />);
     expect(host().textContent).toBe('');
   });
