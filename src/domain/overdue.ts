@@ -16,10 +16,16 @@ const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
  * Built from parts rather than from the formatted string, whose layout differs between engines.
  */
 export function amsterdamDate(instant: Date): string {
+  // isOverdue asks for the same `now` once per finding (10,000 on a big map): remember the last answer.
+  const ms = instant.getTime();
+  if (ms === lastDay.ms) return lastDay.day;
   const parts = amsterdamDay.formatToParts(instant);
   const get = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  lastDay = { ms, day };
+  return day;
 }
+let lastDay = { ms: NaN, day: '' };
 
 const amsterdamClock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
