@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Severity } from '../../../domain/finding';
-import type { FindingCommand } from '../../../domain/findingStatus';
+import { mayRunCommand, type FindingCommand, type FindingCommandKind } from '../../../domain/findingStatus';
+import { useActor } from '../../../services/actor';
+import { useActorNames } from '../../../services/people';
 import type { PhotoRecord } from '../../../storage/db';
 import { db } from '../../../services/db';
 import { formatDateTime } from '../../../services/format';
@@ -35,6 +37,10 @@ export function FindingDetail(props: Props) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const events = useFindingEvents(finding.id);
+  const actor = useActor();
+  const who = useActorNames();
+  // Only what this person may do to this finding is offered (a schouwer edits their own open findings).
+  const may = (kind: FindingCommandKind) => !!actor && mayRunCommand(kind, finding, actor);
 
   async function exec(commands: FindingCommand[], photos?: PhotoRecord[], done = t('schouw.saved')) {
     if (commands.length === 0) return;
@@ -78,60 +84,69 @@ export function FindingDetail(props: Props) {
         </div>
       ) : (
         <div className="form-actions">
-          <button type="button" className="btn btn-big" onClick={props.onMove}>
-            {t('schouw.move')}
-          </button>
-          <PhotoPicker
-            label={t('schouw.addPhotos')}
-            onFirstPhoto={props.onFirstPhoto}
-            onPhotos={(photos) => void exec(photos.map((p) => ({ kind: 'add_photo', photoHash: p.hash })), photos)}
-          />
+          {may('move') && (
+            <button type="button" className="btn btn-big" onClick={props.onMove}>
+              {t('schouw.move')}
+            </button>
+          )}
+          {may('add_photo') && (
+            <PhotoPicker
+              label={t('schouw.addPhotos')}
+              onFirstPhoto={props.onFirstPhoto}
+              onPhotos={(photos) => void exec(photos.map((p) => ({ kind: 'add_photo', photoHash: p.hash })), photos)}
+            />
+          )}
         </div>
       )}
-      <details className="edit-box">
-        <summary>{t('schouw.edit')}</summary>
-        <CategoryPicker value={categoryCode} onChange={setCategory} />
-        <SeverityPicker value={severity} onChange={setSeverity} />
-        <label className="field">
-          <span>{t('schouw.description')}</span>
-          <input type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} />
-        </label>
-        <button type="button" className="btn btn-primary btn-big" disabled={edits.length === 0} onClick={() => void exec(edits)}>
-          {t('schouw.saveChanges')}
-        </button>
-      </details>
-      <div className="danger-zone">
-        {confirmRemove ? (
-          <>
-            <p>{t('schouw.removeConfirm')}</p>
-            <button
-              type="button"
-              className="btn btn-danger btn-big"
-              onClick={async () => {
-                const error = await run([{ kind: 'remove' }]);
-                if (error) setMessage({ text: error, error: true });
-                else props.onRemoved();
-              }}
-            >
-              {t('schouw.removeYes')}
-            </button>{' '}
-            <button type="button" className="btn btn-big" onClick={() => setConfirmRemove(false)}>
-              {t('schouw.cancel')}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="btn btn-danger" onClick={() => setConfirmRemove(true)}>
-            {t('schouw.remove')}
+      {actor && !may('change_description') && <p className="muted">{t('people.walkEditNotYours')}</p>}
+      {may('change_description') && (
+        <details className="edit-box">
+          <summary>{t('schouw.edit')}</summary>
+          <CategoryPicker value={categoryCode} onChange={setCategory} />
+          <SeverityPicker value={severity} onChange={setSeverity} />
+          <label className="field">
+            <span>{t('schouw.description')}</span>
+            <input type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} />
+          </label>
+          <button type="button" className="btn btn-primary btn-big" disabled={edits.length === 0} onClick={() => void exec(edits)}>
+            {t('schouw.saveChanges')}
           </button>
-        )}
-      </div>
+        </details>
+      )}
+      {may('remove') && (
+        <div className="danger-zone">
+          {confirmRemove ? (
+            <>
+              <p>{t('schouw.removeConfirm')}</p>
+              <button
+                type="button"
+                className="btn btn-danger btn-big"
+                onClick={async () => {
+                  const error = await run([{ kind: 'remove' }]);
+                  if (error) setMessage({ text: error, error: true });
+                  else props.onRemoved();
+                }}
+              >
+                {t('schouw.removeYes')}
+              </button>{' '}
+              <button type="button" className="btn btn-big" onClick={() => setConfirmRemove(false)}>
+                {t('schouw.cancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn btn-danger" onClick={() => setConfirmRemove(true)}>
+              {t('schouw.remove')}
+            </button>
+          )}
+        </div>
+      )}
       <h3>{t('schouw.history')}</h3>
       <ol className="history">
         {(events ?? []).map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time> {t(`schouw.events.${e.kind}`)}
             {e.kind === 'status_changed' && typeof e.after === 'string' ? ` → ${t(`schouw.statuses.${e.after}`)}` : ''}
-            {e.note ? `: ${e.note}` : ''}
+            {e.note ? `: ${e.note}` : ''} <span className="muted">{t('followup.by', { who: who(e.by, e.id) })}</span>
           </li>
         ))}
       </ol>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FindingCommand } from '../../../domain/findingStatus';
 import { CategoryBadge, FindingSummaryLine } from './FindingLabel';
 import { reviewCommands, type PreviousFinding, type ReviewVerdict } from './previous';
+import { useMayDo } from '../../../services/access';
 
 interface Props {
   items: readonly PreviousFinding[];
@@ -44,6 +45,8 @@ function PreviousItem({ item, areaNames, walkDate, run, onSelect }: Omit<Props, 
   const { t } = useTranslation();
   const [changing, setChanging] = useState(false);
   const [text, setText] = useState('');
+  // Judging last year's findings is follow-up work; a walker without that role sees why, not a refusal.
+  const mayReview = useMayDo('followUp');
   const [message, setMessage] = useState<string | null>(null);
   const f = item.finding;
 
@@ -64,7 +67,8 @@ function PreviousItem({ item, areaNames, walkDate, run, onSelect }: Omit<Props, 
         {f.description && <span className="finding-text">{f.description}</span>}
       </button>
       {message && <p role="status">{message}</p>}
-      {!item.reviewed && (
+      {!item.reviewed && !mayReview && <p className="muted">{t('people.reviewNotYours')}</p>}
+      {!item.reviewed && mayReview && (
         <div className="review-actions" role="group" aria-label={t('schouw.review.label')}>
           <button type="button" className="btn" onClick={() => void verdict('still_there')}>
             {t('schouw.review.still_there')}
