@@ -38,7 +38,7 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: 'npx tsx src/server/main.ts',
+      command: 'node dist-server/main.js',
       env: {
         PORT: String(port),
         DATA_DIR: dataDir,

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
 
   const store = await openStore(cfg);
   let app: FastifyInstance | undefined;
+  // From here on a SIGTERM (a process manager, Ctrl-C) shuts down cleanly, also during the start.
+  handleSignals(() => app, store);
   try {
     await store.migrate().catch((err: unknown) => {
       throw new StartupError(`database migration failed: ${firstLine(errorMessage(err))}`, { cause: err });
@@ -35,6 +37,12 @@ async function main(): Promise<void> {
     const otherAreas = [];
     for (const m of otherMunicipalities) otherAreas.push({ m, result: await loadAreasIfEmpty({ store, municipality: m.config, areasFile: m.areasFile }) });
     app = buildApp({ store, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
+    // While draining, every answer closes its connection, so kept-alive clients do not hold the exit up.
+    const server = app.server;
+    app.addHook('onSend', async (_request, reply, payload) => {
+      if (stopping || !server.listening) reply.header('Connection', 'close');
+      return payload;
+    });
     await app.listen({ port: cfg.port, host: cfg.host });
 
     const address = app.server.address();
@@ -61,7 +69,6 @@ async function main(): Promise<void> {
     await store.close().catch(() => undefined);
     throw err;
   }
-  handleSignals(app, store);
 }
 
 function checkStaticDir(dir: string): void {
@@ -96,7 +103,9 @@ function listenError(err: unknown, port: number, host: string): Error {
   }
 }
 
-function handleSignals(app: FastifyInstance, store: Store): void {
+let stopping = false;
+
+function handleSignals(currentApp: () => FastifyInstance | undefined, store: Store): void {
   let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {
@@ -107,6 +116,7 @@ function handleSignals(app: FastifyInstance, store: Store): void {
       process.exit(1);
     }
     stoppingSince = Date.now();
+    stopping = true;
     console.log(`${signal}: shutting down`);
     // Connections that do not close within ten seconds are not waited for.
     setTimeout(() => {
@@ -116,7 +126,7 @@ function handleSignals(app: FastifyInstance, store: Store): void {
     void (async () => {
       let code = 0;
       try {
-        await app.close();
+        await currentApp()?.close();
       } catch (err) {
         console.error(`Error while closing the HTTP server: ${firstLine(errorMessage(err))}`);
         code = 1;
@@ -148,6 +158,8 @@ export function startupErrorLines(err: unknown, cfg?: Pick<ServerConfig, 'port' 
 }
 
 main().catch((err: unknown) => {
+  // A start cut short by a signal: the signal handler reports and exits.
+  if (stopping) return;
   for (const line of startupErrorLines(err, config)) console.error(line);
   if (config && (config.logLevel === 'debug' || config.logLevel === 'trace')) console.error(err);
   process.exit(1);

@@ -46,7 +46,7 @@ describe('HTTP app', () => {
   it('GET /api/health says ok and which database', async () => {
     const res = await app.inject('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, db: 'pglite' });
+    expect(res.json()).toMatchObject({ ok: true, db: 'pglite', database: 'reachable' });
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
@@ -55,7 +55,7 @@ describe('HTTP app', () => {
     const other = buildApp({ store: down, config: { staticDir: statics.dir, tiles: testTiles }, municipality: testMunicipality });
     const res = await other.inject('/api/health');
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ ok: false, db: 'postgres' });
+    expect(res.json()).toMatchObject({ ok: false, db: 'postgres', database: 'unreachable' });
     await other.close();
   });
 

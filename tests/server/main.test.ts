@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, CSRF_VALUE } from '../../src/domain/authConstants';
 import { openTestSchema } from '../support/postgres';
 import { areaFeature, square, tempDir, testMunicipality, validCollection, writeStaticDir } from '../support/fixtures';
 
-// The real entry point, as `npm run serve` starts it, in a child process.
+// The real entry point, compiled as `npm start` runs it (dist-server/main.js, built by `npm run
+// build:server`, which `npm run test:unit` does first), in a child process.
 
 interface Run {
   child: ChildProcess;
@@ -16,11 +19,11 @@ interface Run {
 }
 
 function start(env: Record<string, string>): Run {
-  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist-server/main.js'], {
     cwd: process.cwd(),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so the whole npx -> tsx -> node chain can be signalled by its id.
+    // Its own process group, so everything it starts can be signalled by its id.
     detached: true,
   });
   let out = '';
@@ -31,42 +34,9 @@ function start(env: Record<string, string>): Run {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-/**
- * Signal the server itself (the node process at the end of npx -> sh -> tsx -> node), as a process
- * manager would. Signalling the whole group is not reliable here: under load tsx relays the signal late
- * and then SIGKILLs its child after 30 ms, which is tsx's behaviour, not the server's. Linux only (/proc).
- */
+/** Signal the server itself, as a process manager would (the child is plain node on the compiled server). */
 function signal(run: Run, sig: NodeJS.Signals): void {
-  const pid = serverPid(run);
-  if (pid !== undefined) process.kill(pid, sig);
-}
-
-function serverPid(run: Run): number | undefined {
-  const group = run.child.pid;
-  if (group === undefined) return undefined;
-  const members = new Map<number, { ppid: number; cmd: string }>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp ...; comm may contain spaces, so split after the last ')'.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== group) continue;
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      members.set(Number(entry), { ppid: Number(fields[1]), cmd });
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  // npm, sh, tsx and the server all name main.ts; the server is the deepest of them (helpers such as
-  // esbuild's service process do not name it).
-  const depth = (pid: number): number => {
-    const m = members.get(pid);
-    return m ? 1 + depth(m.ppid) : 0;
-  };
-  const candidates = [...members].filter(([, m]) => m.cmd.includes('src/server/main.ts')).map(([pid]) => pid);
-  candidates.sort((a, b) => depth(b) - depth(a));
-  return candidates[0];
+  if (run.child.pid !== undefined) process.kill(run.child.pid, sig);
 }
 
 /** Clean-up: the whole process group, by its id. */
@@ -80,7 +50,7 @@ function killGroup(run: Run): void {
   }
 }
 
-async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
+async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 180_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -126,7 +96,8 @@ function expectNoStack(run: Run) {
   expect(run.stderr()).not.toMatch(/node_modules|\.ts:\d+/);
 }
 
-describe('server entry point (child process)', () => {
+// Each test starts real server processes (PGlite's first start runs initdb under WASM): slow on a busy machine.
+describe('server entry point (child process)', { timeout: 240_000 }, () => {
   const tmp = tempDir('schouwkaart-main-');
   const staticDir = path.join(tmp.dir, 'dist');
   const dataDir = path.join(tmp.dir, 'data');
@@ -154,7 +125,7 @@ describe('server entry point (child process)', () => {
 
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, db: 'pglite' });
+    expect(await health.json()).toMatchObject({ ok: true, db: 'pglite', database: 'reachable' });
     const page = await fetch(`http://127.0.0.1:${port}/kaart`, { headers: { accept: 'text/html' } });
     expect(await page.text()).toContain('Schouwkaart test');
 
@@ -180,6 +151,37 @@ describe('server entry point (child process)', () => {
     signal(again, 'SIGINT');
     expect(await withTimeout(again.exited, 30_000, 'shutdown after SIGINT'), again.stderr()).toBe(0);
     expect(again.stdout()).toContain('Schouwkaart stopped');
+  });
+
+  it('SIGTERM drains: a request in flight is answered, a new one is refused, then the process exits 0', async () => {
+    const port = await freePort();
+    // LOG_LEVEL=info logs each request as it comes in: the signal is sent once the login is in.
+    const server = launch({ PORT: String(port), LOG_LEVEL: 'info' });
+    await until('the start-up lines', () => (server.stdout().includes('Areas:') ? true : undefined));
+    // A login whose body is still arriving when the signal comes: it must get its answer, not a reset.
+    const body = JSON.stringify({ login: 'niemand@deventer.nl', password: 'een fout wachtwoord 123' });
+    const answer = new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [CSRF_HEADER]: CSRF_VALUE } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      void until('the login to come in', () => (server.stdout().includes('/api/auth/login') ? true : undefined)).then(async () => {
+        signal(server, 'SIGTERM');
+        await until('the shutdown to begin', () => (server.stdout().includes('SIGTERM: shutting down') ? true : undefined));
+        // A new connection is turned away meanwhile; the one in flight finishes.
+        const refused = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 'no connection');
+        expect([503, 'no connection']).toContain(refused);
+        req.end(body.slice(10));
+      }, reject);
+    });
+    expect(await answer).toBe(401);
+    expect(await withTimeout(server.exited, 30_000, 'shutdown after SIGTERM'), server.stderr()).toBe(0);
+    expect(server.stdout()).toContain('Schouwkaart stopped');
   });
 
   it('exits 1 with one clear line when PostgreSQL cannot be reached', async () => {
@@ -247,7 +249,7 @@ describe.skipIf(!pgUrl)('server entry point on PostgreSQL (TEST_DATABASE_URL)', 
       await until('the listening line', () => (run!.stdout().includes('Areas:') ? true : undefined));
       expect(run.stdout()).toContain(`Database: PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`);
       expect(run.stdout()).not.toContain(`${url.username}:`);
-      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ ok: true, db: 'postgres' });
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toMatchObject({ ok: true, db: 'postgres', database: 'reachable' });
       const areas = await (await fetch(`http://127.0.0.1:${port}/api/areas`)).json();
       expect(areas.features.length).toBeGreaterThan(0);
       // PGlite is not used at all.

@@ -26,6 +26,8 @@ export interface TestUser {
 export interface SyncServer {
   app: FastifyInstance;
   store: Store;
+  /** The database under the store (backup and restore work at this level). */
+  executor: SqlExecutor;
   photosDir: string;
   /** Empties the sync tables (records, events, mutations, photos): a fresh start for the next seed. */
   resetSync(): Promise<void>;
@@ -70,6 +72,7 @@ export async function startSyncServer(given?: SqlExecutor): Promise<SyncServer> 
   return {
     app,
     store,
+    executor,
     photosDir: photos.dir,
     user,
     resetSync: () => executor.exec('TRUNCATE sync_records, sync_events, sync_mutations, photos'),

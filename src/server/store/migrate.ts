@@ -11,7 +11,10 @@ export interface Migration {
   checksum: string;
 }
 
-export const defaultMigrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
+// Beside the compiled entry (dist-server/migrations) or one folder up from this file (src/server/migrations).
+export const defaultMigrationsDir = [new URL('./migrations/', import.meta.url), new URL('../migrations/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => fs.existsSync(path.join(dir, '001_areas.sql'))) ?? fileURLToPath(new URL('../migrations/', import.meta.url));
 
 const fileName = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
 

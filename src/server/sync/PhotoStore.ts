@@ -10,6 +10,8 @@ export interface PhotoStore {
   put(sha256: string, bytes: Buffer): Promise<void>;
   get(sha256: string): Promise<Buffer | null>;
   remove(sha256: string): Promise<void>;
+  /** Every key in the store (backup, retention); order unspecified. */
+  list(): AsyncIterable<string>;
 }
 
 /** `<dir>/<first two hex>/<hash>`: no directory grows past a few thousand files. */
@@ -40,5 +42,20 @@ export class FsPhotoStore implements PhotoStore {
 
   async remove(sha256: string): Promise<void> {
     await fs.rm(this.file(sha256), { force: true });
+  }
+
+  async *list(): AsyncIterable<string> {
+    let shards: string[];
+    try {
+      shards = await fs.readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const shard of shards.sort()) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      // Half-written files (`.tmp`) are not photos yet.
+      for (const name of (await fs.readdir(path.join(this.dir, shard))).sort()) if (!name.endsWith('.tmp')) yield name;
+    }
   }
 }
