@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'tests/faults/**', 'node_modules/**'],
     environment: 'node',
+    globalSetup: ['tests/support/buildServer.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // PGlite instances are heavy; keep parallelism modest on a 2-core machine.

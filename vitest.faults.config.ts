@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/faults/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/support/buildServer.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     fileParallelism: false,
