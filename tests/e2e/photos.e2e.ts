@@ -113,9 +113,35 @@ test('photos travel: captured offline on one device, shown decoded on another af
   await b.mouse.move(stage.x + stage.width * 0.2, stage.y + stage.height / 2, { steps: 6 });
   await b.mouse.up();
   await expect(b.getByRole('dialog', { name: 'Foto 2 van 2' })).toBeVisible();
+  await expect.poll(() => decoded(b.locator('.pv img[data-size="view"]'))).toBeGreaterThan(320);
   await b.screenshot({ path: test.info().outputPath('viewer.png') });
+  const fit = b.getByRole('button', { name: 'Passend maken' });
   await b.getByRole('button', { name: 'Inzoomen' }).click();
-  await expect(b.getByRole('button', { name: 'Passend maken' })).toBeEnabled();
+  await expect(fit).toBeEnabled();
+  await fit.click();
+  await expect(fit).toBeDisabled();
+  // The wheel zooms (desktop)...
+  await b.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
+  await b.mouse.wheel(0, -400);
+  await expect(fit).toBeEnabled();
+  await fit.click();
+  // ...and two fingers moving apart pinch-zoom (touch pointers, as a phone sends them).
+  await b.getByTestId('photo-stage').evaluate((el, box) => {
+    const y = box.y + box.height / 2;
+    const send = (type: string, pointerId: number, x: number) =>
+      el.dispatchEvent(new PointerEvent(type, { pointerId, pointerType: 'touch', clientX: x, clientY: y, bubbles: true, isPrimary: pointerId === 1 }));
+    const mid = box.x + box.width / 2;
+    send('pointerdown', 1, mid - 40);
+    send('pointerdown', 2, mid + 40);
+    for (let d = 40; d <= 160; d += 20) {
+      send('pointermove', 1, mid - d);
+      send('pointermove', 2, mid + d);
+    }
+    send('pointerup', 1, mid - 160);
+    send('pointerup', 2, mid + 160);
+  }, stage);
+  await expect(fit).toBeEnabled();
+  expect(await b.locator('.pv img[data-size="view"]').evaluate((el) => getComputedStyle(el).transform)).toMatch(/^matrix\(4, /); // fingers from 80 to 320 px apart
   await b.keyboard.press('Escape');
   await expect(b.getByRole('dialog')).toHaveCount(0);
   expect(b.url()).toBe(pageUrl);

@@ -60,7 +60,7 @@ export function PhotoViewer({ hashes, start, altOf, onClose }: Props) {
     else onCloseRef.current();
   }, []);
 
-  function onKeyDown(e: React.KeyboardEvent) {
+  function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape') {
       e.preventDefault();
       close();
@@ -73,7 +73,11 @@ export function PhotoViewer({ hashes, start, altOf, onClose }: Props) {
       if (items.length === 0) return;
       const first = items[0]!;
       const last = items[items.length - 1]!;
-      if (e.shiftKey && document.activeElement === first) {
+      if (!dialog.current?.contains(document.activeElement)) {
+        // Focus fell out (a button that just became disabled): back into the dialog.
+        e.preventDefault();
+        (e.shiftKey ? last : first).focus();
+      } else if (e.shiftKey && document.activeElement === first) {
         e.preventDefault();
         last.focus();
       } else if (!e.shiftKey && document.activeElement === last) {
@@ -83,10 +87,20 @@ export function PhotoViewer({ hashes, start, altOf, onClose }: Props) {
     }
   }
 
+  // On the document, not the dialog: keys still work when focus fell to the body (a button that
+  // became disabled, a click on the photo).
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
   const hash = hashes[index]!;
   const transform = `translate(${view.x + swipeDx}px, ${view.y}px) scale(${view.scale})`;
   return createPortal(
-    <div ref={dialog} className="pv" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div ref={dialog} className="pv" role="dialog" aria-modal="true" aria-labelledby={titleId}>
       <div className="pv-bar">
         <h2 id={titleId} className="pv-title" aria-live="polite">
           {t('photos.viewer.title', { n: index + 1, total })}

@@ -60,7 +60,11 @@ export function useZoomPan(onSwipe: (direction: 1 | -1) => void) {
 
   const handlers = {
     onPointerDown(e: React.PointerEvent) {
-      e.currentTarget.setPointerCapture?.(e.pointerId);
+      try {
+        e.currentTarget.setPointerCapture(e.pointerId);
+      } catch {
+        // A pointer the browser no longer tracks: the gesture still works without capture.
+      }
       pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
       setSwipeDx(0);
       restart(view);
