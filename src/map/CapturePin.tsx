@@ -6,12 +6,12 @@ import { fromLatLng, toLatLng } from '../domain/coords';
 type LonLat = [number, number];
 
 // A DOM marker (not canvas) because it must be draggable and reachable; there is only ever one.
-// 48 px tall so a gloved finger can grab it.
+// 48 × 56 px so a gloved finger can grab it.
 const pinIcon = L.divIcon({
   className: 'capture-pin',
   html: '<span class="capture-pin-head"></span>',
-  iconSize: [40, 52],
-  iconAnchor: [20, 52],
+  iconSize: [48, 56],
+  iconAnchor: [24, 56],
 });
 
 interface Props {

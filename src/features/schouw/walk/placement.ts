@@ -3,7 +3,9 @@
  * - a GPS fix of at most 25 m accuracy drops the pin there;
  * - a worse fix does not place the pin: the app shows the circle and asks the person to tap;
  * - a tap or a drag always wins, also over a GPS fix that arrives later;
- * - GPS refused or unavailable: the person is told and taps.
+ * - GPS refused or unavailable: the person is told and taps;
+ * - "use my position again" after a tap puts the pin back on the latest fix, however accurate (the
+ *   person asked for it; the circle shows how sure it is).
  */
 export const GOOD_ACCURACY_M = 25;
 
@@ -21,7 +23,8 @@ export type PlacementAction =
   | { kind: 'fix'; point: LonLat; accuracy: number }
   | { kind: 'gps_error'; denied: boolean }
   | { kind: 'tap'; point: LonLat }
-  | { kind: 'drag'; point: LonLat };
+  | { kind: 'drag'; point: LonLat }
+  | { kind: 'use_gps'; point: LonLat; accuracy: number };
 
 export const startPlacement = (point: LonLat | null = null): Placement => ({
   point,
@@ -48,5 +51,13 @@ export function placementReducer(state: Placement, action: PlacementAction): Pla
       return { ...state, point: action.point, source: 'tap' };
     case 'drag':
       return { ...state, point: action.point, source: 'drag' };
+    case 'use_gps':
+      return {
+        ...state,
+        point: action.point,
+        source: 'gps',
+        gps: action.accuracy <= GOOD_ACCURACY_M ? 'good' : 'poor',
+        fix: { point: action.point, accuracy: action.accuracy },
+      };
   }
 }

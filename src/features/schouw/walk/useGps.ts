@@ -1,26 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { LivePosition } from '../../../map/usePositionWatch';
 import type { PlacementAction } from './placement';
 
 /**
- * Asks for one position per capture (`active` counts them). High accuracy and a fresh fix (never a
- * cached one: the team walks on between findings), with a time limit, so a tablet that cannot see
- * the sky tells the person instead of waiting forever; the person can always tap.
+ * Gives each capture (`active` counts them) one position: the live position the walk map already
+ * watches (watchPosition reports every change, so its latest fix is where the person is now), or the
+ * next one to arrive. A separate one-off request would compete with the watch (browsers answer it only
+ * with a new fix). GPS refused or unavailable is reported, so the person knows to tap.
  */
-export function useGps(active: number, dispatch: (a: PlacementAction) => void): void {
+export function useGps(active: number, position: LivePosition, dispatch: (a: PlacementAction) => void): void {
+  const served = useRef(0);
   useEffect(() => {
-    if (!active) return;
-    if (!('geolocation' in navigator)) {
-      dispatch({ kind: 'gps_error', denied: false });
-      return;
+    if (!active || served.current === active) return;
+    if (position.kind === 'found') {
+      served.current = active;
+      dispatch({ kind: 'fix', point: position.lonLat, accuracy: position.accuracy });
+    } else if (position.kind === 'error') {
+      // Not served yet: a fix that arrives later (GPS came back) still places the pin.
+      dispatch({ kind: 'gps_error', denied: position.denied });
     }
-    let alive = true;
-    navigator.geolocation.getCurrentPosition(
-      (pos) => alive && dispatch({ kind: 'fix', point: [pos.coords.longitude, pos.coords.latitude], accuracy: pos.coords.accuracy }),
-      (err) => alive && dispatch({ kind: 'gps_error', denied: err.code === err.PERMISSION_DENIED }),
-      { enableHighAccuracy: true, maximumAge: 0, timeout: 15_000 },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [active, dispatch]);
+  }, [active, position, dispatch]);
 }

@@ -25,4 +25,13 @@ describe('placing the pin of a new finding', () => {
     expect(run({ kind: 'gps_error', denied: true }).gps).toBe('denied');
     expect(run({ kind: 'gps_error', denied: false }, { kind: 'tap', point: here })).toMatchObject({ gps: 'unavailable', point: here });
   });
+  it.each([
+    ['a good fix', 8, 'good'],
+    ['a poor fix (the person asked for it)', 60, 'poor'],
+  ] as const)('"use my position again" after a tap puts the pin back on %s', (_name, accuracy, gps) => {
+    const s = run({ kind: 'fix', point: here, accuracy: 5 }, { kind: 'tap', point: there }, { kind: 'use_gps', point: here, accuracy });
+    expect(s).toMatchObject({ point: here, source: 'gps', gps, fix: { point: here, accuracy } });
+    // A later fix may move it again, as with any GPS pin.
+    expect(placementReducer(s, { kind: 'fix', point: there, accuracy: 5 })).toMatchObject({ point: there, source: 'gps' });
+  });
 });

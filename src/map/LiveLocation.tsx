@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { Circle, CircleMarker, useMap } from 'react-leaflet';
+import { toLatLng } from '../domain/coords';
+import type { LivePosition } from './usePositionWatch';
+
+/**
+ * Where the person is, on the map all the time: a dot with its accuracy circle. Neither takes taps
+ * (a tap there places a pin or opens a finding). With `follow` on, the map keeps the dot in view.
+ */
+export function LiveLocation({ position, follow }: { position: LivePosition; follow: boolean }) {
+  const map = useMap();
+  const found = position.kind === 'found' ? position : null;
+  const lon = found?.lonLat[0];
+  const lat = found?.lonLat[1];
+  useEffect(() => {
+    if (!follow || lon === undefined || lat === undefined) return;
+    map.panTo(toLatLng([lon, lat]), { animate: true, duration: 0.4 });
+  }, [follow, lon, lat, map]);
+  if (!found) return null;
+  const at = toLatLng(found.lonLat);
+  return (
+    <>
+      <Circle center={at} radius={found.accuracy} interactive={false} className="live-accuracy" pathOptions={{ color: '#0b4f9c', weight: 2, fillColor: '#1f5fbf', fillOpacity: 0.1 }} />
+      <CircleMarker center={at} radius={9} interactive={false} className="live-dot" pathOptions={{ color: '#ffffff', weight: 3, fillColor: '#0b4f9c', fillOpacity: 1 }} />
+    </>
+  );
+}
