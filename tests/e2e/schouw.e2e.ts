@@ -159,8 +159,26 @@ test('ending a walk summarises it by theme; on the next walk its open finding is
   await chooseCategory(page, 'Sociale veiligheid', 'Verlichting');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expectListed(page, 1);
+  // Ending asks first, with the summary; "not yet" goes back to the walk.
   await page.getByRole('button', { name: 'Schouw afronden' }).click();
+  await expect(page.getByRole('heading', { name: 'Schouw afronden?' })).toBeVisible();
   await expect(page.getByText('1 bevinding.')).toBeVisible();
+  await page.getByRole('button', { name: 'Nog niet, verder schouwen' }).click();
+  await expectListed(page, 1);
+  await page.getByRole('button', { name: 'Schouw afronden' }).click();
+  await page.getByRole('button', { name: 'Ja, schouw afronden' }).click();
+  await expect(page.getByRole('heading', { name: /Samenvatting|Schouw Binnenstad/ }).first()).toBeVisible();
+  await expect(page.getByText('1 bevinding.')).toBeVisible();
+
+  // Who walked can be corrected afterwards.
+  await page.getByRole('button', { name: 'Deelnemer toevoegen' }).click();
+  await page.getByRole('textbox', { name: 'Naam (optioneel)' }).last().fill('Winkelier Brink 3');
+  await page.getByRole('textbox', { name: 'Notities' }).fill('Verlichting steeg gemeld');
+  await page.getByRole('button', { name: 'Deelnemers en notities opslaan' }).click();
+  await expect(page.getByText('Deelnemers en notities opgeslagen.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Naam (optioneel)' }).last()).toHaveValue('Winkelier Brink 3');
+  await expect(page.getByRole('textbox', { name: 'Notities' })).toHaveValue('Verlichting steeg gemeld');
   await page.screenshot({ path: test.info().outputPath('summary.png') });
   await expect(page.getByRole('row', { name: /Sociale veiligheid 1 0 1 0 Verlichting \(1\)/ })).toBeVisible();
 

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area } from '../../../domain/area';
-import { organisations, type Organisation } from '../../../domain/inspection';
+import type { Organisation } from '../../../domain/inspection';
+import { ParticipantsFields } from './ParticipantsFields';
 
 export interface PlanDraft {
   areaId: string;
@@ -43,8 +44,6 @@ export function PlanForm({ areas, areaId, onAreaChange, onPlan }: Props) {
     const error = await onPlan({ areaId, startsAt, participants, notes });
     setMessage(error ? { text: error, error: true } : { text: t('schouw.planned'), error: false });
   }
-  const setRow = (i: number, row: Partial<PlanDraft['participants'][number]>) =>
-    setParticipants((list) => list.map((p, k) => (k === i ? { ...p, ...row } : p)));
 
   return (
     <form className="plan-form" onSubmit={submit} aria-labelledby="plan-title">
@@ -63,27 +62,7 @@ export function PlanForm({ areas, areaId, onAreaChange, onPlan }: Props) {
         <label htmlFor="plan-starts">{t('schouw.startsAt')}</label>
         <input id="plan-starts" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
       </div>
-      <fieldset className="participants">
-        <legend>{t('schouw.participants')}</legend>
-        {participants.map((p, i) => (
-          <div className="participant-row" key={i}>
-            <select aria-label={t('schouw.organisation')} value={p.organisation} onChange={(e) => setRow(i, { organisation: e.target.value as Organisation })}>
-              {organisations.map((o) => (
-                <option key={o} value={o}>
-                  {t(`schouw.organisations.${o}`)}
-                </option>
-              ))}
-            </select>
-            <input type="text" aria-label={t('schouw.participantName')} placeholder={t('schouw.participantName')} value={p.label} maxLength={100} onChange={(e) => setRow(i, { label: e.target.value })} />
-            <button type="button" className="btn" aria-label={t('schouw.removeParticipant')} onClick={() => setParticipants((l) => l.filter((_, k) => k !== i))}>
-              ✕
-            </button>
-          </div>
-        ))}
-        <button type="button" className="btn" onClick={() => setParticipants((l) => [...l, { organisation: 'shops', label: '' }])}>
-          {t('schouw.addParticipant')}
-        </button>
-      </fieldset>
+      <ParticipantsFields value={participants} onChange={setParticipants} />
       <div className="field">
         <label htmlFor="plan-notes">{t('schouw.notes')}</label>
         <textarea id="plan-notes" value={notes} rows={3} maxLength={2000} onChange={(e) => setNotes(e.target.value)} />

@@ -13,6 +13,7 @@ import { CategoryPicker, SeverityPicker } from './CategoryPicker';
 import { CategoryBadge, FindingSummaryLine } from './FindingLabel';
 import { PhotoPicker } from './PhotoPicker';
 import { PhotoGallery } from '../../photos/PhotoGallery';
+import './i18nWalk';
 
 interface Props {
   finding: Finding;
@@ -65,6 +66,7 @@ export function FindingDetail(props: Props) {
       <p>
         <FindingSummaryLine finding={finding} areaNames={areaNames} />
       </p>
+      <p className={finding.description ? 'finding-description' : 'finding-description muted'}>{finding.description || t('walk.noDescription')}</p>
       <FindingConflicts db={db} findingId={finding.id} />
       <PhotoGallery hashes={finding.photoHashes} altOf={(i) => t('schouw.photoAlt', { n: i + 1 })} />
       {message && (

@@ -4,8 +4,9 @@ import { Link } from 'wouter';
 import type { Area } from '../../../domain/area';
 import type { Inspection } from '../../../domain/inspection';
 import type { Placement } from './placement';
+import './i18nWalk';
 
-export function WalkHeader({ inspection, area, count, onEnd }: { inspection: Inspection; area: Area; count: number; onEnd: () => void }) {
+export function WalkHeader({ inspection, area, count, onEnd, onDetails }: { inspection: Inspection; area: Area; count: number; onEnd: () => void; onDetails: () => void }) {
   const { t } = useTranslation();
   return (
     <header className="walk-header">
@@ -16,9 +17,14 @@ export function WalkHeader({ inspection, area, count, onEnd }: { inspection: Ins
         {t('schouw.walkTitle', { area: area.name })}{' '}
         <span className="muted">{formatWalkTime(inspection.startsAt)}</span>
       </h2>
-      <button type="button" className="btn" onClick={onEnd}>
-        {t('schouw.endWalk', { count })}
-      </button>
+      <div className="walk-header-actions">
+        <button type="button" className="btn" onClick={onEnd}>
+          {t('schouw.endWalk', { count })}
+        </button>
+        <button type="button" className="btn" onClick={onDetails}>
+          {t('walk.details')}
+        </button>
+      </div>
     </header>
   );
 }

@@ -21,10 +21,12 @@ export function WalkRoute({ inspectionId }: { inspectionId: string }) {
   const actor = useActor();
   const [error, setError] = useState<string | null>(null);
 
-  async function change(c: InspectionChange) {
-    if (!actor) return;
+  async function change(c: InspectionChange): Promise<string | null> {
+    if (!actor) return null;
     const r = await saveInspectionChange(db, inspectionId, c, actor);
-    setError(r.ok || r.reason === 'no_change' ? null : writeMessage(r, t, i18n.language));
+    const message = r.ok || r.reason === 'no_change' ? null : writeMessage(r, t, i18n.language);
+    setError(message);
+    return message;
   }
 
   if (inspection === undefined || areas === undefined) return <p className="banner">…</p>;
@@ -46,7 +48,7 @@ export function WalkRoute({ inspectionId }: { inspectionId: string }) {
     return (
       <>
         {alert}
-        <WalkSummary inspection={inspection} area={area} onReopen={() => void change({ kind: 'start' })} />
+        <WalkSummary inspection={inspection} area={area} onReopen={() => void change({ kind: 'start' })} onChange={change} />
       </>
     );
   }
@@ -68,7 +70,7 @@ export function WalkRoute({ inspectionId }: { inspectionId: string }) {
   return (
     <>
       {alert}
-      <WalkScreen inspection={inspection} area={area} areas={areas} config={config} onEnd={() => void change({ kind: 'end' })} />
+      <WalkScreen inspection={inspection} area={area} areas={areas} config={config} onEnd={() => void change({ kind: 'end' })} onChange={change} />
     </>
   );
 }

@@ -2,13 +2,19 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area } from '../../../domain/area';
 import { buildAreaIndex } from '../../../domain/areaIndex';
-import type { Inspection } from '../../../domain/inspection';
+import type { Inspection, InspectionChange } from '../../../domain/inspection';
+import { EndWalkConfirm } from './EndWalkConfirm';
+import { WalkDetailsForm } from './WalkDetailsForm';
 import type { ClientConfig } from '../../../services/config';
 import { useActor } from '../../../services/actor';
 import { MapView } from '../../../map/MapView';
 import { FindingsLayer } from '../../../map/FindingsLayer';
 import { CapturePin, MapTap } from '../../../map/CapturePin';
 import { WalkAreaOutline } from '../../../map/WalkAreaOutline';
+import { LiveLocation } from '../../../map/LiveLocation';
+import { SameSpotSpread } from '../../../map/SameSpotSpread';
+import { usePositionWatch } from '../../../map/usePositionWatch';
+import { FollowToggle, ReusePosition } from './WalkMapTools';
 import { useAreaFindings, useFinding, useWalkFindings } from '../useSchouwData';
 import { CaptureForm } from './CaptureForm';
 import { FindingDetail } from './FindingDetail';
@@ -27,13 +33,14 @@ interface Props {
   areas: readonly Area[];
   config: ClientConfig;
   onEnd: () => void;
+  onChange: (c: InspectionChange) => Promise<string | null>;
 }
 
-type Mode = 'list' | 'capture' | 'move';
+type Mode = 'list' | 'capture' | 'move' | 'ending' | 'details';
 const ignore = () => undefined;
 const BASEMAP_KEY = 'schouwkaart.basemap';
 
-export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
+export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }: Props) {
   const { t } = useTranslation();
   const actor = useActor();
   const index = useMemo(() => buildAreaIndex(areas), [areas]);
@@ -53,7 +60,11 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
   const [captureNo, setCaptureNo] = useState(0);
   const [placement, setPlacement] = useState(startPlacement);
   const dispatch = useCallback((a: PlacementAction) => setPlacement((s) => placementReducer(s, a)), []);
-  useGps(mode === 'capture' ? captureNo : 0, dispatch);
+  const position = usePositionWatch();
+  useGps(mode === 'capture' ? captureNo : 0, position, dispatch);
+  const [follow, setFollow] = useState(false);
+  const [tapped, setTapped] = useState<{ id: string; n: number } | null>(null);
+  const tapFinding = useCallback((id: string) => setTapped((old) => ({ id, n: (old?.n ?? 0) + 1 })), []);
 
   const photoNoteKey = `schouwkaart.photoNote.${inspection.id}`;
   const [photoNote, setPhotoNote] = useState(false);
@@ -85,12 +96,21 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
   return (
     <main className="layout walk" id="main">
       <aside className={`sidebar walk-side${mode === 'capture' ? ' capturing' : ''}`}>
-        <WalkHeader inspection={inspection} area={area} onEnd={onEnd} count={walkFindings?.length ?? 0} />
+        <WalkHeader inspection={inspection} area={area} onEnd={() => setMode('ending')} onDetails={() => setMode('details')} count={walkFindings?.length ?? 0} />
         <p role="status" className="form-ok">
           {status}
         </p>
         {photoNote && <PhotoNote onClose={() => setPhotoNote(false)} />}
-        {mode === 'capture' ? (
+        {mode === 'ending' ? (
+          <EndWalkConfirm findings={walkFindings ?? []} onConfirm={onEnd} onCancel={toList} />
+        ) : mode === 'details' ? (
+          <>
+            <WalkDetailsForm key={inspection.id} inspection={inspection} onSave={onChange} />
+            <button type="button" className="btn" onClick={toList}>
+              {t('schouw.backToWalk')}
+            </button>
+          </>
+        ) : mode === 'capture' ? (
           <CaptureForm
             key={captureNo}
             hasPoint={placement.point !== null}
@@ -147,7 +167,9 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
         <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
           <WalkAreaOutline area={area} />
           {/* While a pin is being placed a tap on a marker places the pin; it must not close the form. */}
-          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : select} now={now} />
+          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : tapFinding} now={now} />
+          <SameSpotSpread findings={onMap} tapped={tapped} onOpen={select} />
+          <LiveLocation position={position} follow={follow} />
           {placing && <MapTap onTap={tap} />}
           {placing && (
             <CapturePin
@@ -159,6 +181,10 @@ export function WalkScreen({ inspection, area, areas, config, onEnd }: Props) {
           )}
         </MapView>
         {mode === 'capture' && <GpsMessage placement={placement} />}
+        {mode === 'capture' && (placement.source === 'tap' || placement.source === 'drag') && (
+          <ReusePosition position={position} onUse={(p) => dispatch({ kind: 'use_gps', ...p })} />
+        )}
+        {mode !== 'capture' && <FollowToggle position={position} follow={follow} onFollow={setFollow} />}
         {mode !== 'capture' && (
           <button type="button" className="add-finding" onClick={startCapture}>
             <span aria-hidden="true">+</span> {t('schouw.addFinding')}

@@ -2,15 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { formatWalkTime } from '../format';
 import { Link } from 'wouter';
 import type { Area } from '../../../domain/area';
-import { defaultCategories, findCategory } from '../../../domain/categories';
 import type { Inspection } from '../../../domain/inspection';
 import { summariseByTheme } from '../../../domain/walkSummary';
 import { useWalkFindings } from '../useSchouwData';
+import { SummaryTable } from './SummaryTable';
+import { WalkDetailsForm } from './WalkDetailsForm';
+import type { InspectionChange } from '../../../domain/inspection';
 
 /** After the walk: what was found, per theme, with the severities. */
-export function WalkSummary({ inspection, area, onReopen }: { inspection: Inspection; area: Area | undefined; onReopen: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
+export function WalkSummary({ inspection, area, onReopen, onChange }: { inspection: Inspection; area: Area | undefined; onReopen: () => void; onChange: (c: InspectionChange) => Promise<string | null> }) {
+  const { t } = useTranslation();
   const findings = useWalkFindings(inspection.id);
   const summary = summariseByTheme(findings ?? []);
   return (
@@ -20,46 +21,11 @@ export function WalkSummary({ inspection, area, onReopen }: { inspection: Inspec
       </Link>
       <h2>{t('schouw.summaryTitle', { area: area?.name ?? inspection.areaId, date: formatWalkTime(inspection.startsAt) })}</h2>
       <p>{t('schouw.summaryTotal', { count: summary.total })}</p>
-      <table className="summary-table">
-        <caption className="visually-hidden">{t('schouw.summaryCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('schouw.theme')}</th>
-            <th scope="col">{t('schouw.count')}</th>
-            <th scope="col">{t('schouw.severities.high')}</th>
-            <th scope="col">{t('schouw.severities.medium')}</th>
-            <th scope="col">{t('schouw.severities.low')}</th>
-            <th scope="col">{t('schouw.categories')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.themes.map((row) => {
-            const theme = defaultCategories.find((th) => th.code === row.themeCode)!;
-            return (
-              <tr key={row.themeCode}>
-                <th scope="row">
-                  <span className="glyph" style={{ background: theme.colour }} aria-hidden="true">
-                    {theme.glyph}
-                  </span>{' '}
-                  {theme.labels[lang]}
-                </th>
-                <td>{row.count}</td>
-                <td>{row.bySeverity.high}</td>
-                <td>{row.bySeverity.medium}</td>
-                <td>{row.bySeverity.low}</td>
-                <td>
-                  {Object.entries(row.byCategory)
-                    .map(([code, n]) => `${findCategory(code)?.category.labels[lang] ?? code} (${n})`)
-                    .join(', ')}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <SummaryTable summary={summary} />
       <button type="button" className="btn" onClick={onReopen}>
         {t('schouw.reopenWalk')}
       </button>
+      <WalkDetailsForm key={inspection.id} inspection={inspection} onSave={onChange} />
     </main>
   );
 }
