@@ -6,6 +6,7 @@
 import type { AreaGeometry } from '../../domain/geojson';
 import { closedStatuses, type Finding, type FindingOwner } from '../../domain/finding';
 import { toWebMercator } from '../../domain/coords';
+import { spreadPoints } from '../../map/spread';
 
 export interface NumberedFinding {
   number: number;
@@ -25,8 +26,12 @@ export interface SvgMap {
   height: number;
   /** One SVG path `d` per polygon (holes included, drawn even-odd). */
   paths: string[];
-  pins: { number: number; x: number; y: number }[];
+  /** Where each numbered pin is drawn; `fromX`, `fromY` is the finding's real spot (a leader line when moved). */
+  pins: { number: number; x: number; y: number; fromX: number; fromY: number; moved: boolean }[];
 }
+
+/** Pins (radius 11) at least this far apart, so no number hides another. */
+export const PIN_SPACING = 25;
 
 function rings(geometry: AreaGeometry): number[][][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -57,7 +62,12 @@ export function svgMap(geometry: AreaGeometry | null, pins: readonly NumberedFin
   const paths = polys.map((poly) =>
     poly.map((ring) => ring.map((p, i) => `${i === 0 ? 'M' : 'L'}${toPx(p).join(' ')}`).join(' ') + ' Z').join(' '),
   );
-  return { width, height, paths, pins: pinXY.map((p) => ({ number: p.number, x: toPx(p.xy)[0], y: toPx(p.xy)[1] })) };
+  const spread = spreadPoints(
+    pinXY.map((p) => ({ id: String(p.number), x: toPx(p.xy)[0], y: toPx(p.xy)[1] })),
+    PIN_SPACING,
+  );
+  const pinsOut = spread.map((p) => ({ number: Number(p.id), x: round(p.x), y: round(p.y), fromX: p.fromX, fromY: p.fromY, moved: p.moved }));
+  return { width, height, paths, pins: pinsOut };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsPerOwner, numberFindings, svgMap } from '../../../src/features/followup/reportModel';
+import { actionsPerOwner, numberFindings, PIN_SPACING, svgMap } from '../../../src/features/followup/reportModel';
 import { findingOwners } from '../../../src/domain/finding';
 import type { AreaGeometry } from '../../../src/domain/geojson';
 import { finding } from '../../domain/followupFixtures';
@@ -58,5 +58,28 @@ describe('the action list per owner', () => {
       ['police', [sooner.id, later.id]],
       ['fire_brigade', [fire.id]],
     ]);
+  });
+});
+
+describe('numbered pins in the printed report', () => {
+  const square: AreaGeometry = {
+    type: 'Polygon',
+    coordinates: [[[6.15, 52.25], [6.17, 52.25], [6.17, 52.26], [6.15, 52.26], [6.15, 52.25]]],
+  };
+  it.each([
+    ['two findings on one spot', 2, 0],
+    ['seven findings on one spot', 7, 0],
+    ['twelve findings a metre apart', 12, 0.00001],
+  ])('%s: no pin hides another, and a moved pin keeps its real spot for a leader line', (_name, n, step) => {
+    const pins = numberFindings(Array.from({ length: n }, (_, i) => finding({ point: { type: 'Point', coordinates: [6.16 + i * step, 52.255] } })));
+    const map = svgMap(square, pins, 600, 20);
+    expect(map.pins).toHaveLength(n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const [a, b] = [map.pins[i]!, map.pins[j]!];
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(PIN_SPACING - 0.2);
+      }
+    expect(map.pins.filter((p) => !p.moved)).not.toHaveLength(0);
+    for (const p of map.pins.filter((p) => p.moved)) expect(Math.hypot(p.x - p.fromX, p.y - p.fromY)).toBeGreaterThan(0);
   });
 });
