@@ -9,6 +9,9 @@ import { loadCachedConfig } from '../../services/configCache';
 import { MapView } from '../../map/MapView';
 import { ColouredAreasLayer } from '../../map/ColouredAreasLayer';
 import { classColour, percentClasses } from '../shops/colourScale';
+import { formatDateTime } from '../../services/format';
+import { forgetSummary, loadSummary, saveSummary } from './summaryCache';
+import './partners.css';
 
 interface Figure {
   taking: number;
@@ -25,7 +28,14 @@ interface SummaryArea {
   participation: { shops: number; open: number; measures: Record<string, Figure> };
   grade?: number;
 }
-type Load = { state: 'loading' } | { state: 'failed'; status: number } | { state: 'ok'; year: number; areas: SummaryArea[] };
+type Body = { year: number; areas: SummaryArea[] };
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; status: number }
+  | { state: 'ok'; year: number; areas: SummaryArea[]; cachedAt?: string };
+
+const isBody = (b: unknown): b is Body =>
+  typeof b === 'object' && b !== null && typeof (b as Body).year === 'number' && Array.isArray((b as Body).areas);
 
 const nf = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -53,11 +63,14 @@ export default function PartnersScreen() {
     apiFetch('/api/public/summary')
       .then(async (res) => {
         if (!alive) return;
-        if (!res.ok) return setLoad({ state: 'failed', status: res.status });
-        const body = (await res.json()) as { year: number; areas: SummaryArea[] };
+        if (res.status === 401 || res.status === 403) forgetSummary();
+        if (!res.ok) return setLoad(fromCache(res.status));
+        const body = (await res.json()) as Body;
+        saveSummary(body);
         setLoad({ state: 'ok', year: body.year, areas: body.areas });
       })
-      .catch(() => alive && setLoad({ state: 'failed', status: 0 }));
+      // No network: the last summary this device fetched, saying when.
+      .catch(() => alive && setLoad(fromCache(0)));
     return () => {
       alive = false;
     };
@@ -81,9 +94,14 @@ export default function PartnersScreen() {
       {load.state === 'failed' && (
         <p role="alert">{load.status === 401 || load.status === 403 ? t('partners.notPublic') : t('partners.failed')}</p>
       )}
+      {load.state === 'ok' && load.cachedAt && (
+        <p className="banner banner-warn" role="status">
+          {t('partners.cached', { when: formatDateTime(load.cachedAt, i18n.language) })}
+        </p>
+      )}
       {load.state === 'ok' && (
         <>
-          <label className="field">
+          <label className="field partners-measure">
             <span>{t('partners.measure')}</span>
             <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
               {shopFlagKeys.map((m) => (
@@ -105,10 +123,23 @@ export default function PartnersScreen() {
                   }}
                 />
               </MapView>
+              <div className="partners-legend" aria-label={t('partners.legend', { measure: t(`shops.flags.${measure}`) })} role="group">
+                <strong>{t(`shops.flags.${measure}`)}</strong>
+                {percentClasses.map((c) => (
+                  <span key={c.label} className="legend-item">
+                    <span className="swatch" style={{ background: c.colour, borderColor: '#333' }} aria-hidden="true" />
+                    {c.label}
+                  </span>
+                ))}
+                <span className="legend-item">
+                  <span className="swatch" style={{ background: '#fff', borderColor: '#333' }} aria-hidden="true" />
+                  {t('partners.noFigure')}
+                </span>
+              </div>
             </div>
           )}
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('partners.tableLabel', { year: load.year })}>
-            <table>
+            <table className="data-table partners-table">
               <caption>{t('partners.tableLabel', { year: load.year })}</caption>
               <thead>
                 <tr>
@@ -140,4 +171,10 @@ export default function PartnersScreen() {
       )}
     </main>
   );
+}
+
+/** When the server cannot be asked (or fails), the last summary on this device, if any; not after a refusal. */
+function fromCache(status: number): Load {
+  const cached = status === 401 || status === 403 ? null : loadSummary(isBody);
+  return cached ? { state: 'ok', year: cached.body.year, areas: cached.body.areas, cachedAt: cached.fetchedAt } : { state: 'failed', status };
 }

@@ -9,6 +9,9 @@ export const partnersStrings = {
     area: 'Gebied',
     grade: 'Cijfer',
     figure: '{{taking}} van {{open}}, {{percent}}%',
+    cached: 'Geen verbinding met de server: je ziet het overzicht zoals het op {{when}} is opgehaald.',
+    legend: 'Legenda: {{measure}}',
+    noFigure: 'geen gegevens',
   },
   en: {
     title: 'Partners: participation and schouw results',
@@ -20,5 +23,8 @@ export const partnersStrings = {
     area: 'Area',
     grade: 'Grade',
     figure: '{{taking}} of {{open}}, {{percent}}%',
+    cached: 'No connection to the server: this is the overview as fetched on {{when}}.',
+    legend: 'Legend: {{measure}}',
+    noFigure: 'no data',
   },
 };
