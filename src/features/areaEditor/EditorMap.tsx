@@ -9,6 +9,7 @@ import type { AreaGeometry, PointGeometry } from '../../domain/geojson';
 import { areaStyle } from '../../map/areaStyle';
 import { geometryBounds, toLatLng } from '../../domain/coords';
 import { fromLeafletLatLngs, toLeafletRings } from './geometry';
+import { installLongPress } from '../../map/longPress';
 
 export type Tool = 'edit' | 'draw' | 'hole' | 'split' | 'none';
 
@@ -71,7 +72,7 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
     };
   }, [map, neighbours]);
 
-  // The draft: editable vertices in "edit" mode (drag to move, click a middle marker to add, right-click to remove).
+  // The draft: editable vertices in "edit" mode (drag to move, click a middle marker to add, right-click or long-press to remove).
   useEffect(() => {
     const g = draftRef.current;
     if (!g) return;
@@ -84,6 +85,8 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
       snapIgnore: true,
     });
     layer.addTo(map);
+    // On a tablet a long press on a vertex removes it, as a right-click does with a mouse.
+    const removeLongPress = tool === 'edit' ? installLongPress(map.getContainer(), '.marker-icon:not(.marker-icon-middle)') : () => undefined;
     if (tool === 'edit') {
       layer.pm.enable({ ...SNAP, allowSelfIntersection: true, draggable: false });
       layer.on('pm:edit', () => {
@@ -92,6 +95,7 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
       });
     }
     return () => {
+      removeLongPress();
       layer.off();
       if (layer.pm.enabled()) layer.pm.disable();
       layer.remove();
