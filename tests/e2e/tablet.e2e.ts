@@ -1,0 +1,136 @@
+// The walk and the map held as a tablet: 1180×820 landscape and 820×1180 portrait.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { closeMenu, openApp, openMenu } from './helpers';
+import { chooseCategory } from './schouwHelpers';
+import { captureAtGps, smallTargets, startWalk, tablets } from './tabletHelpers';
+
+// Service workers would answer tile requests from their cache, past page.route; these tests need neither.
+test.use({ serviceWorkers: 'block' });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function expectTouchReady(page: Page, screen: string): Promise<void> {
+  expect(await smallTargets(page), `targets under 44×44 px on ${screen}`).toEqual([]);
+}
+
+for (const size of tablets) {
+  test.describe(`${size.name} ${size.width}×${size.height}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.setViewportSize({ width: size.width, height: size.height });
+    });
+
+    test('the header is one row of at most 56 px, with the rest in the menu; every target on the map screen is at least 44×44 px', async ({ page }) => {
+      await openApp(page);
+      const header = (await page.locator('header.topbar').boundingBox())!;
+      expect(header.height).toBeLessThanOrEqual(56);
+      // One row: every item of the header sits inside its height.
+      const tops = await page.locator('header.topbar a, header.topbar button, header.topbar .pill').evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null && !e.closest('.menu-panel')).map((e) => e.getBoundingClientRect().bottom),
+      );
+      expect(Math.max(...tops)).toBeLessThanOrEqual(header.y + header.height);
+      await expectTouchReady(page, 'the map');
+      await openMenu(page);
+      await expect(page.getByRole('button', { name: 'Nu synchroniseren' }).or(page.getByText('Niet ingelogd: alles blijft op dit apparaat'))).toBeVisible();
+      await expect(page.getByLabel('Taal')).toBeVisible();
+      await expectTouchReady(page, 'the open menu');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('walk, capture, finding and follow-up screens: targets of 44×44 px and no serious accessibility violation, also in high contrast', async ({ page, context }) => {
+      await startWalk(page, context);
+      await captureAtGps(page, 'Sociale veiligheid', 'Verlichting', 'Lamp kapot bij de ingang');
+      await expect(page.locator('path.live-dot')).toBeVisible();
+      await expectTouchReady(page, 'the walk');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Bevinding toevoegen' }).click();
+      await chooseCategory(page, 'Overlast', 'Zwerfafval en netheid');
+      await expectTouchReady(page, 'the capture form');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Annuleren' }).click();
+
+      await page.locator('.finding-item').first().click();
+      await expect(page.locator('.finding-detail')).toContainText('Lamp kapot bij de ingang');
+      await expectTouchReady(page, 'the finding');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Opvolging' }).click();
+      await expect(page.locator('.followup, main').first()).toBeVisible();
+      await expect(page.getByText('Lamp kapot bij de ingang').first()).toBeVisible();
+      await expectTouchReady(page, 'the follow-up list');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await openMenu(page);
+      await page.getByLabel(/Hoog contrast/).check();
+      await closeMenu(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the description being typed stays visible above a keyboard, and the save bar covers no field', async ({ page, context }) => {
+      await startWalk(page, context);
+      await page.getByRole('button', { name: 'Bevinding toevoegen' }).click();
+      await chooseCategory(page, 'Overlast', 'Graffiti en vernieling');
+      // No field or tile lies under the save bar: the bar sits below the scrolling fields.
+      const bar = (await page.locator('.capture-form .form-actions').boundingBox())!;
+      const fields = (await page.locator('.capture-fields').boundingBox())!;
+      expect(fields.y + fields.height).toBeLessThanOrEqual(bar.y + 0.5);
+
+      const field = page.getByLabel(/Korte omschrijving/);
+      await field.focus();
+      // The on-screen keyboard takes the lower part of the screen: the (visual) viewport shrinks.
+      const keyboard = size.name === 'landscape' ? 400 : 460;
+      await page.setViewportSize({ width: size.width, height: size.height - keyboard });
+      await expect.poll(() => fieldVisible(page, '#capture-description')).toBe(true);
+      await field.fill('Tag op de gevel');
+      await expect(field).toBeFocused();
+    });
+
+    test('two findings at one spot spread out when tapped, and each can be opened', async ({ page, context }) => {
+      await startWalk(page, context);
+      await captureAtGps(page, 'Sociale veiligheid', 'Verlichting', 'Eerste op deze plek');
+      await captureAtGps(page, 'Overlast', 'Zwerfafval en netheid', 'Tweede op deze plek');
+      for (const text of ['Eerste op deze plek', 'Tweede op deze plek']) {
+        const dot = (await page.locator('path.live-dot').boundingBox())!;
+        await page.mouse.click(dot.x + dot.width / 2, dot.y + dot.height / 2);
+        await expect(page.locator('.spread-pin')).toHaveCount(2);
+        await page.locator(`.spread-pin[title*="${text}"]`).click();
+        await expect(page.locator('.finding-detail')).toContainText(text);
+        await expect(page.locator('.spread-pin')).toHaveCount(0);
+        await page.getByRole('button', { name: /Terug/ }).first().click();
+      }
+    });
+
+    test('when the background tiles fail, a banner says so and what to do; the areas still show', async ({ page }) => {
+      await page.route('**/tiles/**', (route) => route.abort('connectionrefused'));
+      await openApp(page);
+      const banner = page.getByRole('alert').filter({ hasText: 'De achtergrondkaart is niet beschikbaar' });
+      await expect(banner).toBeVisible();
+      await expect(banner).toContainText('gebiedsgrenzen en bevindingen werken zonder achtergrond');
+      await expect(page.locator('.leaflet-overlay-pane path').first()).toBeVisible();
+      await banner.getByRole('button', { name: 'Verbergen' }).click();
+      await expect(banner).toHaveCount(0);
+    });
+  });
+}
+
+/** The element is inside the visual viewport and nothing covers its centre. */
+function fieldVisible(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector<HTMLElement>(sel)!;
+    const r = el.getBoundingClientRect();
+    const vv = window.visualViewport!;
+    if (r.top < vv.offsetTop || r.bottom > vv.offsetTop + vv.height || r.height === 0) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === el || el.contains(hit);
+  }, selector);
+}
