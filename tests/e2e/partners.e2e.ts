@@ -22,6 +22,14 @@ test('partners see the areas with participation and findings per theme without a
   await expect(table.getByRole('columnheader', { name: 'Sociale veiligheid' })).toBeVisible();
   // The map draws every area coloured by the chosen measure.
   await expect(visitorPage.locator('.partners-map path.leaflet-interactive')).toHaveCount(await table.locator('tbody tr').count());
+  await expect(visitorPage.getByRole('group', { name: /Legenda: / })).toContainText('75–100%');
+
+  // Without a network the page shows the last summary it fetched, and says when that was.
+  await visitorPage.route('**/api/public/summary', (route) => route.abort('internetdisconnected'));
+  await visitorPage.reload();
+  await expect(visitorPage.getByRole('status').filter({ hasText: /Geen verbinding met de server: je ziet het overzicht zoals het op .+ is opgehaald/ })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: 'Vijfhoek', exact: true })).toBeVisible();
+  await visitorPage.unroute('**/api/public/summary');
   await visitor.close();
   await page.request.patch('/api/settings', { headers: csrf, data: { partnersPublic: false } });
 });
