@@ -5,6 +5,7 @@ import { buildAreaIndex } from '../../../domain/areaIndex';
 import type { Inspection, InspectionChange } from '../../../domain/inspection';
 import { EndWalkConfirm } from './EndWalkConfirm';
 import { WalkDetailsForm } from './WalkDetailsForm';
+import { PackOffer } from './PackOffer';
 import type { ClientConfig } from '../../../services/config';
 import { useActor } from '../../../services/actor';
 import { MapView } from '../../../map/MapView';
@@ -63,6 +64,9 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
   const position = usePositionWatch();
   useGps(mode === 'capture' ? captureNo : 0, position, dispatch);
   const [follow, setFollow] = useState(false);
+  const [packOpen, setPackOpen] = useState(false);
+  const basemapId = localStorage.getItem(BASEMAP_KEY) ?? 'brt';
+  const template = (config.basemaps.find((b) => b.id === basemapId) ?? config.basemaps[0])?.url ?? '';
   const [tapped, setTapped] = useState<{ id: string; n: number } | null>(null);
   const tapFinding = useCallback((id: string) => setTapped((old) => ({ id, n: (old?.n ?? 0) + 1 })), []);
 
@@ -101,6 +105,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
           {status}
         </p>
         {photoNote && <PhotoNote onClose={() => setPhotoNote(false)} />}
+        {mode === 'list' && template && <PackOffer area={area} template={template} inspectionId={inspection.id} open={packOpen} onOpen={setPackOpen} />}
         {mode === 'ending' ? (
           <EndWalkConfirm findings={walkFindings ?? []} onConfirm={onEnd} onCancel={toList} />
         ) : mode === 'details' ? (
@@ -164,7 +169,15 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
         )}
       </aside>
       <div className="map-wrap">
-        <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
+        <MapView
+          config={config}
+          basemapId={basemapId}
+          noBasemapAction={
+            <button type="button" className="btn btn-primary" onClick={() => { setMode('list'); setPackOpen(true); }}>
+              {t('walk.packDownload')}
+            </button>
+          }
+        >
           <WalkAreaOutline area={area} />
           {/* While a pin is being placed a tap on a marker places the pin; it must not close the form. */}
           <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : tapFinding} now={now} />

@@ -11,6 +11,10 @@ registerStrings('walk', {
     detailsSave: 'Deelnemers en notities opslaan',
     detailsSaved: 'Deelnemers en notities opgeslagen.',
     noDescription: 'Geen omschrijving.',
+    packTitle: 'Dit gebied staat niet op het apparaat.',
+    packIntro: 'Download de kaart van het gebied eerst, dan zie je de achtergrondkaart ook zonder netwerk.',
+    packDownload: 'Eerst downloaden',
+    packNotNow: 'Niet nu',
   },
   en: {
     endTitle: 'End the walk?',
@@ -21,5 +25,9 @@ registerStrings('walk', {
     detailsSave: 'Save participants and notes',
     detailsSaved: 'Participants and notes saved.',
     noDescription: 'No description.',
+    packTitle: 'This area is not on the device.',
+    packIntro: 'Download the area’s map first, so the background map also shows without a network.',
+    packDownload: 'Download first',
+    packNotNow: 'Not now',
   },
 });
