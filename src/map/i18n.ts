@@ -14,8 +14,6 @@ registerStrings('mapui', {
     following: 'Volgt je positie',
     youAreHere: 'Je positie (± {{m}} m)',
     positionUnknown: 'Positie nog onbekend',
-    spreadTitle: '{{count}} bevindingen op deze plek: kies er een',
-    spreadClose: 'Sluiten',
   },
   en: {
     layers: 'Map layers and legend',
@@ -29,7 +27,5 @@ registerStrings('mapui', {
     following: 'Following your position',
     youAreHere: 'Your position (± {{m}} m)',
     positionUnknown: 'Position not known yet',
-    spreadTitle: '{{count}} findings at this spot: choose one',
-    spreadClose: 'Close',
   },
 });

@@ -95,21 +95,6 @@ for (const size of tablets) {
       await expect(field).toBeFocused();
     });
 
-    test('two findings at one spot spread out when tapped, and each can be opened', async ({ page, context }) => {
-      await startWalk(page, context);
-      await captureAtGps(page, 'Sociale veiligheid', 'Verlichting', 'Eerste op deze plek');
-      await captureAtGps(page, 'Overlast', 'Zwerfafval en netheid', 'Tweede op deze plek');
-      for (const text of ['Eerste op deze plek', 'Tweede op deze plek']) {
-        const dot = (await page.locator('path.live-dot').boundingBox())!;
-        await page.mouse.click(dot.x + dot.width / 2, dot.y + dot.height / 2);
-        await expect(page.locator('.spread-pin')).toHaveCount(2);
-        await page.locator(`.spread-pin[title*="${text}"]`).click();
-        await expect(page.locator('.finding-detail')).toContainText(text);
-        await expect(page.locator('.spread-pin')).toHaveCount(0);
-        await page.getByRole('button', { name: /Terug/ }).first().click();
-      }
-    });
-
     test('when the background tiles fail, a banner says so and what to do; the areas still show', async ({ page }) => {
       await page.route('**/tiles/**', (route) => route.abort('connectionrefused'));
       await openApp(page);

@@ -13,7 +13,6 @@ import { FindingsLayer } from '../../../map/FindingsLayer';
 import { CapturePin, MapTap } from '../../../map/CapturePin';
 import { WalkAreaOutline } from '../../../map/WalkAreaOutline';
 import { LiveLocation } from '../../../map/LiveLocation';
-import { SameSpotSpread } from '../../../map/SameSpotSpread';
 import { usePositionWatch } from '../../../map/usePositionWatch';
 import { FollowToggle, ReusePosition } from './WalkMapTools';
 import { useAreaFindings, useFinding, useWalkFindings } from '../useSchouwData';
@@ -67,8 +66,6 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
   const [packOpen, setPackOpen] = useState(false);
   const basemapId = localStorage.getItem(BASEMAP_KEY) ?? 'brt';
   const template = (config.basemaps.find((b) => b.id === basemapId) ?? config.basemaps[0])?.url ?? '';
-  const [tapped, setTapped] = useState<{ id: string; n: number } | null>(null);
-  const tapFinding = useCallback((id: string) => setTapped((old) => ({ id, n: (old?.n ?? 0) + 1 })), []);
 
   const photoNoteKey = `schouwkaart.photoNote.${inspection.id}`;
   const [photoNote, setPhotoNote] = useState(false);
@@ -180,8 +177,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
         >
           <WalkAreaOutline area={area} />
           {/* While a pin is being placed a tap on a marker places the pin; it must not close the form. */}
-          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : tapFinding} now={now} />
-          <SameSpotSpread findings={onMap} tapped={tapped} onOpen={select} />
+          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : select} now={now} />
           <LiveLocation position={position} follow={follow} />
           {placing && <MapTap onTap={tap} />}
           {placing && (
