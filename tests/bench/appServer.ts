@@ -56,11 +56,14 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   // node with tsx as a loader, not `npx tsx`: one process, and the one the group signal reaches.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png', LOG_LEVEL: 'warn', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
   const pid = child.pid!;
+  let stderr = '';
+  child.stderr!.on('data', (b: Buffer) => void (stderr = (stderr + b.toString()).slice(-2000)));
   child.unref();
+  (child.stderr as unknown as { unref?: () => void }).unref?.();
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     for (const [signal, waitMs] of [['SIGTERM', 5000], ['SIGKILL', 5000]] as const) {
@@ -81,5 +84,5 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     await sleep(250);
   }
   await stop();
-  throw new Error(`the bench server did not start on port ${port}`);
+  throw new Error(`the bench server did not start on port ${port}: ${stderr.trim()}`);
 }

@@ -1,11 +1,7 @@
 // Schouw budget (DESIGN.md): tap to stored for one finding with a photo, measured in real Chromium
 // against the real server; reported, never asserted. Maps with 10,000 findings: mapFrames.ts.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import net from 'node:net';
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
+import { startAppServer } from './appServer';
 
 interface Measurement {
   name: string;
@@ -16,16 +12,6 @@ interface Measurement {
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startWalk(page: Page, base: string) {
   await page.goto(`${base}/schouw`);
@@ -81,18 +67,10 @@ async function jpeg(page: Page, seed: number): Promise<Buffer> {
 
 export async function schouwBenchmarks(exe: string | null): Promise<Measurement[]> {
   if (!exe) return [];
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-bench-'));
-  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png' },
-    stdio: 'ignore',
-  });
-  const base = `http://localhost:${port}`;
+  // The real server in its own process group (appServer.ts): stopping it leaves nothing running.
+  const server = await startAppServer();
+  const base = server.base;
   try {
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu'] });
     const centre = { lon: 6.16, lat: 52.2515 };
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL', geolocation: { latitude: centre.lat, longitude: centre.lon, accuracy: 5 }, permissions: ['geolocation'] });
@@ -104,6 +82,6 @@ export async function schouwBenchmarks(exe: string | null): Promise<Measurement[
     await browser.close();
     return [tap];
   } finally {
-    server.kill('SIGTERM');
+    await server.stop();
   }
 }

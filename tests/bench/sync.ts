@@ -62,7 +62,7 @@ async function pull10k(server: SyncServer, port: number, user: TestUser): Promis
   }
   const serverMs = performance.now() - s0;
   const db = openDb(`bench-pull-${uuidv7()}`);
-  const engine = new SyncEngine({ db, fetch: loopbackFetch(port, user), clientId: async () => crypto.randomUUID(), isOnline: () => true, pullLimit: 1000 });
+  const engine = new SyncEngine({ db, fetch: loopbackFetch(port, user), clientId: async () => crypto.randomUUID(), isOnline: () => true });
   const t0 = performance.now();
   await engine.syncNow();
   const ms = performance.now() - t0;
@@ -71,7 +71,7 @@ async function pull10k(server: SyncServer, port: number, user: TestUser): Promis
   await Dexie.delete(db.name);
   return [
     { name: 'sync: push throughput, PGlite (batches of 100 new findings)', value: Math.round(rate), unit: 'mutations/s' },
-    { name: 'sync: pull of 10,000 changed records (server + client, loopback)', value: Math.round(ms), unit: 'ms', budget: 2000, detail: { findingsOnDevice: local, status: engine.getStatus().state, serverAndHttpMs: Math.round(serverMs) } },
+    { name: 'sync: pull of 10,000 changed records, Node + fake-indexeddb (second line; the Chromium figure is what a device meets)', value: Math.round(ms), unit: 'ms', budget: 2000, detail: { findingsOnDevice: local, status: engine.getStatus().state, serverAndHttpMs: Math.round(serverMs) } },
   ];
 }
 

@@ -1,0 +1,192 @@
+// The first screen as a person meets it: the real server and the built app in Chromium at 4× CPU
+// throttle (CDP Emulation.setCPUThrottlingRate), cold (new profile: no cache, no service worker) and
+// warm (the same profile again), N samples each. Per sample: every script the page loaded before the
+// area list was visible (from the network log), LCP and the time the area list was visible. With 16
+// areas (Deventer) and with 200. Baseline in the same run: a plain Leaflet page drawing the same areas.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startAppServer, type AppServer } from './appServer';
+import { percentile, type Measurement } from './measurement';
+
+const SAMPLES = Number(process.env.BENCH_FIRST_SCREEN_SAMPLES ?? 20);
+const THROTTLE = 4;
+
+// Recorded in the page from the start: LCP entries and the moment the first area row is in the DOM.
+const PROBE = `(() => {
+  window.__lcp = NaN;
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true }); } catch {}
+  const check = () => {
+    if (window.__areaListAt === undefined && document.querySelector('.area-item')) window.__areaListAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})()`;
+
+interface Sample {
+  lcp: number;
+  areaList: number;
+  scripts: string[];
+}
+
+const distDir = path.resolve('dist');
+function gzipKB(urls: string[]): number {
+  let total = 0;
+  for (const u of new Set(urls)) {
+    const file = path.join(distDir, new URL(u).pathname);
+    if (fs.existsSync(file)) total += zlib.gzipSync(fs.readFileSync(file)).length;
+  }
+  return Math.round(total / 1024);
+}
+
+async function throttled(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return page;
+}
+
+async function sampleOnce(page: Page, url: string, listSelector = '.area-item'): Promise<Sample> {
+  const scripts: string[] = [];
+  let listed = false;
+  const onRequest = (r: { resourceType(): string; url(): string }) => {
+    if (!listed && r.resourceType() === 'script') scripts.push(r.url());
+  };
+  page.on('request', onRequest);
+  await page.goto(url);
+  await page.waitForSelector(listSelector, { state: 'attached', timeout: 120_000 });
+  listed = true;
+  page.off('request', onRequest);
+  // LCP is final once the page is idle a moment; the probe keeps the last entry.
+  await page.waitForTimeout(300);
+  const r = (await page.evaluate('({ lcp: window.__lcp, areaList: window.__areaListAt })')) as { lcp: number; areaList: number };
+  return { ...r, scripts };
+}
+
+async function appSamples(browser: Browser, base: string): Promise<{ cold: Sample[]; warm: Sample[] }> {
+  const cold: Sample[] = [];
+  const warm: Sample[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+    await context.addInitScript(PROBE);
+    const page = await throttled(context);
+    cold.push(await sampleOnce(page, `${base}/`));
+    // Let the service worker install and take the shell, as between two visits.
+    await page.evaluate('navigator.serviceWorker && navigator.serviceWorker.ready.then(() => true)');
+    const again = await throttled(context);
+    await page.close();
+    warm.push(await sampleOnce(again, `${base}/`));
+    await context.close();
+  }
+  return { cold, warm };
+}
+
+/** A plain Leaflet page that fetches the same areas and draws them with the same look, nothing else. */
+async function leafletSamples(browser: Browser, base: string): Promise<Sample[]> {
+  const leafletJs = fs.readFileSync('node_modules/leaflet/dist/leaflet.js', 'utf8');
+  const leafletCss = fs.readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8');
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Leaflet baseline</title>
+<link rel="stylesheet" href="/__bench/leaflet.css"><style>body{margin:0;display:flex;font:16px sans-serif}#list{width:360px}#map{flex:1;height:100vh}</style></head>
+<body><ul id="list"></ul><div id="map"></div><script src="/__bench/leaflet.js"></script><script>
+const map = L.map('map').setView([52.258, 6.18], 13);
+fetch('/api/areas').then((r) => r.json()).then((fc) => {
+  L.geoJSON(fc, { style: { color: '#154273', weight: 2 } }).addTo(map);
+  document.getElementById('list').innerHTML = fc.features.map((f) => '<li class="area-item"><b>' + f.properties.name + '</b></li>').join('');
+});
+</script></body></html>`;
+  const out: Sample[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(PROBE);
+    await context.route(`${base}/__bench/**`, (route) => {
+      const u = route.request().url();
+      if (u.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: leafletJs });
+      if (u.endsWith('.css')) return route.fulfill({ contentType: 'text/css', body: leafletCss });
+      return route.fulfill({ contentType: 'text/html', body: html });
+    });
+    const page = await throttled(context);
+    out.push(await sampleOnce(page, `${base}/__bench/leaflet.html`));
+    await context.close();
+  }
+  return out;
+}
+
+/** A municipality file with `n` small areas around Deventer, in a GEO_DIR of its own. */
+function geoDirWithAreas(n: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-bench-geo-'));
+  const m = JSON.parse(fs.readFileSync('geo/deventer.municipality.json', 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(path.join(dir, 'deventer.municipality.json'), JSON.stringify({ ...m, areasFile: 'deventer.geojson' }));
+  const kinds = ['centre', 'shopping_centre', 'street', 'village_core'];
+  const statuses = ['certified', 'participating', 'not_on_map'];
+  const features = Array.from({ length: n }, (_, i) => {
+    const lon = 6.17 + (i % 20) * 0.0065;
+    const lat = 52.245 + Math.floor(i / 20) * 0.004;
+    const ring = Array.from({ length: 24 }, (_, k) => [lon + 0.0025 * Math.cos((k / 24) * 2 * Math.PI), lat + 0.0015 * Math.sin((k / 24) * 2 * Math.PI)]);
+    ring.push(ring[0]!);
+    return { type: 'Feature', properties: { id: `gebied-${i + 1}`, name: `Gebied ${i + 1}`, kind: kinds[i % 4], kvoStatus: statuses[i % 3], source: 'bench' }, geometry: { type: 'Polygon', coordinates: [ring] } };
+  });
+  fs.writeFileSync(path.join(dir, 'deventer.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+  return dir;
+}
+
+function summary(samples: Sample[], key: 'lcp' | 'areaList') {
+  const xs = samples.map((s) => s[key]).filter(Number.isFinite);
+  return { p50: Math.round(percentile(xs, 0.5)), p95: Math.round(percentile(xs, 0.95)), samples: xs.map(Math.round) };
+}
+
+async function onServer(browser: Browser, server: AppServer, label: string): Promise<Measurement[]> {
+  const { cold, warm } = await appSamples(browser, server.base);
+  const plain = await leafletSamples(browser, server.base);
+  const base = { lcp: summary(plain, 'lcp'), list: summary(plain, 'areaList') };
+  const scripts = cold[0]!.scripts;
+  const out: Measurement[] = [];
+  out.push({
+    name: `first screen: JavaScript loaded before the area list shows, cold (${label}, gzip)`,
+    value: gzipKB(scripts),
+    unit: 'KB',
+    budget: 250,
+    detail: { files: new Set(scripts).size, scripts: [...new Set(scripts)].map((u) => new URL(u).pathname), perSampleFiles: cold.map((s) => new Set(s.scripts).size) },
+  });
+  for (const [which, samples, lcpBudget, listBudget] of [['warm', warm, 1500, 1000], ['cold', cold, undefined, 2000]] as const) {
+    const lcp = summary(samples, 'lcp');
+    const list = summary(samples, 'areaList');
+    out.push({
+      name: `first screen: LCP p95, ${which}, 4× CPU throttle (${label}, ${SAMPLES} samples)`,
+      value: lcp.p95,
+      unit: 'ms',
+      ...(lcpBudget ? { budget: lcpBudget } : {}),
+      baseline: { name: 'plain Leaflet page drawing the same areas, cold, p95', value: base.lcp.p95 },
+      detail: { p50: lcp.p50, samples: lcp.samples, baselineP50: base.lcp.p50 },
+    });
+    out.push({
+      name: `first screen: area list visible p95, ${which}, 4× CPU throttle (${label}, ${SAMPLES} samples)`,
+      value: list.p95,
+      unit: 'ms',
+      budget: listBudget,
+      baseline: { name: 'plain Leaflet page listing the same areas, cold, p95', value: base.list.p95 },
+      detail: { p50: list.p50, samples: list.samples, baselineP50: base.list.p50 },
+    });
+  }
+  return out;
+}
+
+export async function firstScreenBenchmarks(exe: string | null): Promise<Measurement[]> {
+  if (!exe) return [];
+  const out: Measurement[] = [];
+  const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    for (const [label, geoDir] of [['16 areas', null], ['200 areas', geoDirWithAreas(200)]] as const) {
+      const server = await startAppServer(geoDir ? { GEO_DIR: geoDir } : {});
+      try {
+        out.push(...(await onServer(browser, server, label)));
+      } finally {
+        await server.stop();
+        if (geoDir) fs.rmSync(geoDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
