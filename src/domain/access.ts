@@ -58,6 +58,17 @@ export const accessTable = {
   'PUT /api/photos/:sha256': syncRoles,
   'GET /api/photos/:sha256': syncRoles,
 
+  // Owner organisations and mail (src/server/mail): every account reads the organisations (assigning
+  // works offline from that list; addresses only reach coordinators); the coordinator keeps them.
+  'GET /api/owners': 'signedIn',
+  'POST /api/owners': ['coordinator'],
+  'PATCH /api/owners/:id': ['coordinator'],
+  'GET /api/owners/members': ['coordinator'],
+  'PUT /api/owners/members/:userId': ['coordinator'],
+  'GET /api/mail': ['coordinator'],
+  // Any account: the answer is the caller's own organisation's open actions (none when not linked).
+  'GET /api/my-actions': 'signedIn',
+
   // Area editing (src/server/areas).
   'PUT /api/areas/:id': ['coordinator'],
   'POST /api/areas': ['coordinator'],

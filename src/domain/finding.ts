@@ -18,6 +18,11 @@ export type FindingStatus = z.infer<typeof findingStatusSchema>;
 /** Statuses in which nobody is expected to act any more; only `reopen` leaves them. */
 export const closedStatuses: readonly FindingStatus[] = ['fixed', 'verified', 'wont_fix', 'duplicate'];
 
+/**
+ * The owner of a finding is an owner organisation of its municipality (ownerOrganisation.ts), by id.
+ * The six default organisations keep the ids the owner had when it was a fixed list, so findings
+ * assigned before organisations existed point at the matching default organisation unchanged.
+ */
 export const findingOwners = [
   'municipality',
   'police',
@@ -26,7 +31,8 @@ export const findingOwners = [
   'housing_corporation',
   'other',
 ] as const;
-export const findingOwnerSchema = z.enum(findingOwners);
+/** An organisation id: a default id above or a UUID made when the coordinator adds one. */
+export const findingOwnerSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be an owner organisation id');
 export type FindingOwner = z.infer<typeof findingOwnerSchema>;
 
 export const severities = ['low', 'medium', 'high'] as const;

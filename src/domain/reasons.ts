@@ -18,6 +18,7 @@ export const reasonCodes = [
   'unknown_category',
   'finding_removed',
   'invalid_input',
+  'unknown_owner',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
@@ -86,6 +87,10 @@ const messages: Record<ReasonCode, Record<Lang, string>> = {
   invalid_input: {
     nl: 'Een van de gegevens is ongeldig.',
     en: 'One of the values is not valid.',
+  },
+  unknown_owner: {
+    nl: 'Deze eigenaar staat niet (meer) in de lijst van organisaties. Kies een andere eigenaar.',
+    en: 'This owner is not (or no longer) in the list of organisations. Choose another owner.',
   },
 };
 

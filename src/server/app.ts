@@ -11,10 +11,11 @@ import { areaToFeature } from './areas/refusal';
 import { registerSync } from './sync/routes';
 import { errorCode, isDatabaseUnavailable } from './errors';
 import { installCompression } from './compression';
+import { registerOwnerRoutes } from './mail/ownerRoutes';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'trustProxy'>>;
+  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'trustProxy' | 'mail'>>;
   municipality: MunicipalityConfig;
   /** Every municipality served (`?municipality=<id>`); default: only `municipality`, which stays the default. */
   municipalities?: readonly MunicipalityConfig[];
@@ -121,6 +122,7 @@ export function buildApp({ store, config, municipality, municipalities: more = [
   };
   app.get('/api/config', async () => clientConfig);
   registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir });
+  registerOwnerRoutes(app, { store, municipalities, smtpConfigured: Boolean(config.mail?.smtpUrl && config.mail.from) });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

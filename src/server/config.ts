@@ -18,7 +18,24 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** TRUST_PROXY=1: believe X-Forwarded-For/-Proto (only behind a proxy that sets them). */
   trustProxy: boolean;
+  mail: MailConfig;
 }
+
+/** README "Mail". Without SMTP_URL and MAIL_FROM mails are queued and shown, never sent. */
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string | undefined;
+  /** Reminder this many days before the due date. */
+  reminderDays: number;
+  /** Weekday of the weekly digest, 1 Monday … 7 Sunday. */
+  digestDay: number;
+  /** Public address of the app for the links in mails; default http://localhost:PORT. */
+  publicUrl: string;
+  pollMs: number;
+}
+
+const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const weekdaysNl = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -71,6 +88,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const trustProxyRaw = value('TRUST_PROXY') ?? '0';
   if (!['0', '1'].includes(trustProxyRaw)) problems.push(`TRUST_PROXY must be 0 or 1, got "${trustProxyRaw}"`);
 
+  const mail = mailConfig(value, port, problems);
+
   if (problems.length > 0) throw new StartupError(problems.join('\n'));
 
   return {
@@ -86,7 +105,49 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tiles,
     logLevel: logLevelRaw as LogLevel,
     trustProxy: trustProxyRaw === '1',
+    mail,
   };
+}
+
+function mailConfig(value: (name: string) => string | undefined, port: number, problems: string[]): MailConfig {
+  const smtpUrl = value('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      problems.push('SMTP_URL must be a URL like smtp://user:password@host:587 or smtps://host:465');
+    }
+    if (url && url.protocol !== 'smtp:' && url.protocol !== 'smtps:') problems.push(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  }
+  const from = value('MAIL_FROM');
+  if (from !== undefined && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(from.replace(/^.*<(.*)>$/, '$1'))) {
+    problems.push(`MAIL_FROM must be an e-mail address such as schouw@deventer.nl or "Schouwkaart <schouw@deventer.nl>", got "${from}"`);
+  }
+  if ((smtpUrl === undefined) !== (from === undefined)) problems.push('SMTP_URL and MAIL_FROM go together: set both to send mail, or neither to only queue it');
+
+  const days = value('MAIL_REMINDER_DAYS') ?? '3';
+  if (!/^\d+$/.test(days) || Number(days) > 60) problems.push(`MAIL_REMINDER_DAYS must be a whole number of days from 0 to 60, got "${days}"`);
+
+  const dayRaw = (value('MAIL_DIGEST_DAY') ?? 'monday').toLowerCase();
+  let digestDay = /^[1-7]$/.test(dayRaw) ? Number(dayRaw) : weekdays.indexOf(dayRaw) + 1 || weekdaysNl.indexOf(dayRaw) + 1;
+  if (digestDay === 0) {
+    problems.push(`MAIL_DIGEST_DAY must be a weekday (monday … sunday, or 1-7 with 1 = Monday), got "${dayRaw}"`);
+    digestDay = 1;
+  }
+
+  const publicUrl = (value('PUBLIC_URL') ?? `http://localhost:${port || 8080}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    problems.push(`PUBLIC_URL must be the app's address such as https://schouw.deventer.nl, got "${publicUrl}"`);
+  }
+
+  const poll = value('MAIL_POLL_SECONDS') ?? '15';
+  if (!/^\d+(\.\d+)?$/.test(poll) || Number(poll) <= 0 || Number(poll) > 3600) problems.push(`MAIL_POLL_SECONDS must be a number of seconds from 0.1 to 3600, got "${poll}"`);
+
+  return { smtpUrl, from, reminderDays: Number(days) || 0, digestDay, publicUrl, pollMs: Math.max(100, Number(poll) * 1000 || 15_000) };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

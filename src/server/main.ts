@@ -11,6 +11,8 @@ import { StartupError, errorCode, errorMessage } from './errors';
 import { loadAreasIfEmpty } from './loadAreas';
 import { displayPath, loadAllMunicipalities } from './municipality';
 import { openStore } from './store/openStore';
+import { MailWorker } from './mail/worker';
+import { smtpTransport } from './mail/transport';
 import type { Store } from './store/Store';
 
 let config: ServerConfig | undefined;
@@ -64,7 +66,24 @@ async function main(): Promise<void> {
     // No users yet: the one way to the first coordinator (there are no default passwords).
     const setupLink = await prepareSetupLink(store, { port, dataDir: cfg.dataDir });
     if (setupLink) console.log(`Setup: open ${setupLink} to create the first coordinator (one-time link)`);
+
+    // The mail outbox is sent from here, never from a request (README "Owners and mail").
+    const names = new Map([municipality, ...otherMunicipalities].map((m) => [m.config.id, m.config.name]));
+    const mail = cfg.mail;
+    worker = new MailWorker({
+      store,
+      transport: mail.smtpUrl && mail.from ? smtpTransport(mail.smtpUrl) : null,
+      from: mail.from ?? '',
+      baseUrl: mail.publicUrl,
+      municipalityName: (id) => names.get(id) ?? id,
+      reminderDays: mail.reminderDays,
+      digestDay: mail.digestDay,
+      log: (line) => console.error(line),
+    });
+    if (!stopping) worker.start(mail.pollMs);
+    console.log(mail.smtpUrl ? `Mail: sending through ${redactSmtp(mail.smtpUrl)} as ${mail.from}` : 'Mail: no SMTP_URL/MAIL_FROM; mails are queued, not sent');
   } catch (err) {
+    await worker?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;
@@ -104,6 +123,12 @@ function listenError(err: unknown, port: number, host: string): Error {
 }
 
 let stopping = false;
+let worker: MailWorker | undefined;
+
+function redactSmtp(raw: string): string {
+  const url = new URL(raw);
+  return `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}`;
+}
 
 function handleSignals(currentApp: () => FastifyInstance | undefined, store: Store): void {
   let stoppingSince: number | undefined;
@@ -125,6 +150,8 @@ function handleSignals(currentApp: () => FastifyInstance | undefined, store: Sto
     }, 10_000).unref();
     void (async () => {
       let code = 0;
+      // The mail worker first: it finishes the mail in hand and hands the sender lease on.
+      await worker?.stop().catch(() => undefined);
       try {
         await currentApp()?.close();
       } catch (err) {

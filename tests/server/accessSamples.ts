@@ -52,6 +52,15 @@ export const accessSamples: Record<string, Sample> = {
   'PUT /api/photos/:sha256': () => ({ url: `/api/photos/${'0'.repeat(64)}`, body: {} }),
   'GET /api/photos/:sha256': () => ({ url: `/api/photos/${'0'.repeat(64)}` }),
 
+  // Owners: invalid bodies (400 when allowed), so no cell changes what the next one sees.
+  'GET /api/owners': () => ({ url: '/api/owners' }),
+  'POST /api/owners': () => ({ url: '/api/owners', body: { name: '' } }),
+  'PATCH /api/owners/:id': () => ({ url: '/api/owners/police', body: {} }),
+  'GET /api/owners/members': () => ({ url: '/api/owners/members' }),
+  'PUT /api/owners/members/:userId': (c) => ({ url: `/api/owners/members/${c.userIds.partner}`, body: { organisationId: 7 } }),
+  'GET /api/mail': () => ({ url: '/api/mail' }),
+  'GET /api/my-actions': () => ({ url: '/api/my-actions' }),
+
   'PUT /api/areas/:id': () => ({ url: '/api/areas/centrum', body: {} }),
   'POST /api/areas': () => ({ url: '/api/areas', body: {} }),
   'POST /api/areas/:id/retire': () => ({ url: '/api/areas/centrum/retire', body: {} }),

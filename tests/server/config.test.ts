@@ -18,6 +18,7 @@ describe('server configuration from the environment', () => {
       tiles: defaultTileUrls,
       logLevel: 'warn',
       trustProxy: false,
+      mail: { smtpUrl: undefined, from: undefined, reminderDays: 3, digestDay: 1, publicUrl: 'http://localhost:8080', pollMs: 15_000 },
     });
     expect(defaultTileUrls.brtGrey).toBe('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png');
     expect(describeDatabase(c)).toBe(`PGlite in ${path.join('/srv/app/data', 'pglite')}`);
@@ -79,5 +80,18 @@ describe('server configuration from the environment', () => {
 
   it('lists several bad values one line each', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' }, '/x')).toThrow(/^PORT .*\nLOG_LEVEL .*$/);
+  });
+
+  it('reads the mail settings, and names each bad one', () => {
+    const c = loadConfig(
+      { SMTP_URL: 'smtp://u:p@mail.example:2525', MAIL_FROM: 'Schouwkaart <schouw@deventer.nl>', MAIL_REMINDER_DAYS: '5', MAIL_DIGEST_DAY: 'vrijdag', PUBLIC_URL: 'https://schouw.example/', MAIL_POLL_SECONDS: '2' },
+      '/srv/app',
+    );
+    expect(c.mail).toEqual({ smtpUrl: 'smtp://u:p@mail.example:2525', from: 'Schouwkaart <schouw@deventer.nl>', reminderDays: 5, digestDay: 5, publicUrl: 'https://schouw.example', pollMs: 2000 });
+    expect(loadConfig({ MAIL_DIGEST_DAY: '7' }, '/srv/app').mail.digestDay).toBe(7);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', MAIL_FROM: 'nope', MAIL_REMINDER_DAYS: 'drie', MAIL_DIGEST_DAY: 'someday' }, '/srv/app')).toThrow(
+      /SMTP_URL must start with smtp:\/\/[\s\S]*MAIL_FROM must be an e-mail address[\s\S]*MAIL_REMINDER_DAYS must be a whole number[\s\S]*MAIL_DIGEST_DAY must be a weekday/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' }, '/srv/app')).toThrow(/SMTP_URL and MAIL_FROM go together/);
   });
 });

@@ -11,6 +11,8 @@ import { themeOf } from '../../domain/categories';
 import { pointSchema } from '../../domain/geojson';
 import { shopFlagsSchema } from '../../domain/shop';
 import type { UserStore } from './UserStore';
+import { SqlOwnerStore } from './SqlOwnerStore';
+import { SqlMailStore } from './SqlMailStore';
 
 
 /** The `Store` in SQL that PGlite and PostgreSQL both run unchanged. */
@@ -19,6 +21,8 @@ export class SqlStore implements Store {
   readonly sync: SqlSyncStore;
   readonly areaVersions: AreaVersionStore;
   readonly users: UserStore;
+  readonly owners: SqlOwnerStore;
+  readonly mail: SqlMailStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -28,6 +32,8 @@ export class SqlStore implements Store {
     this.sync = new SqlSyncStore(db);
     this.areaVersions = new SqlAreaVersionStore(db);
     this.users = new SqlUserStore(db);
+    this.owners = new SqlOwnerStore(db);
+    this.mail = new SqlMailStore(db);
   }
 
   get kind(): 'pglite' | 'postgres' {

@@ -1,5 +1,6 @@
 import type { Conflict, EventVersion, RecordVersion, SyncTable } from '../../sync/protocol';
 import type { SqlExecutor, SqlQueryable } from './executor';
+import { queueMails } from './SqlMailStore';
 import type { Decision, FieldWriter, MutationMeta, PullJsonPage, PullPage, StoredRecord, StoredResult, SyncStore } from './SyncStore';
 
 interface RecordRow {
@@ -79,6 +80,7 @@ export class SqlSyncStore implements SyncStore {
         result = { status: 'accepted', revision: current?.revision ?? revision };
       } else {
         result = { status: 'accepted', revision: await writeRecord(tx, meta, current, decision.write, revision) };
+        if (decision.write.mails) await queueMails(tx, decision.write.mails);
       }
       await tx.query('UPDATE sync_mutations SET result = $2::jsonb WHERE mutation_id = $1', [meta.mutationId, JSON.stringify(result)]);
       return { result, contentHash: meta.contentHash };

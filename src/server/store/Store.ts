@@ -3,6 +3,8 @@ import type { Shop } from '../../domain/shop';
 import type { SyncStore } from './SyncStore';
 import type { AreaVersionStore } from './AreaVersionStore';
 import type { UserStore } from './UserStore';
+import type { OwnerStore } from './OwnerStore';
+import type { MailStore } from './MailStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -49,6 +51,11 @@ export interface Store {
 
   /** Sync: records, history events, decided mutations and photo metadata (SyncStore.ts). */
   readonly sync: SyncStore;
+
+  /** Owner organisations and the accounts linked to them (OwnerStore.ts). */
+  readonly owners: OwnerStore;
+  /** The mail outbox and the worker lease (MailStore.ts). */
+  readonly mail: MailStore;
 
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { NewMail } from './MailStore';
 import type { Conflict, MutationResult, RecordVersion, EventVersion, SyncTable } from '../../sync/protocol';
 
 /** Who last wrote a field: a conflict (R13) needs another client; the actor says who lost. */
@@ -25,6 +26,8 @@ export interface RecordWrite {
   changed: string[];
   conflicts: Conflict[];
   events: { id: string; data: Record<string, unknown> }[];
+  /** Mails this change causes, queued in the same transaction (the transactional outbox). */
+  mails?: NewMail[];
 }
 
 export type Decision =

@@ -2,7 +2,7 @@
  * POST /api/sync/push and GET /api/sync/pull (SPEC.md R3-R13, R16, R19), and the photo routes.
  * Registered from buildApp with one line: `registerSync(app, { store, photosDir })`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { requireRoles } from '../auth/guard';
@@ -11,11 +11,12 @@ import type { Store } from '../store/Store';
 import { resultWithRecord, type StoredRecord, type StoredResult } from '../store/SyncStore';
 import { readableTables, syncRoles } from './access';
 import { decide } from './decide';
+import { withAssignmentMail } from '../mail/assignmentMails';
 import { FsPhotoStore, type PhotoStore } from './PhotoStore';
 import { registerPhotoRoutes } from './photos';
 
 export interface SyncOptions {
-  store: Pick<Store, 'sync'>;
+  store: Pick<Store, 'sync' | 'owners' | 'mail'>;
   /** Where photos go when no `photoStore` is given: `<DATA_DIR>/photos` in production. */
   photosDir?: string;
   photoStore?: PhotoStore;
@@ -60,6 +61,13 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     });
     if (reused) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: reused.mutationId }); // R7
 
+    // The owner organisations a finding may be given to, read once per push and municipality; the
+    // default organisations are always there (the store adds them on first use).
+    const municipalities = new Set(mutations.flatMap((m) => (m.table === 'findings' ? [String((m.changes as { municipality?: unknown }).municipality ?? '')] : [])));
+    const assignable = new Map<string, ReadonlySet<string>>();
+    for (const id of await knownMunicipalities(options.store, mutations, municipalities)) assignable.set(id, await options.store.owners.assignableIds(id));
+    const mailContext = { batch: randomUUID(), now: now(), assignable: (id: string) => assignable.get(id) ?? new Set<string>() };
+
     // One slot per mutation, in order: decided (with its stored answer) or left for retry.
     const slots: ({ m: Mutation; result: StoredResult } | { m: Mutation; result: null })[] = [];
     let failed = false;
@@ -74,7 +82,7 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
           ? { result: k.result, contentHash: k.contentHash }
           : await sync.applyMutation(
               { mutationId: m.mutationId, clientId: m.clientId, seq: m.seq, actorId: actor.id, contentHash: hashes[i]!, table: m.table, recordId: m.recordId },
-              (current, revision) => decide(current, m, actor, revision, now()),
+              (current, revision) => withAssignmentMail(decide(current, m, actor, revision, now()), current, m, mailContext),
             );
         // Decided meanwhile by a concurrent request with other content: R7 all the same.
         if (stored !== hashes[i]) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: m.mutationId });
@@ -85,6 +93,8 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
         slots.push({ m, result: null });
       }
     }
+    // The batch is complete: its assignment mails (one per organisation) may go out.
+    await options.store.mail.releaseBatch(mailContext.batch, now()).catch((err: unknown) => request.log.error({ err }, 'push: mail batch not released; it goes out after its hold'));
     // R8: each answer carries the record as it is now, after the whole batch.
     const records = new Map<string, StoredRecord | null>();
     for (const { m, result } of slots) {
@@ -109,4 +119,16 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
   });
 
   registerPhotoRoutes(app, sync, photos);
+}
+
+/** The municipalities of the pushed findings: from new findings' fields, else from the stored record. */
+async function knownMunicipalities(store: Pick<Store, 'sync'>, mutations: readonly Mutation[], fromChanges: Set<string>): Promise<Set<string>> {
+  const out = new Set([...fromChanges].filter((id) => id !== ''));
+  for (const m of mutations) {
+    if (m.table !== 'findings' || typeof (m.changes as { municipality?: unknown }).municipality === 'string') continue;
+    if (!('owner' in (m.changes as object))) continue;
+    const record = await store.sync.getRecord('findings', m.recordId);
+    if (typeof record?.data.municipality === 'string') out.add(record.data.municipality);
+  }
+  return out;
 }

@@ -1,0 +1,131 @@
+/**
+ * Owner organisations (coordinator keeps them; every account reads them so assigning works offline),
+ * links of accounts to organisations, the mail queue for the coordinator, and "Mijn acties".
+ * Access per route: src/server/auth/accessTable.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { findingOwnerSchema } from '../../domain/finding';
+import { findingRef } from '../../domain/findingRef';
+import type { MunicipalityConfig } from '../../domain/municipality';
+import { isOverdue } from '../../domain/overdue';
+import { organisationInputSchema, organisationPatchSchema } from '../../domain/ownerOrganisation';
+import { userIdSchema } from '../../domain/account';
+import { OwnerStoreError } from '../store/OwnerStore';
+import type { Store } from '../store/Store';
+
+export interface OwnerRouteOptions {
+  store: Pick<Store, 'owners' | 'mail'>;
+  municipalities: readonly MunicipalityConfig[];
+  smtpConfigured: boolean;
+  now?: () => Date;
+}
+
+const memberBodySchema = z.strictObject({ organisationId: findingOwnerSchema.nullable() });
+
+const messages: Record<OwnerStoreError['reason'], { status: number; message: string }> = {
+  name_taken: { status: 409, message: 'Another organisation of this municipality already has this name.' },
+  not_found: { status: 404, message: 'There is no such organisation in this municipality.' },
+  unknown_user: { status: 404, message: 'There is no such account.' },
+  archived: { status: 409, message: 'This organisation is archived; restore it first.' },
+};
+
+function refuse(reply: FastifyReply, err: unknown) {
+  if (!(err instanceof OwnerStoreError)) throw err;
+  const m = messages[err.reason];
+  return reply.code(m.status).send({ error: err.reason, message: m.message, issues: err.field ? [{ path: `/${err.field}`, message: m.message }] : [] });
+}
+
+export function registerOwnerRoutes(app: FastifyInstance, o: OwnerRouteOptions): void {
+  const { store } = o;
+  const now = o.now ?? (() => new Date());
+  /** `?municipality=<id>`, else the default one; an unknown id is a 404, never another municipality's data. */
+  const municipalityOf = (request: FastifyRequest): string | null => {
+    const q = (request.query as { municipality?: unknown }).municipality;
+    if (typeof q !== 'string' || q === '') return o.municipalities[0]!.id;
+    return o.municipalities.some((m) => m.id === q) ? q : null;
+  };
+  const unknownMunicipality = (reply: FastifyReply) => reply.code(404).send({ error: 'unknown_municipality', message: 'No such municipality is served here.' });
+
+  app.get('/api/owners', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    const list = await store.owners.list(m);
+    // Contact addresses are for the coordinator; other devices only need names to assign and show.
+    const coordinator = request.actor?.roles.includes('coordinator') ?? false;
+    return { organisations: coordinator ? list : list.map((org) => ({ ...org, emails: [] })) };
+  });
+
+  app.post('/api/owners', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    const input = organisationInputSchema.parse(request.body);
+    try {
+      return reply.code(201).send({ organisation: await store.owners.create(m, randomUUID(), input) });
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  app.patch('/api/owners/:id', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    const id = findingOwnerSchema.parse((request.params as { id: string }).id);
+    const patch = organisationPatchSchema.parse(request.body);
+    try {
+      return { organisation: await store.owners.update(m, id, patch) };
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  app.get('/api/owners/members', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    return { members: await store.owners.members(m) };
+  });
+
+  app.put('/api/owners/members/:userId', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    const userId = userIdSchema.parse((request.params as { userId: string }).userId);
+    const { organisationId } = memberBodySchema.parse(request.body);
+    try {
+      await store.owners.setMember(m, userId, organisationId);
+      return { userId, organisationId };
+    } catch (err) {
+      return refuse(reply, err);
+    }
+  });
+
+  app.get('/api/mail', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    const { mails, counts } = await store.mail.list(m, 200);
+    return { smtpConfigured: o.smtpConfigured, counts, mails };
+  });
+
+  app.get('/api/my-actions', async (request, reply) => {
+    const m = municipalityOf(request);
+    if (!m) return unknownMunicipality(reply);
+    const organisationId = await store.owners.memberOf(m, request.actor!.id);
+    if (organisationId === null) return { organisation: null, actions: [] };
+    const org = await store.owners.get(m, organisationId);
+    const at = now();
+    const findings = await store.owners.openFindings(m, organisationId);
+    // Only what the owner needs to act: no photos, no history, no names of who found or assigned it.
+    const actions = findings.map((f) => ({
+      id: f.id,
+      ref: findingRef(f.id),
+      areaId: f.areaId,
+      categoryCode: f.categoryCode,
+      description: f.description,
+      status: f.status,
+      dueDate: f.dueDate,
+      overdue: isOverdue(f, at),
+    }));
+    actions.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.ref.localeCompare(b.ref));
+    return { organisation: org ? { id: org.id, name: org.name } : null, actions };
+  });
+}
