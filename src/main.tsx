@@ -14,6 +14,7 @@ import { followupStrings } from './features/followup/i18n';
 import { shopsStrings } from './features/shops/i18n';
 import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
 import { partnersStrings } from './features/partners/i18n';
+import { ownersStrings } from './features/owners/i18n';
 
 installChunkRecovery();
 registerStrings('auth', authStrings);
@@ -25,6 +26,7 @@ registerStrings('schouw', schouwStrings);
 registerStrings('shops', shopsStrings);
 registerStrings('followup', followupStrings);
 registerStrings('partners', partnersStrings);
+registerStrings('owners', ownersStrings);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

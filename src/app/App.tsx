@@ -34,6 +34,9 @@ const UsersScreen = lazy(() => import('../features/auth/UsersScreen'));
 const AccountScreen = lazy(() => import('../features/auth/AccountScreen'));
 const ResetPasswordScreen = lazy(() => import('../features/auth/ResetPasswordScreen'));
 const AreaEditorScreen = lazy(() => import('../features/areaEditor/AreaEditorScreen'));
+const OwnersScreen = lazy(() => import('../features/owners/OwnersScreen'));
+const MailQueueScreen = lazy(() => import('../features/owners/MailQueueScreen'));
+const MyActionsScreen = lazy(() => import('../features/owners/MyActionsScreen'));
 
 export function App() {
   const [location] = useLocation();
@@ -70,6 +73,15 @@ export function App() {
           </Route>
           <Route path="/beheer/gebruikers">
             <UsersScreen />
+          </Route>
+          <Route path="/beheer/eigenaren">
+            <OwnersScreen />
+          </Route>
+          <Route path="/beheer/berichten">
+            <MailQueueScreen />
+          </Route>
+          <Route path="/mijn-acties">
+            <MyActionsScreen />
           </Route>
           <Route path="/partners">
             <PartnersScreen />

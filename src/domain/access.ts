@@ -114,6 +114,10 @@ const capabilityRoutes = {
   people: 'GET /api/people',
   manageUsers: 'GET /api/users',
   editAreas: 'PUT /api/areas/:id',
+  /** "Mijn acties": any account (the answer is empty for someone not linked to an organisation). */
+  myActions: 'GET /api/my-actions',
+  manageOwners: 'POST /api/owners',
+  viewMail: 'GET /api/mail',
 } as const satisfies Record<string, RouteKey>;
 
 const capabilityRoles = {

@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { OwnerOrganisation } from '../domain/ownerOrganisation';
 import type { Area } from '../domain/area';
 import type { Finding, FindingEvent } from '../domain/finding';
 import type { Inspection } from '../domain/inspection';
@@ -90,6 +91,8 @@ export type SchouwDb = Dexie & {
   programmeFreezes: EntityTable<ProgrammeFreezeRecord, 'id'>;
   scoringTables: EntityTable<ScoringTableRecord, 'id'>;
   people: EntityTable<Person, 'id'>;
+  /** The server's owner organisations per municipality, read-only on the device (assigning offline). */
+  ownerOrganisations: Table<OwnerOrganisation, [string, string]>;
 };
 
 /**
@@ -135,6 +138,11 @@ export const schemaVersions: { version: number; stores: Record<string, string> }
     // coming from any earlier version just gets it empty until the next sync run fills it.
     version: 6,
     stores: { people: 'id' },
+  },
+  {
+    // Owner organisations, a copy of the server's list per municipality (no upgrade: filled by sync).
+    version: 7,
+    stores: { ownerOrganisations: '[municipality+id], municipality' },
   },
 ];
 

@@ -6,6 +6,7 @@ import type { SchouwDb } from '../storage/db';
 import { ServerError, UnauthorizedError, type Fetch } from './http';
 import { pullChanges } from './pull';
 import { pullPeople } from './pullPeople';
+import { pullOwners } from './pullOwners';
 import { pushOutbox } from './push';
 import type { EngineStatus } from './status';
 import { notifyUnauthorized } from './unauthorized';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   isOnline?: () => boolean;
   /** Runs before each push, e.g. to hand the device's pre-login writes to the logged-in person. */
   beforePush?: () => Promise<void>;
+  /** Municipalities whose owner organisations to refresh after each pull (none: not refreshed). */
+  ownerMunicipalities?: () => readonly string[];
 }
 
 const LAST_SUCCESS_KEY = 'sync.lastSuccess';
@@ -119,6 +122,7 @@ export class SyncEngine {
       await pushOutbox(db, fetchFn, base, clientId, this.o.batchSize);
       await pullChanges(db, fetchFn, base, this.o.pullLimit);
       await pullPeople(db, fetchFn, base);
+      await pullOwners(db, fetchFn, base, this.o.ownerMunicipalities?.() ?? []);
       const at = new Date().toISOString();
       await db.meta.put({ key: LAST_SUCCESS_KEY, value: at });
       this.set({ state: 'idle', lastSuccess: at, lastError: null });

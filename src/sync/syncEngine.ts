@@ -10,6 +10,7 @@ import { deviceActor, getClientId } from '../services/actor';
 import { maySync } from '../services/access';
 import { adoptDeviceWrites } from '../storage/adoptDeviceWrites';
 import { db } from '../services/db';
+import { loadCachedConfig } from '../services/configCache';
 import { getSession, onSessionExpired, subscribeSession } from '../services/session';
 import type { SyncEngine } from './engine';
 
@@ -24,6 +25,10 @@ function loadEngine(): Promise<SyncEngine> {
     const e = new SyncEngine({
       db,
       clientId: () => getClientId(db),
+      ownerMunicipalities: () => {
+        const config = loadCachedConfig();
+        return config ? (config.municipalities ?? [config.municipality]).map((m) => m.id) : [];
+      },
       // Work captured before anyone logged in on this device becomes the logged-in person's.
       beforePush: async () => {
         const { user, expired } = getSession();

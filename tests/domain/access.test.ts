@@ -20,6 +20,9 @@ const expected: Record<Capability, readonly Role[]> = {
   editShops: ['coordinator'],
   certify: ['coordinator'],
   correctTables: ['coordinator'],
+  myActions: ['coordinator', 'schouwer', 'wijkbeheerder', 'partner'],
+  manageOwners: ['coordinator'],
+  viewMail: ['coordinator'],
 };
 
 describe('can(roles, capability)', () => {

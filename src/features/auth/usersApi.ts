@@ -6,7 +6,7 @@ export type Refusal = Extract<AuthResult, { ok: false }>;
 export type ApiResult<T> = { ok: true; value: T } | Refusal;
 
 /** The coordinator's calls; every failure comes back as a value (with a reason), never thrown. */
-async function call<T>(url: string, init: Parameters<typeof apiFetch>[1] = {}): Promise<ApiResult<T>> {
+export async function call<T>(url: string, init: Parameters<typeof apiFetch>[1] = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await apiFetch(url, init);

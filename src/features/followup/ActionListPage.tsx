@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findingOwners, type Finding } from '../../domain/finding';
+import type { Finding } from '../../domain/finding';
+import { ownerIds } from '../owners/useOrganisations';
 import { amsterdamDate, isOverdue } from '../../domain/overdue';
 import { formatDay, type Labels } from './labels';
 import { actionsPerOwner } from './reportModel';
@@ -9,7 +10,7 @@ import { PrintBar } from './PrintBar';
 /** /opvolging/acties — what each owner still has to do, printable (one owner per page). */
 export function ActionListPage({ findings, labels, now }: { findings: readonly Finding[]; labels: Labels; now: Date }) {
   const { t } = useTranslation();
-  const groups = useMemo(() => actionsPerOwner(findings, findingOwners), [findings]);
+  const groups = useMemo(() => actionsPerOwner(findings, ownerIds(labels.organisations, findings.map((f) => f.owner))), [findings, labels.organisations]);
   return (
     <main className="screen report" id="main">
       <PrintBar />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { defaultCategories } from '../../domain/categories';
-import { findingOwners, findingStatuses } from '../../domain/finding';
+import { findingStatuses } from '../../domain/finding';
+import { ownerIds } from '../owners/useOrganisations';
 import { facetKeys, NONE, setFacet, type FacetCounts, type FacetKey, type FollowupFilter } from '../../domain/followupFilter';
 import type { Labels } from './labels';
 
@@ -24,7 +25,7 @@ export function FilterPanel({ filter, counts, labels, years, inspectionIds, area
     category: defaultCategories
       .filter((th) => filter.theme === '' || th.code === filter.theme)
       .flatMap((th) => th.categories.map((c): [string, string] => [c.code, c.labels[labels.lang]])),
-    owner: [...findingOwners.map((o): [string, string] => [o, labels.owner(o)]), [NONE, t('followup.none.owner')]],
+    owner: [...ownerIds(labels.organisations).map((o): [string, string] => [o, labels.owner(o)]), [NONE, t('followup.none.owner')]],
     overdue: [
       ['yes', t('followup.overdueValues.yes')],
       ['no', t('followup.overdueValues.no')],

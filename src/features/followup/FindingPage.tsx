@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { findingRef } from '../../domain/findingRef';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { db } from '../../services/db';
@@ -72,7 +73,7 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
         ← {t('followup.back')}
       </Link>
       <h2>
-        <CategoryBadge categoryCode={finding.categoryCode} /> <span className="muted">· {labels.area(finding.areaId)}</span>
+        <CategoryBadge categoryCode={finding.categoryCode} /> <span className="muted">· {labels.area(finding.areaId)} · {findingRef(finding.id)}</span>
       </h2>
       <div className="fu-finding-grid">
         <div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { findingOwners, type FindingOwner } from '../../domain/finding';
+import type { FindingOwner } from '../../domain/finding';
 import type { Labels } from './labels';
 
 interface Props {
@@ -19,11 +19,14 @@ export function OwnerDueFields({ owner, dueDate, labels, onOwner, onDueDate }: P
         {t('followup.owner')}
         <select value={owner} onChange={(e) => onOwner(e.target.value as FindingOwner | '')}>
           <option value="">{t('followup.chooseOwner')}</option>
-          {findingOwners.map((o) => (
-            <option key={o} value={o}>
-              {labels.owner(o)}
-            </option>
-          ))}
+          {/* Archived organisations are not offered, unless the finding already has one. */}
+          {labels.organisations
+            .filter((o) => !o.archived || o.id === owner)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
         </select>
       </label>
       <label className="field">

@@ -7,6 +7,7 @@ import type { Finding, FindingOwner } from '../../domain/finding';
 import type { Inspection } from '../../domain/inspection';
 import { csvColumns, type ExportLabels } from '../../domain/findingExport';
 import type { HistoryLabels } from './historyText';
+import { useOrganisations } from '../owners/useOrganisations';
 
 export function formatDay(isoDay: string, lang: Lang): string {
   const [y, m, d] = isoDay.split('-').map(Number);
@@ -16,7 +17,9 @@ export function formatDay(isoDay: string, lang: Lang): string {
 export function useLabels(areas: readonly Area[] | undefined, inspections: readonly Inspection[] | undefined) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
+  const organisations = useOrganisations();
   return useMemo(() => {
+    const ownerNames = new Map(organisations.map((o) => [o.id, o.name]));
     const areaNames = new Map((areas ?? []).map((a) => [a.id, a.name]));
     const area = (id: string | null) => (id === null ? t('followup.none.area') : (areaNames.get(id) ?? id));
     const inspection = (id: string | undefined) => {
@@ -24,7 +27,9 @@ export function useLabels(areas: readonly Area[] | undefined, inspections: reado
       const i = inspections?.find((x) => x.id === id);
       return i ? `${area(i.areaId)} ${formatDay(i.startsAt.slice(0, 10), lang)}` : id.slice(0, 8);
     };
-    const owner = (o: FindingOwner | string | null) => (o === null ? t('followup.none.owner') : t(`followup.owners.${o}`));
+    // The organisation's name as the coordinator keeps it; an id the device does not know (yet) as the old label or itself.
+    const owner = (o: FindingOwner | null) =>
+      o === null ? t('followup.none.owner') : (ownerNames.get(o) ?? t(`followup.owners.${o}`, { defaultValue: o }));
     const status = (s: string) => t(`followup.statuses.${s}`);
     const category = (code: string) => findCategory(code)?.category.labels[lang] ?? code;
     /** How a finding is named in lists and messages: category and area. */
@@ -55,7 +60,7 @@ export function useLabels(areas: readonly Area[] | undefined, inspections: reado
       yes: t('followup.yes'),
       no: t('followup.no'),
     });
-    return { lang, areaNames, area, inspection, owner, status, category, findingName, exportLabels, history };
-  }, [areas, inspections, t, lang]);
+    return { lang, areaNames, area, inspection, owner, organisations, status, category, findingName, exportLabels, history };
+  }, [areas, inspections, t, lang, organisations]);
 }
 export type Labels = ReturnType<typeof useLabels>;
