@@ -105,7 +105,7 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   const lines = (await timeline.allInnerTexts()).map((s) => s.replace(/\s+/g, ' '));
   expect(lines[0]).toContain('Bevinding gemaakt');
   expect(lines[0]).toContain('door onbekende deelnemer');
-  expect(lines[1]).toMatch(/Eigenaar gewijzigd Gemeente → naar Brandweer|Eigenaar gewijzigd Gemeente → Brandweer/);
+  expect(lines[1]).toMatch(/Eigenaar gewijzigd Gemeente – openbare ruimte → (naar )?Brandweer/);
   expect(lines[2]).toContain('Streefdatum gewijzigd');
   expect(lines[2]).toContain('1 apr 2026');
   expect(lines[3]).toMatch(/Status gewijzigd Toegewezen →.*Opgelost/);
@@ -152,8 +152,8 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await page.goto('/opvolging/acties');
   // The reopened lamp keeps its owner, so the fire brigade still has both.
   await expect(page.getByRole('heading', { name: 'Brandweer (2)' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Gemeente (1)' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Ondernemers (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Gemeente – openbare ruimte (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ondernemersvereniging (MKB Deventer) (1)' })).toBeVisible();
   await noSeriousAxe(page);
   await page.pdf({ path: testInfo.outputPath('actielijst.pdf'), format: 'A4' });
   const actions = execFileSync('/usr/bin/pdftotext', [testInfo.outputPath('actielijst.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -65,7 +65,8 @@ describe('owner organisations are told by mail', () => {
     walker = new TestDevice({ id: schouwer.id, roles: ['schouwer'] });
     await setEmails('police', ['wijkagent@politie.example']);
     await setEmails('fire_brigade', ['preventie@brandweer.example']);
-  });
+    // A guard against a hang on a busy machine, not a speed budget.
+  }, 300_000);
   beforeEach(() => {
     sink.received.length = 0;
   });
@@ -75,8 +76,8 @@ describe('owner organisations are told by mail', () => {
   });
   afterAll(async () => {
     for (const w of workers) await w.stop();
-    await sink.stop();
-    await server.close();
+    await sink?.stop();
+    await server?.close();
   });
 
   it('one assignment batch sends exactly one mail per organisation, to its address, with its findings', async () => {
