@@ -28,8 +28,13 @@ export function AreaLabelCollision({ version }: { version: string }) {
     };
     run();
     map.on('zoomend moveend resize', run);
+    // Label contents arrive after the layers (React renders them into the tooltips later): measure again then.
+    const pane = map.getPane('tooltipPane');
+    const observer = new MutationObserver(run);
+    if (pane) observer.observe(pane, { childList: true, subtree: true, characterData: true });
     return () => {
       cancelAnimationFrame(frame);
+      observer.disconnect();
       map.off('zoomend moveend resize', run);
     };
   }, [map, version]);
