@@ -5,12 +5,10 @@
 // nodes and JS heap after a garbage collection; median of 5 page loads. In the same run the same
 // points on a plain Leaflet page (one canvas circleMarker each) and on a supercluster layer, with
 // the ratios. Reported, never asserted.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startAppServer } from './appServer';
 import { firstDraw, routeBaselines, seedFindings, startFrames, stopFrames } from './mapPages';
 
 interface Measurement {
@@ -43,42 +41,6 @@ const pct = (xs: readonly number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(s.length * p) - 1))]!;
 };
 const round1 = (v: number) => Math.round(v * 10) / 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real server in its own process group, so stopping it ends tsx's children too. */
-async function startServer(): Promise<{ base: string; stop: () => void }> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-bench-map-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, stop };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  stop();
-  throw new Error('map bench: the server did not start');
-}
 
 /** Six drags across the map and four wheel zooms (in, out), as a person looks around. */
 async function panAndZoom(page: Page): Promise<number[]> {
@@ -151,15 +113,21 @@ async function sampleView(browser: Browser, prepare: (page: Page) => Promise<() 
   }
 }
 
-/** Opens the app once, stores the findings, and starts a walk in Binnenstad; returns the walk's URL. */
-async function prepareApp(page: Page, base: string, n: number): Promise<string> {
+/** Opens the app once and stores the findings (each browser context has its own IndexedDB). */
+async function prepareApp(page: Page, base: string, n: number): Promise<void> {
   await page.goto(base);
   await page.locator('.area-item').first().waitFor({ timeout: 120_000 });
   await seedFindings(page, n);
+}
+
+/** Starts a walk in Binnenstad, whose earlier open findings are the stored ones; returns its URL. */
+async function startWalk(page: Page, base: string): Promise<string> {
   await page.goto(`${base}/schouw`);
   await page.locator('#plan-area').selectOption({ label: 'Binnenstad' });
   await page.getByRole('button', { name: 'Schouw plannen' }).click();
   await page.getByRole('button', { name: 'Start schouw Binnenstad' }).click();
+  // The offer to download the area's map first (the bench has no tile server): not now.
+  await page.getByRole('button', { name: 'Niet nu' }).click({ timeout: 5000 }).catch(() => undefined);
   await page.getByRole('button', { name: 'Bevinding toevoegen' }).waitFor();
   return page.url();
 }
@@ -183,7 +151,7 @@ export async function mapFrameBenchmarks(exe: string | null): Promise<Measuremen
   const out: Measurement[] = [];
   const table: string[] = ['view | findings | first draw ms | pan p95 ms | DOM nodes | heap MB | p95 vs plain | p95 vs cluster'];
   for (const n of SIZES) {
-    const server = await startServer();
+    const server = await startAppServer();
     const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
     try {
       const plain = await sampleView(browser, async (page) => {
@@ -194,13 +162,13 @@ export async function mapFrameBenchmarks(exe: string | null): Promise<Measuremen
         const urls = await routeBaselines(page, n);
         return async () => void (await page.goto(urls.cluster));
       });
-      let walkUrl = '';
       const followup = await sampleView(browser, async (page) => {
-        walkUrl = await prepareApp(page, server.base, n);
+        await prepareApp(page, server.base, n);
         return async () => void (await page.goto(`${server.base}/opvolging`));
       });
       const walk = await sampleView(browser, async (page) => {
-        await prepareApp(page, server.base, 0);
+        await prepareApp(page, server.base, n);
+        const walkUrl = await startWalk(page, server.base);
         return async () => void (await page.goto(walkUrl));
       });
       const views: [string, ReturnType<typeof medianOf>][] = [
@@ -218,7 +186,7 @@ export async function mapFrameBenchmarks(exe: string | null): Promise<Measuremen
       }
     } finally {
       await browser.close();
-      server.stop();
+      await server.stop();
     }
   }
   console.log(table.join('\n'));
