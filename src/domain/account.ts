@@ -5,23 +5,22 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from './authConstants';
 import { roleSchema, type Role } from './findingStatus';
+import { storableString } from './text';
 
 export { CSRF_HEADER, CSRF_VALUE, PASSWORD_MAX, PASSWORD_MIN } from './authConstants';
 
-const password = z
-  .string()
+const password = storableString()
   .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
   .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
-const login = z
-  .string()
+const login = storableString()
   .trim()
   .min(3, { message: 'must be at least 3 characters' })
   .max(200, { message: 'must be at most 200 characters' })
   .regex(/^[^\s]+$/, { message: 'must not contain spaces' })
   .transform((s) => s.toLowerCase());
-const displayName = z.string().trim().min(1, { message: 'must not be empty' }).max(120, { message: 'must be at most 120 characters' });
+const displayName = storableString().trim().min(1, { message: 'must not be empty' }).max(120, { message: 'must be at most 120 characters' });
 // Tokens are 32 random bytes in base64url (43 characters); anything much longer is not ours.
-const token = z.string().min(20, { message: 'is not a valid token' }).max(100, { message: 'is not a valid token' });
+const token = storableString().min(20, { message: 'is not a valid token' }).max(100, { message: 'is not a valid token' });
 const roleList = z
   .array(roleSchema)
   .min(1, { message: 'must hold at least one role' })
@@ -31,7 +30,7 @@ const roleList = z
 export const loginInputSchema = z.strictObject({
   login,
   // Not checked for length here: an old, shorter password must still get "wrong password", not a hint.
-  password: z.string().min(1).max(PASSWORD_MAX),
+  password: storableString().min(1).max(PASSWORD_MAX),
 });
 export const setupInputSchema = z.strictObject({ token, name: displayName, login, password });
 export const acceptInviteInputSchema = z.strictObject({ token, name: displayName, login, password });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { areaGeometrySchema } from './geojson';
+import { storableString } from './text';
 
 import { areaKinds, kvoStatuses } from './areaKinds';
 
@@ -9,14 +10,16 @@ export const areaKindSchema = z.enum(areaKinds);
 export const kvoStatusSchema = z.enum(kvoStatuses);
 
 // Stable slug: lower case, digits and hyphens. It is the area's identity across files and versions.
-export const areaIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be a lower-case slug');
+export const areaIdSchema = z.string().max(64).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be a lower-case slug');
+/** A municipality's id has the same shape (it names `geo/<id>.municipality.json`). */
+export const municipalityIdSchema = areaIdSchema;
 
 export const areaPropertiesSchema = z.strictObject({
   id: areaIdSchema,
-  name: z.string().trim().min(1).max(120),
+  name: storableString().trim().min(1).max(120),
   kind: areaKindSchema,
   kvoStatus: kvoStatusSchema,
-  source: z.string().min(1).max(1000),
+  source: storableString().min(1).max(1000),
   approximate: z.boolean().optional(),
 });
 export type AreaProperties = z.infer<typeof areaPropertiesSchema>;
@@ -37,6 +40,6 @@ export const areaCollectionSchema = z.object({
 /** The flat record stored on the device and the server. */
 export const areaSchema = areaPropertiesSchema.extend({
   geometry: areaGeometrySchema,
-  municipality: z.string().min(1),
+  municipality: municipalityIdSchema,
 });
 export type Area = z.infer<typeof areaSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from './text';
 
 // The product speaks Dutch by default and English on request; every label carries both so a
 // municipality's own additions never show up untranslated.
@@ -7,8 +8,8 @@ export const langSchema = z.enum(langs);
 export type Lang = z.infer<typeof langSchema>;
 
 export const labelsSchema = z.strictObject({
-  nl: z.string().trim().min(1).max(80),
-  en: z.string().trim().min(1).max(80),
+  nl: storableString().trim().min(1).max(80),
+  en: storableString().trim().min(1).max(80),
 });
 export type Labels = z.infer<typeof labelsSchema>;
 

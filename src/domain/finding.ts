@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { areaIdSchema } from './area';
 import { categoryCodeSchema } from './categories';
 import { pointSchema } from './geojson';
+import { municipalityIdSchema } from './area';
+import { storableString } from './text';
 
 export const findingStatuses = [
   'open',
@@ -46,8 +48,7 @@ export const MAX_TEXT = 500;
  * pasted paragraph breaks the layout. Line breaks are folded to spaces by `toOneLine` before a
  * value reaches the record; the schema only checks.
  */
-export const oneLineTextSchema = z
-  .string()
+export const oneLineTextSchema = storableString()
   .trim()
   .max(MAX_TEXT)
   .regex(/^[^\r\n\u2028\u2029]*$/, 'text must be one line');
@@ -60,7 +61,7 @@ export function toOneLine(text: string): string {
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case SHA-256 hex digest');
 
 export const findingIdSchema = z.uuid();
-export const userIdSchema = z.string().trim().min(1).max(100);
+export const userIdSchema = storableString().trim().min(1).max(100);
 /** A calendar day, 'YYYY-MM-DD'; the regex behind z.iso.date() refuses 2026-02-30. */
 export const isoDateSchema = z.iso.date();
 /** An instant in UTC ('Z'), as `Date.toISOString()` writes it. */
@@ -69,8 +70,8 @@ export const isoInstantSchema = z.iso.datetime();
 // The fields without the cross-field rules, for code that needs to pick or extend them.
 export const findingFieldsSchema = z.object({
   id: findingIdSchema,
-  municipality: z.string().min(1),
-  /** Derived from `point` by whoever has the areas; null means outside every area. */
+  municipality: municipalityIdSchema,
+  /** Derived from `point` by whoever has the areas (on the server, always); null means outside every area. */
   areaId: areaIdSchema.nullable(),
   inspectionId: z.uuid().optional(),
   point: pointSchema,

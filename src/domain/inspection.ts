@@ -3,9 +3,10 @@
  * Pure, like findingStatus.ts: a change returns the new record or a refusal with a reason code.
  */
 import { z } from 'zod';
-import { areaIdSchema } from './area';
+import { areaIdSchema, municipalityIdSchema } from './area';
 import { MAX_TEXT, isoInstantSchema, oneLineTextSchema, toOneLine, userIdSchema } from './finding';
 import type { ReasonCode } from './reasons';
+import { storableString } from './text';
 
 export const organisations = ['police', 'safety_coach', 'fire_brigade', 'wijkbeheerder', 'shops', 'other'] as const;
 export const organisationSchema = z.enum(organisations);
@@ -27,12 +28,12 @@ export type Participant = z.infer<typeof participantSchema>;
 
 export const inspectionSchema = z.object({
   id: z.uuid(),
-  municipality: z.string().min(1),
+  municipality: municipalityIdSchema,
   areaId: areaIdSchema,
   startsAt: localDateTimeSchema,
   participants: z.array(participantSchema).max(30),
   /** Free notes may hold several lines (a route, a meeting point), unlike a finding's one line. */
-  notes: z.string().max(MAX_TEXT * 4),
+  notes: storableString().max(MAX_TEXT * 4),
   status: inspectionStatusSchema,
   createdAt: isoInstantSchema,
   createdBy: userIdSchema.optional(),

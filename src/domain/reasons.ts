@@ -19,6 +19,7 @@ export const reasonCodes = [
   'finding_removed',
   'invalid_input',
   'unknown_owner',
+  'outside_municipality',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
@@ -85,8 +86,12 @@ const messages: Record<ReasonCode, Record<Lang, string>> = {
     en: 'This finding has been removed.',
   },
   invalid_input: {
-    nl: 'Een van de gegevens is ongeldig.',
-    en: 'One of the values is not valid.',
+    nl: 'Een van de gegevens is ongeldig (te lang, een teken dat niet kan worden opgeslagen, of een verkeerde waarde). Bekijk de waarde hieronder, pas hem aan en sla opnieuw op.',
+    en: 'One of the values is not valid (too long, a character that cannot be stored, or a wrong value). Check the value below, correct it and save again.',
+  },
+  outside_municipality: {
+    nl: 'Deze plek ligt buiten de gemeente. Zet de bevinding op de juiste plek op de kaart.',
+    en: 'This place lies outside the municipality. Put the finding in the right place on the map.',
   },
   unknown_owner: {
     nl: 'Deze eigenaar staat niet (meer) in de lijst van organisaties. Kies een andere eigenaar.',

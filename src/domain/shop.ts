@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { municipalityIdSchema } from './area';
 import { pointSchema } from './geojson';
+import { storableString } from './text';
 
 /**
  * A shop in the register (DOMAIN.md "Records"). The register holds shops, never persons: there is no
@@ -36,26 +38,29 @@ export const isoDateSchema = z.iso.date();
 /** One shop check, visit or course attendance. The note is about the shop, never about a person. */
 export const datedEntrySchema = z.strictObject({
   date: isoDateSchema,
-  note: z.string().trim().max(500).optional(),
+  note: storableString().trim().max(500).optional(),
 });
 export type DatedEntry = z.infer<typeof datedEntrySchema>;
+
+/** Decades of yearly checks; a longer list is an error or an attack, and every device pulls it. */
+export const MAX_DATED_ENTRIES = 200;
 
 export const SHOP_LIMITS = { id: 64, name: 120, address: 200, sector: 80 } as const;
 
 export const shopSchema = z.strictObject({
   /** Made on the device (UUIDv7) or taken from an import. */
-  id: z.string().trim().min(1).max(SHOP_LIMITS.id),
-  municipality: z.string().min(1),
-  name: z.string().trim().min(1).max(SHOP_LIMITS.name),
-  address: z.string().trim().max(SHOP_LIMITS.address),
+  id: storableString().trim().min(1).max(SHOP_LIMITS.id),
+  municipality: municipalityIdSchema,
+  name: storableString().trim().min(1).max(SHOP_LIMITS.name),
+  address: storableString().trim().max(SHOP_LIMITS.address),
   point: pointSchema,
-  sector: z.string().trim().max(SHOP_LIMITS.sector),
+  sector: storableString().trim().max(SHOP_LIMITS.sector),
   /** Closed shops stay in the register but count nowhere in participation. */
   open: z.boolean(),
   flags: shopFlagsSchema,
-  shopChecks: z.array(datedEntrySchema),
-  visits: z.array(datedEntrySchema),
-  courses: z.array(datedEntrySchema),
+  shopChecks: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
+  visits: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
+  courses: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
 });
 export type Shop = z.infer<typeof shopSchema>;
 

@@ -12,15 +12,19 @@ import { registerSync } from './sync/routes';
 import { errorCode, isDatabaseUnavailable } from './errors';
 import { installCompression } from './compression';
 import { registerOwnerRoutes } from './mail/ownerRoutes';
+import { BodyRefused, installBodyGuard } from './http/bodyGuard';
+import { loggerOptions } from './http/logging';
+import { toPointer } from '../domain/text';
+import { placesFor } from './sync/places';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'trustProxy' | 'mail'>>;
+  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'mail'>> & { trustProxy?: boolean | number; photosDir?: string };
   municipality: MunicipalityConfig;
   /** Every municipality served (`?municipality=<id>`); default: only `municipality`, which stays the default. */
   municipalities?: readonly MunicipalityConfig[];
-  /** Fastify's logger: off by default (tests), a level in `main.ts`. */
-  logger?: false | { level: LogLevel };
+  /** Fastify's logger: off by default (tests), a level in `main.ts`; a stream for tests that read the log. */
+  logger?: false | { level: LogLevel; stream?: NodeJS.WritableStream };
   /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
   bodyLimit?: number;
   /** Test knobs of the auth layer (a lower login limit, access rules for test-only routes). */
@@ -40,14 +44,17 @@ const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 export function buildApp({ store, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
   const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
-    logger: logger === false ? false : { level: logger.level },
+    logger: logger === false ? false : loggerOptions(logger.level, logger.stream),
     bodyLimit,
     // Requests that hang are cut off rather than holding a connection for ever.
     requestTimeout: 60_000,
     return503OnClosing: true,
-    // Behind a TLS proxy (TRUST_PROXY=1): the client's IP for rate limits, https for Secure cookies.
-    trustProxy: config.trustProxy ?? false,
+    // Behind TLS proxies (TRUST_PROXY=n): only the last n hops of X-Forwarded-For are believed, so a
+    // client cannot pick its own address for the login limits by sending the header itself.
+    trustProxy: proxyHops(config.trustProxy),
   });
+  // Before any route: depth and storable-text checks for every JSON body.
+  installBodyGuard(app);
   // First, before any route: it guards every /api route from src/server/auth/accessTable.ts.
   installAuth(app, { store, municipality: municipality.id, ...auth });
 
@@ -121,7 +128,7 @@ export function buildApp({ store, config, municipality, municipalities: more = [
     ],
   };
   app.get('/api/config', async () => clientConfig);
-  registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir });
+  registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir, places: placesFor(store, municipalities) });
   registerOwnerRoutes(app, { store, municipalities, smtpConfigured: Boolean(config.mail?.smtpUrl && config.mail.from) });
 
   const root = path.resolve(config.staticDir);
@@ -186,8 +193,9 @@ export function contentSecurityPolicy(tileTemplates: readonly string[]): string 
 }
 
 function sendError(error: FastifyError | ZodError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof BodyRefused) return reply.code(400).send({ error: 'invalid_input', issues: error.issues });
   if (error instanceof ZodError) {
-    const issues: Issue[] = error.issues.map((i) => ({ path: pointer(i.path), message: i.message }));
+    const issues: Issue[] = error.issues.map((i) => ({ path: toPointer(i.path), message: i.message }));
     return reply.code(400).send({ error: 'invalid_input', issues });
   }
   const fe = error as FastifyError;
@@ -226,6 +234,11 @@ function sendError(error: FastifyError | ZodError | Error, request: FastifyReque
   return reply.code(500).send({ error: 'internal' });
 }
 
-function pointer(segments: readonly PropertyKey[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+/**
+ * Fastify's `trustProxy` for n proxies in front of this server: the socket's peer (hop 0) and the
+ * n - 1 addresses before it in X-Forwarded-For are proxies; the next one is the client.
+ */
+function proxyHops(setting: boolean | number | undefined): false | ((address: string, hop: number) => boolean) {
+  const n = setting === true ? 1 : typeof setting === 'number' ? setting : 0;
+  return n > 0 ? (_address, hop) => hop < n : false;
 }

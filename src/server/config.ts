@@ -16,8 +16,8 @@ export interface ServerConfig {
   staticDir: string;
   tiles: { brt: string; brtGrey: string; luchtfoto: string };
   logLevel: LogLevel;
-  /** TRUST_PROXY=1: believe X-Forwarded-For/-Proto (only behind a proxy that sets them). */
-  trustProxy: boolean;
+  /** TRUST_PROXY=n: believe the last n hops of X-Forwarded-For and -Proto (0: none). */
+  trustProxy: number;
   mail: MailConfig;
 }
 
@@ -86,7 +86,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const trustProxyRaw = value('TRUST_PROXY') ?? '0';
-  if (!['0', '1'].includes(trustProxyRaw)) problems.push(`TRUST_PROXY must be 0 or 1, got "${trustProxyRaw}"`);
+  if (!/^\d$/.test(trustProxyRaw)) problems.push(`TRUST_PROXY must be the number of proxies in front of the server (0 to 9), got "${trustProxyRaw}"`);
 
   const mail = mailConfig(value, port, problems);
 
@@ -104,7 +104,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     staticDir: path.resolve(cwd, value('STATIC_DIR') ?? './dist'),
     tiles,
     logLevel: logLevelRaw as LogLevel,
-    trustProxy: trustProxyRaw === '1',
+    trustProxy: /^\d$/.test(trustProxyRaw) ? Number(trustProxyRaw) : 0,
     mail,
   };
 }

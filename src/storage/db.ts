@@ -65,6 +65,8 @@ export interface OutboxEntry {
   createdAt: string;
   status: 'pending' | 'rejected';
   reason?: string;
+  /** With `invalid_input`: the JSON pointer of the refused value in the mutation ("/changes/description"). */
+  field?: string;
 }
 
 /** The record is the domain's inspection; the type is inferred from its schema, never written twice. */

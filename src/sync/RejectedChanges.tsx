@@ -2,6 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { reasonCodes, reasonMessage, type ReasonCode } from '../domain/reasons';
 import type { OutboxEntry, SchouwDb } from '../storage/db';
 
+/** "/changes/description" → "description": the name a person can find in the values listed below. */
+function fieldName(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return (parts[0] === 'changes' ? parts.slice(1) : parts).join(' › ') || pointer;
+}
+
 /**
  * The changes the server refused (SPEC.md R8, R21): kept on the device with their reason and the
  * values the person typed, until the person has seen them. Nothing is dropped without them.
@@ -24,6 +30,7 @@ export function RejectedChanges({ db, entries }: { db: SchouwDb; entries: Outbox
               {t(`sync.tables.${e.table}`)} {e.recordId.slice(-6)}
             </strong>
             : {reason(e.reason)}
+            {e.field ? <div className="sync-rejected-field">{t('sync.field', { field: fieldName(e.field) })}</div> : null}
             <dl>
               {Object.entries(e.changes)
                 .filter(([k]) => k !== 'updatedAt')

@@ -18,6 +18,7 @@ const nl = {
   rejectedIntro: 'De server heeft deze wijzigingen niet overgenomen. Wat je invoerde staat hieronder.',
   whatToDo: 'Open het record, bekijk de huidige stand en voer de wijziging opnieuw in als die nog nodig is. Klik daarna op "Gezien".',
   dismiss: 'Gezien',
+  field: 'Veld: {{field}}',
   tables: { findings: 'Bevinding', inspections: 'Schouw', shops: 'Winkel', areas: 'Gebied', certifications: 'Certificering' },
   conflicts: {
     title: 'Tegelijk gewijzigd',
@@ -68,6 +69,7 @@ const en: typeof nl = {
   rejectedIntro: 'The server did not take these changes. What you entered is shown below.',
   whatToDo: 'Open the record, check its current state and enter the change again if it is still needed. Then click "Seen".',
   dismiss: 'Seen',
+  field: 'Field: {{field}}',
   tables: { findings: 'Finding', inspections: 'Inspection', shops: 'Shop', areas: 'Area', certifications: 'Certification' },
   conflicts: {
     title: 'Changed at the same time',

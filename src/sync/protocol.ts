@@ -45,21 +45,32 @@ export const mutationSchema = z.discriminatedUnion('table', [
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 
+/** R3: a batch is in outbox order. */
+function inOutboxOrder(list: readonly { clientId: string; seq: number }[], ctx: z.RefinementCtx): void {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i]!.clientId === list[i - 1]!.clientId && list[i]!.seq <= list[i - 1]!.seq) {
+      ctx.addIssue({ code: 'custom', path: [i, 'seq'], message: 'seq must increase within a batch' });
+    }
+  }
+}
+
 export const pushRequestSchema = z.strictObject({
-  mutations: z
-    .array(mutationSchema)
-    .min(1)
-    .max(MAX_BATCH)
-    .superRefine((list, ctx) => {
-      // R3: a batch is in outbox order.
-      for (let i = 1; i < list.length; i++) {
-        if (list[i]!.clientId === list[i - 1]!.clientId && list[i]!.seq <= list[i - 1]!.seq) {
-          ctx.addIssue({ code: 'custom', path: [i, 'seq'], message: 'seq must increase within a batch' });
-        }
-      }
-    }),
+  mutations: z.array(mutationSchema).min(1).max(MAX_BATCH).superRefine(inOutboxOrder),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * What a push must get right as a whole (R19): the batch and each mutation's identity and order.
+ * Everything else of a mutation is checked per mutation (R24), so one bad entry is answered
+ * `rejected` on its own and the rest of the batch goes on.
+ */
+export const pushEnvelopeSchema = z.strictObject({
+  mutations: z
+    .array(z.looseObject({ mutationId: base.mutationId, clientId: base.clientId, seq: base.seq }))
+    .min(1)
+    .max(MAX_BATCH)
+    .superRefine(inOutboxOrder),
+});
 
 /** A field value that lost to a later arrival (R13). */
 export const conflictSchema = z.object({

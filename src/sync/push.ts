@@ -30,7 +30,7 @@ async function applyResult(db: SchouwDb, e: OutboxEntry, r: MutationResult): Pro
     await db.outbox.delete(e.seq!);
   } else {
     // Kept, visible, with its reason; no longer pending, so its fields take the server's values.
-    await db.outbox.update(e.seq!, { status: 'rejected', reason: r.reason });
+    await db.outbox.update(e.seq!, { status: 'rejected', reason: r.reason, ...(r.field ? { field: r.field } : {}) });
     if (e.events.length > 0) await db.findingEvents.bulkDelete(e.events.map((ev) => ev.id));
   }
   // The answer's record is the server's state now, newer than anything pulled before it: always applied.

@@ -17,7 +17,7 @@ describe('server configuration from the environment', () => {
       staticDir: '/srv/app/dist',
       tiles: defaultTileUrls,
       logLevel: 'warn',
-      trustProxy: false,
+      trustProxy: 0,
       mail: { smtpUrl: undefined, from: undefined, reminderDays: 3, digestDay: 1, publicUrl: 'http://localhost:8080', pollMs: 15_000 },
     });
     expect(defaultTileUrls.brtGrey).toBe('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png');

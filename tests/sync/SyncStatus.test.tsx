@@ -51,6 +51,16 @@ describe('sync UI', () => {
     expect(await db.outbox.get(seq)).toBeUndefined();
   });
 
+  it('R24: a change refused as invalid input names the field and says to correct the value', async () => {
+    db = openDb(`ui-${crypto.randomUUID()}`);
+    await db.outbox.add({ mutationId: crypto.randomUUID(), table: 'findings', recordId: 'f-654321', changes: { description: 'x\u0000y' }, baseRevision: null, events: [], createdAt: new Date().toISOString(), status: 'rejected', reason: 'invalid_input', field: '/changes/description' });
+    await render(<RejectedChanges db={db} entries={await db.outbox.toArray()} />);
+    const text = host().textContent ?? '';
+    expect(text).toContain('Veld: description');
+    expect(text).toContain('een teken dat niet kan worden opgeslagen');
+    expect(text).toContain('pas hem aan en sla opnieuw op');
+  });
+
   it('R13: a finding with a conflict shows the replaced value; without one it shows nothing', async () => {
     db = openDb(`ui-${crypto.randomUUID()}`);
     await db.meta.put({ key: knownKey('findings', 'f1'), value: { revision: 9, conflicts: [{ field: 'description', lost: 'versie A', won: 'versie B', lostBy: 'u1', wonBy: 'u2', at: '2026-03-02T10:00:00Z', revision: 9 }] } });

@@ -4,7 +4,9 @@
  * (R12, R13). Pure: the store runs it inside the transaction that holds the record.
  */
 import type { ZodType } from 'zod';
+import { findCategory } from '../../domain/categories';
 import { findingSchema, type Finding, type FindingEvent } from '../../domain/finding';
+import { toPointer } from '../../domain/text';
 import { mayCreateFinding, type Actor } from '../../domain/findingStatus';
 import { inspectionSchema } from '../../domain/inspection';
 import { shopSchema } from '../../domain/shop';
@@ -12,6 +14,7 @@ import type { Conflict, Mutation } from '../../sync/protocol';
 import type { Decision, StoredRecord } from '../store/SyncStore';
 import { mayWrite } from './access';
 import { replayFindingEvents } from './findingReplay';
+import type { PlaceBook } from './places';
 
 const MAX_CONFLICTS = 20;
 // Changes on every write; never a conflict worth showing.
@@ -23,10 +26,11 @@ function reject(reason: string, field?: string): Decision {
   return field ? { kind: 'reject', reason, field } : { kind: 'reject', reason };
 }
 
+/** Fields are named as JSON pointers into the mutation ("/changes/description"). */
 function firstIssue(schema: ZodType, data: unknown): Decision | null {
   const r = schema.safeParse(data);
   if (r.success) return null;
-  return reject('invalid_input', r.error.issues[0]?.path.join('.') || undefined);
+  return reject('invalid_input', toPointer(['changes', ...(r.error.issues[0]?.path ?? [])]));
 }
 
 /**
@@ -60,10 +64,10 @@ export function mergeFields(
   return { changed, conflicts: conflicts.slice(-MAX_CONFLICTS) };
 }
 
-function decideFinding(current: StoredRecord | null, m: Extract<Mutation, { table: 'findings' }>, actor: Actor, revision: number, now: Date): Decision {
+function decideFinding(current: StoredRecord | null, m: Extract<Mutation, { table: 'findings' }>, actor: Actor, revision: number, now: Date, places?: PlaceBook): Decision {
   const events: FindingEvent[] = m.events;
-  if (events.some((e) => e.findingId !== m.recordId)) return reject('invalid_input', 'events');
-  if (events.some((e) => e.by !== actor.id)) return reject('not_allowed_for_role', 'events');
+  if (events.some((e) => e.findingId !== m.recordId)) return reject('invalid_input', '/events');
+  if (events.some((e) => e.by !== actor.id)) return reject('not_allowed_for_role', '/events');
   const isCreate = events.some((e) => e.kind === 'created');
   let next: Finding;
   if (!current) {
@@ -71,9 +75,9 @@ function decideFinding(current: StoredRecord | null, m: Extract<Mutation, { tabl
     const bad = firstIssue(findingSchema, m.changes);
     if (bad) return bad;
     const f = findingSchema.parse(m.changes);
-    if (f.id !== m.recordId) return reject('invalid_input', 'id');
+    if (f.id !== m.recordId) return reject('invalid_input', '/changes/id');
     if (!mayCreateFinding(actor) || f.createdBy !== actor.id) return reject('not_allowed_for_role');
-    if (f.status !== 'open' || f.removed) return reject('invalid_transition', 'status');
+    if (f.status !== 'open' || f.removed) return reject('invalid_transition', '/changes/status');
     next = f;
   } else {
     if (isCreate) return reject('id_exists');
@@ -83,10 +87,27 @@ function decideFinding(current: StoredRecord | null, m: Extract<Mutation, { tabl
     if (!replay.ok) return reject(replay.reason, replay.field);
     next = replay.finding;
   }
+  const placed = place(current?.data as Finding | undefined, next, places);
+  if ('kind' in placed) return placed;
+  next = placed;
   const data = next as unknown as Record<string, unknown>;
   const merged = mergeFields(current, data, m, actor.id, revision, now);
   if (current && merged.changed.every((f) => untracked.has(f)) && events.length === 0) return { kind: 'noop' };
   return { kind: 'write', write: { data, ...merged, events: events.map((e) => ({ id: e.id, data: e as unknown as Record<string, unknown> })) } };
+}
+
+/**
+ * A new or moved finding: its category must exist, its point must lie in or near its municipality,
+ * and its area is the one its point lies in (issue 12, defect 7); what the device said is not trusted.
+ */
+function place(before: Finding | undefined, next: Finding, places?: PlaceBook): Finding | Decision {
+  if ((!before || before.categoryCode !== next.categoryCode) && !findCategory(next.categoryCode)) return reject('unknown_category', '/changes/categoryCode');
+  if (!places) return next;
+  const moved = !before || !same(before.point, next.point) || before.municipality !== next.municipality || before.areaId !== next.areaId;
+  if (!moved) return next;
+  const at = places.check(next.municipality, next.point.coordinates);
+  if (!at.ok) return reject(at.reason, at.field);
+  return at.areaId === next.areaId ? next : { ...next, areaId: at.areaId };
 }
 
 const schemas: Partial<Record<Mutation['table'], ZodType>> = {
@@ -98,7 +119,13 @@ function decidePlain(current: StoredRecord | null, m: Exclude<Mutation, { table:
   if (m.table === 'areas') return reject('not_synced');
   if (!mayWrite(m.table, actor.roles)) return reject('not_allowed_for_role');
   const data = { ...(current?.data ?? {}), ...(m.changes as Record<string, unknown>) };
-  if ('id' in data && data.id !== m.recordId) return reject('invalid_input', 'id');
+  // A walk planned without a planner (an older device) gets the one who pushed it.
+  if (m.table === 'inspections' && !current && data.createdBy === undefined) data.createdBy = actor.id;
+  if ('id' in data && data.id !== m.recordId) return reject('invalid_input', '/changes/id');
+  if (m.table === 'inspections') {
+    const refused = inspectionOwnership(current, m.changes as Record<string, unknown>, actor);
+    if (refused) return refused;
+  }
   const schema = schemas[m.table];
   const bad = schema ? firstIssue(schema, data) : null;
   if (bad) return bad;
@@ -107,7 +134,25 @@ function decidePlain(current: StoredRecord | null, m: Exclude<Mutation, { table:
   return { kind: 'write', write: { data, ...merged, events: [] } };
 }
 
-export function decide(current: StoredRecord | null, m: Mutation, actor: Actor, revision: number, now: Date): Decision {
-  if (m.table === 'findings') return decideFinding(current, m, actor, revision, now);
+// What anyone of the walking team may change on a walk planned by someone else: walking it.
+const walkFields = new Set(['status', 'walkStartedAt', 'walkEndedAt', 'updatedAt']);
+
+/**
+ * Issue 12, defect 8: `createdBy` is the actor on creation and never changes after; a schouwer may
+ * walk (start, end) any planned walk, but only its planner or a coordinator changes the plan.
+ */
+function inspectionOwnership(current: StoredRecord | null, changes: Record<string, unknown>, actor: Actor): Decision | null {
+  if (!current) {
+    return changes.createdBy !== undefined && changes.createdBy !== actor.id ? reject('not_allowed_for_role', '/changes/createdBy') : null;
+  }
+  const createdBy = current.data.createdBy;
+  if ('createdBy' in changes && changes.createdBy !== createdBy) return reject('not_allowed_for_role', '/changes/createdBy');
+  if (actor.roles.includes('coordinator') || createdBy === actor.id) return null;
+  const planField = Object.keys(changes).find((k) => !walkFields.has(k) && !same(changes[k], current.data[k]));
+  return planField ? reject('not_allowed_for_role', toPointer(['changes', planField])) : null;
+}
+
+export function decide(current: StoredRecord | null, m: Mutation, actor: Actor, revision: number, now: Date, places?: PlaceBook): Decision {
+  if (m.table === 'findings') return decideFinding(current, m, actor, revision, now, places);
   return decidePlain(current, m, actor, revision, now);
 }

@@ -6,7 +6,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { requireRoles } from '../auth/guard';
-import { pullQuerySchema, pushRequestSchema, type Mutation, type MutationResult } from '../../sync/protocol';
+import { findUnstorable, isStorableText, toPointer } from '../../domain/text';
+import {
+  mutationSchema,
+  pullQuerySchema,
+  pushEnvelopeSchema,
+  syncTables,
+  type Mutation,
+  type MutationResult,
+  type SyncTable,
+} from '../../sync/protocol';
 import type { Store } from '../store/Store';
 import { resultWithRecord, type StoredRecord, type StoredResult } from '../store/SyncStore';
 import { readableTables, syncRoles } from './access';
@@ -14,6 +23,7 @@ import { decide } from './decide';
 import { withAssignmentMail } from '../mail/assignmentMails';
 import { FsPhotoStore, type PhotoStore } from './PhotoStore';
 import { registerPhotoRoutes } from './photos';
+import type { Places } from './places';
 
 export interface SyncOptions {
   store: Pick<Store, 'sync' | 'owners' | 'mail'>;
@@ -22,6 +32,20 @@ export interface SyncOptions {
   photoStore?: PhotoStore;
   /** The server's clock, injectable for tests. */
   now?: () => Date;
+  /** Boundaries and areas: where a finding may lie and which area it is in (defect 7 of issue 12). */
+  places?: Places;
+}
+
+/**
+ * R24: one mutation's content, checked on its own: text the database cannot store first (named by
+ * its pointer wherever it is, keys too), then the record schemas (R19's limits and shapes).
+ */
+export function checkMutation(raw: unknown): { ok: true; m: Mutation } | { ok: false; field: string } {
+  const bad = findUnstorable(raw);
+  if (bad) return { ok: false, field: toPointer(bad) };
+  const r = mutationSchema.safeParse(raw);
+  if (!r.success) return { ok: false, field: toPointer(r.error.issues[0]?.path ?? []) };
+  return { ok: true, m: r.data };
 }
 
 // 100 mutations of a full finding with events fit easily; a bigger body is refused as 413 before parsing.
@@ -50,62 +74,80 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
   const now = options.now ?? (() => new Date());
   const photos = options.photoStore ?? new FsPhotoStore(options.photosDir ?? path.resolve('data', 'photos'));
 
-  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT, preHandler: requireRoles(...syncRoles) }, async (request, reply) => {
-    const { mutations } = pushRequestSchema.parse(request.body); // a ZodError is a 400 with paths (R19)
+  // Text checks happen per mutation here (R24), not for the whole body (bodyGuard.ts).
+  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT, preHandler: requireRoles(...syncRoles), config: { perMutationInput: true } }, async (request, reply) => {
+    const raws = pushEnvelopeSchema.parse(request.body).mutations; // a ZodError is a 400 with paths (R19)
     const actor = request.actor!;
-    const hashes = mutations.map(contentHash);
-    const known = await sync.findMutations(mutations.map((m) => m.mutationId));
-    const reused = mutations.find((m, i) => {
+    const checked = raws.map(checkMutation);
+    const hashes = checked.map((c) => (c.ok ? contentHash(c.m) : null));
+    const known = await sync.findMutations(raws.map((m) => m.mutationId));
+    const reused = raws.find((m, i) => {
       const k = known.get(m.mutationId);
       return k !== undefined && k.contentHash !== hashes[i];
     });
     if (reused) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: reused.mutationId }); // R7
+    const places = checked.some((c) => c.ok && c.m.table === 'findings') ? await options.places?.load() : undefined;
 
     // The owner organisations a finding may be given to, read once per push and municipality; the
     // default organisations are always there (the store adds them on first use).
-    const municipalities = new Set(mutations.flatMap((m) => (m.table === 'findings' ? [String((m.changes as { municipality?: unknown }).municipality ?? '')] : [])));
+    const mutations = checked.flatMap((c) => (c.ok ? [c.m] : []));
+    const municipalities = new Set<string>(mutations.flatMap((m) => (m.table === 'findings' ? [String((m.changes as { municipality?: unknown }).municipality ?? '')] : [])));
     const assignable = new Map<string, ReadonlySet<string>>();
     for (const id of await knownMunicipalities(options.store, mutations, municipalities)) assignable.set(id, await options.store.owners.assignableIds(id));
     const mailContext = { batch: randomUUID(), now: now(), assignable: (id: string) => assignable.get(id) ?? new Set<string>() };
 
     // One slot per mutation, in order: decided (with its stored answer) or left for retry.
-    const slots: ({ m: Mutation; result: StoredResult } | { m: Mutation; result: null })[] = [];
+    const slots: { id: string; table: string; recordId: unknown; result: StoredResult | null }[] = [];
     let failed = false;
-    for (const [i, m] of mutations.entries()) {
-      const k = known.get(m.mutationId);
+    for (const [i, c] of checked.entries()) {
+      const raw = raws[i]!;
+      if (!c.ok) {
+        // R24: decided by its content alone, so it is answered the same every time without being stored.
+        slots.push({ id: raw.mutationId, table: String(raw.table), recordId: raw.recordId, result: { status: 'rejected', reason: 'invalid_input', field: c.field } });
+        continue;
+      }
+      const m = c.m;
       if (failed) {
-        slots.push({ m, result: null }); // R5: after a retry, the rest waits too, keeping the order
+        slots.push({ id: m.mutationId, table: m.table, recordId: m.recordId, result: null }); // R5: after a retry, the rest waits too
         continue;
       }
       try {
+        const k = known.get(m.mutationId);
         const { result, contentHash: stored } = k
           ? { result: k.result, contentHash: k.contentHash }
           : await sync.applyMutation(
               { mutationId: m.mutationId, clientId: m.clientId, seq: m.seq, actorId: actor.id, contentHash: hashes[i]!, table: m.table, recordId: m.recordId },
-              (current, revision) => withAssignmentMail(decide(current, m, actor, revision, now()), current, m, mailContext),
+              (current, revision) => withAssignmentMail(decide(current, m, actor, revision, now(), places), current, m, mailContext),
             );
         // Decided meanwhile by a concurrent request with other content: R7 all the same.
         if (stored !== hashes[i]) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: m.mutationId });
-        slots.push({ m, result });
+        slots.push({ id: m.mutationId, table: m.table, recordId: m.recordId, result });
       } catch (err) {
         request.log.error({ err, mutationId: m.mutationId }, 'push: mutation left for retry');
         failed = true;
-        slots.push({ m, result: null });
+        slots.push({ id: m.mutationId, table: m.table, recordId: m.recordId, result: null });
       }
     }
     // The batch is complete: its assignment mails (one per organisation) may go out.
     await options.store.mail.releaseBatch(mailContext.batch, now()).catch((err: unknown) => request.log.error({ err }, 'push: mail batch not released; it goes out after its hold'));
     // R8: each answer carries the record as it is now, after the whole batch.
     const records = new Map<string, StoredRecord | null>();
-    for (const { m, result } of slots) {
-      const key = `${m.table}/${m.recordId}`;
-      if (result && !records.has(key)) records.set(key, await sync.getRecord(m.table, m.recordId));
+    for (const { table, recordId, result } of slots) {
+      const key = `${table}/${String(recordId)}`;
+      if (result && !records.has(key)) records.set(key, await currentRecord(table, recordId));
     }
-    const results: MutationResult[] = slots.map(({ m, result }) =>
-      result ? resultWithRecord(m.mutationId, result, records.get(`${m.table}/${m.recordId}`) ?? null) : { mutationId: m.mutationId, status: 'retry' },
+    const results: MutationResult[] = slots.map(({ id, table, recordId, result }) =>
+      result ? resultWithRecord(id, result, records.get(`${table}/${String(recordId)}`) ?? null) : { mutationId: id, status: 'retry' },
     );
     return { results };
   });
+
+  /** The stored record a refused mutation names, when its table and id are ones we could have stored. */
+  async function currentRecord(table: string, recordId: unknown): Promise<StoredRecord | null> {
+    if (!(syncTables as readonly string[]).includes(table) || typeof recordId !== 'string') return null;
+    if (recordId.length === 0 || recordId.length > 100 || !isStorableText(recordId)) return null;
+    return sync.getRecord(table as SyncTable, recordId);
+  }
 
   // A PullResponse, written as text: the stored JSON is passed through, not parsed and printed again.
   app.get('/api/sync/pull', { preHandler: requireRoles(...syncRoles) }, async (request, reply) => {
