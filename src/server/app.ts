@@ -28,7 +28,7 @@ export interface AppOptions {
   /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
   bodyLimit?: number;
   /** Test knobs of the auth layer (a lower login limit, access rules for test-only routes). */
-  auth?: Pick<AuthOptions, 'loginAttemptsPerMinute' | 'extraAccess'>;
+  auth?: Pick<AuthOptions, 'loginAttemptsPerMinute' | 'loginLimits' | 'extraAccess'>;
 }
 
 export interface Issue {

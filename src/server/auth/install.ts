@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, CSRF_VALUE } from '../../domain/account';
 import type { Store } from '../store/Store';
 import { accessFor, accessTable, guardFor, type Access } from './accessTable';
-import { registerAuthRoutes } from './authRoutes';
+import { defaultLoginLimits, registerAuthRoutes, type LoginLimits } from './authRoutes';
 import { SESSION_COOKIE, SESSION_TTL_MS, isHttps, readCookie, sessionCookie } from './cookies';
 import { registerPeopleRoutes } from './peopleRoutes';
 import { registerPublicRoutes } from './publicRoutes';
@@ -14,8 +14,10 @@ import './guard';
 export interface AuthOptions {
   store: Store;
   municipality: string;
-  /** Login attempts per IP and login name per minute before 429 (tests lower it). */
+  /** Failed logins per login name before 429 (tests lower it); per address is three times that, at least 30. */
   loginAttemptsPerMinute?: number;
+  /** All login limits at once (tests). */
+  loginLimits?: Partial<LoginLimits>;
   /** Every /api route that needs no entry in the access table (test-only routes). */
   extraAccess?: Record<string, Access>;
 }
@@ -68,11 +70,16 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     if (isApi(request.url)) await readSession(request, reply, store);
   });
 
-  // Rate limits keep their counters per process (in memory); behind a load balancer each process
-  // counts on its own, which still caps a guesser at (processes × limit) per minute.
+  // The token routes' limits count per process (in memory); failed logins are counted in the database.
   void app.register(rateLimit, { global: false });
+  const perAccount = options.loginLimits?.perAccount ?? options.loginAttemptsPerMinute ?? defaultLoginLimits.perAccount;
+  const loginLimits: LoginLimits = {
+    perAccount,
+    perAddress: options.loginLimits?.perAddress ?? Math.max(defaultLoginLimits.perAddress, perAccount * 3),
+    windowMs: options.loginLimits?.windowMs ?? defaultLoginLimits.windowMs,
+  };
   void app.register(async (scoped) => {
-    registerAuthRoutes(scoped, { store, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10 });
+    registerAuthRoutes(scoped, { store, loginLimits });
     registerUserRoutes(scoped, { store });
     registerPeopleRoutes(scoped, { store });
     registerPublicRoutes(scoped, { store, municipality: options.municipality });

@@ -6,6 +6,7 @@ import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
 import { SqlSyncStore } from './SqlSyncStore';
 import { SqlUserStore } from './SqlUserStore';
+import { SqlLoginLimitStore, type LoginLimitStore } from './LoginLimitStore';
 import type { ParticipationShopRow, Store } from './Store';
 import { themeOf } from '../../domain/categories';
 import { pointSchema } from '../../domain/geojson';
@@ -23,6 +24,7 @@ export class SqlStore implements Store {
   readonly users: UserStore;
   readonly owners: SqlOwnerStore;
   readonly mail: SqlMailStore;
+  readonly loginLimits: LoginLimitStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -34,6 +36,7 @@ export class SqlStore implements Store {
     this.users = new SqlUserStore(db);
     this.owners = new SqlOwnerStore(db);
     this.mail = new SqlMailStore(db);
+    this.loginLimits = new SqlLoginLimitStore(db);
   }
 
   get kind(): 'pglite' | 'postgres' {

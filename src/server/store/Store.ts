@@ -5,6 +5,7 @@ import type { AreaVersionStore } from './AreaVersionStore';
 import type { UserStore } from './UserStore';
 import type { OwnerStore } from './OwnerStore';
 import type { MailStore } from './MailStore';
+import type { LoginLimitStore } from './LoginLimitStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -36,6 +37,8 @@ export interface Store {
 
   /** Accounts, sessions, invites and settings (UserStore.ts), on the same database. */
   readonly users: UserStore;
+  /** Failed-login counters shared by every server process (LoginLimitStore.ts). */
+  readonly loginLimits: LoginLimitStore;
   /**
    * Synced findings that are not removed, counted per area and theme, for the partners' summary (numbers
    * only, never points or text). A finding in no area is left out; an unknown category counts as theme "other".
