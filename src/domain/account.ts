@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from './authConstants';
 import { roleSchema, type Role } from './findingStatus';
+import { checkPassword } from './passwordRules';
 import { storableString } from './text';
 
 export { CSRF_HEADER, CSRF_VALUE, PASSWORD_MAX, PASSWORD_MIN } from './authConstants';
@@ -32,10 +33,14 @@ export const loginInputSchema = z.strictObject({
   // Not checked for length here: an old, shorter password must still get "wrong password", not a hint.
   password: storableString().min(1).max(PASSWORD_MAX),
 });
-export const setupInputSchema = z.strictObject({ token, name: displayName, login, password });
-export const acceptInviteInputSchema = z.strictObject({ token, name: displayName, login, password });
-const organisation = z
-  .string()
+/** A new password: the rules of passwordRules.ts, reported with their reason code as the message. */
+function withPasswordRules<T extends { login: string; password: string }>(input: T, ctx: z.RefinementCtx): void {
+  const reason = checkPassword(input.password, input.login);
+  if (reason) ctx.addIssue({ code: 'custom', path: ['password'], message: reason });
+}
+export const setupInputSchema = z.strictObject({ token, name: displayName, login, password }).superRefine(withPasswordRules);
+export const acceptInviteInputSchema = z.strictObject({ token, name: displayName, login, password }).superRefine(withPasswordRules);
+const organisation = storableString()
   .trim()
   .max(120, { message: 'must be at most 120 characters' })
   .transform((s) => (s === '' ? null : s));

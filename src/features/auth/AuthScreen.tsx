@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PASSWORD_MIN } from '../../domain/authConstants';
+import { checkPassword } from '../../domain/passwordRules';
 import { authenticate, useSession, type AuthResult } from '../../services/session';
 import { errorText } from './errorText';
 import './auth.css';
@@ -34,6 +35,10 @@ function AuthForm({ mode }: { mode: Mode }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    if (creating) {
+      const rule = checkPassword(password, login);
+      if (rule) return setError(t(`auth.passwordRules.${rule}`));
+    }
     if (creating && password !== repeat) return setError(t('auth.passwordMismatch'));
     setBusy(true);
     let result: AuthResult;
