@@ -36,7 +36,8 @@ export const loginInputSchema = z.strictObject({
 /** A new password: the rules of passwordRules.ts, reported with their reason code as the message. */
 function withPasswordRules<T extends { login: string; password: string }>(input: T, ctx: z.RefinementCtx): void {
   const reason = checkPassword(input.password, input.login);
-  if (reason) ctx.addIssue({ code: 'custom', path: ['password'], message: reason });
+  // Length has its own message from the field's schema; the rules add what length cannot see.
+  if (reason && reason !== 'password_too_short' && reason !== 'password_too_long') ctx.addIssue({ code: 'custom', path: ['password'], message: reason });
 }
 export const setupInputSchema = z.strictObject({ token, name: displayName, login, password }).superRefine(withPasswordRules);
 export const acceptInviteInputSchema = z.strictObject({ token, name: displayName, login, password }).superRefine(withPasswordRules);

@@ -16,10 +16,11 @@ import { BodyRefused, installBodyGuard } from './http/bodyGuard';
 import { loggerOptions } from './http/logging';
 import { toPointer } from '../domain/text';
 import { placesFor } from './sync/places';
+import { SETUP_LINK_FILE } from './auth/setupLink';
 
 export interface AppOptions {
   store: Store;
-  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'mail'>> & { trustProxy?: boolean | number; photosDir?: string };
+  config: Pick<ServerConfig, 'staticDir' | 'tiles'> & Partial<Pick<ServerConfig, 'mail'>> & { trustProxy?: boolean | number; photosDir?: string; dataDir?: string };
   municipality: MunicipalityConfig;
   /** Every municipality served (`?municipality=<id>`); default: only `municipality`, which stays the default. */
   municipalities?: readonly MunicipalityConfig[];
@@ -56,7 +57,7 @@ export function buildApp({ store, config, municipality, municipalities: more = [
   // Before any route: depth and storable-text checks for every JSON body.
   installBodyGuard(app);
   // First, before any route: it guards every /api route from src/server/auth/accessTable.ts.
-  installAuth(app, { store, municipality: municipality.id, ...auth });
+  installAuth(app, { store, municipality: municipality.id, ...(config.dataDir ? { setupLinkFile: path.join(config.dataDir, SETUP_LINK_FILE) } : {}), ...auth });
 
   const csp = contentSecurityPolicy(Object.values(config.tiles));
   app.addHook('onSend', async (request, reply, payload) => {

@@ -53,10 +53,18 @@ describe('auth over HTTP', () => {
     const weak = await post('/api/auth/setup', { token, name: 'Coördinator', login: 'c@test.nl', password: 'kort' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().issues).toEqual([{ path: '/password', message: 'must be at least 12 characters' }]);
+    for (const [password, reason] of [['aaaaaaaaaaaa', 'password_one_character'], [' '.repeat(12), 'password_only_spaces'], ['c@test.nl1234', 'password_contains_login'], ['Wachtwoord2026!', 'password_too_common']]) {
+      const refused = await post('/api/auth/setup', { token, name: 'Coördinator', login: 'c@test.nl', password });
+      expect(refused.json().issues, password).toEqual([{ path: '/password', message: reason }]);
+    }
     expect(await store.users.countUsers()).toBe(0);
 
-    const res = await post('/api/auth/setup', { token, name: 'Coördinator', login: 'C@Test.nl', password: testPassword });
+    const withFile = buildApp({ store, config: { staticDir: '/nonexistent', tiles: testTiles, dataDir: dir.dir }, municipality: testMunicipality });
+    const res = await withFile.inject({ method: 'POST', url: '/api/auth/setup', headers: authHeaders(), payload: { token, name: 'Coördinator', login: 'C@Test.nl', password: testPassword } });
+    await withFile.close();
     expect(res.statusCode).toBe(201);
+    // Issue 12, defect 8: the one-time link is gone from disk as soon as it has been used.
+    expect(fs.existsSync(file)).toBe(false);
     expect(res.json().user).toMatchObject({ name: 'Coördinator', login: 'c@test.nl', roles: ['coordinator'] });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
@@ -67,7 +75,8 @@ describe('auth over HTTP', () => {
     const again = await post('/api/auth/setup', { token, name: 'Tweede', login: 'x@test.nl', password: testPassword });
     expect(again.statusCode).toBe(409);
     expect(await store.users.countUsers()).toBe(1);
-    // A restart with users prints nothing and removes the old file.
+    // A restart with users prints nothing and removes an old file.
+    fs.writeFileSync(file, 'stale');
     expect(await prepareSetupLink(store, { port: 8080, dataDir: dir.dir })).toBeUndefined();
     expect(fs.existsSync(file)).toBe(false);
     dir.remove();

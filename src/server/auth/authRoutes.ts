@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   acceptInviteInputSchema,
@@ -10,6 +11,7 @@ import {
 import type { Store } from '../store/Store';
 import { UserStoreError, type StoredUser } from '../store/UserStore';
 import { SESSION_TTL_MS, clearedSessionCookie, isHttps, sessionCookie } from './cookies';
+import { checkPassword } from '../../domain/passwordRules';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { hashToken, newToken, newUserId } from './tokens';
 
@@ -24,7 +26,7 @@ export interface LoginLimits {
 
 export const defaultLoginLimits: LoginLimits = { perAccount: 10, perAddress: 30, windowMs: 15 * 60_000 };
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; loginLimits: LoginLimits }): void {
+export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; loginLimits: LoginLimits; setupLinkFile?: string }): void {
   const { store } = deps;
 
   // Failed logins are counted in the database per account and per address (issue 12, defect 3): a
@@ -86,6 +88,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
     } catch (err) {
       return refusal(reply, err);
     }
+    // The link has done its work; it must not lie around on disk (issue 12, defect 8).
+    if (deps.setupLinkFile) fs.rmSync(deps.setupLinkFile, { force: true });
     return startSession(request, reply, store, { ...user, disabled: false, createdAt: new Date().toISOString(), organisation: null }, 201);
   });
 
@@ -110,6 +114,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
     if (!(await verifyPassword(input.current, user.passwordHash))) {
       return reply.code(400).send({ error: 'wrong_password', issues: [{ path: '/current', message: 'is not your current password' }] });
     }
+    const weak = checkPassword(input.password, user.login);
+    if (weak) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/password', message: weak }] });
     await store.users.changePassword(user.id, await hashPassword(input.password), request.sessionHash);
     return reply.code(204).send();
   });
@@ -117,6 +123,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
   // A reset link from the coordinator: sets the password, ends all sessions, logs this device in.
   app.post('/api/auth/reset-password', { config: tokenLimit }, async (request, reply) => {
     const input = passwordResetSchema.parse(request.body);
+    // The login is known only once the token is used; the other rules apply before.
+    const weak = checkPassword(input.password, '');
+    if (weak) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/password', message: weak }] });
     let user: StoredUser;
     try {
       user = await store.users.resetPassword(hashToken(input.token), await hashPassword(input.password));

@@ -16,6 +16,8 @@ export interface AuthOptions {
   municipality: string;
   /** Failed logins per login name before 429 (tests lower it); per address is three times that, at least 30. */
   loginAttemptsPerMinute?: number;
+  /** `<DATA_DIR>/setup-link.txt`: removed once the first coordinator exists. */
+  setupLinkFile?: string;
   /** All login limits at once (tests). */
   loginLimits?: Partial<LoginLimits>;
   /** Every /api route that needs no entry in the access table (test-only routes). */
@@ -79,7 +81,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
     windowMs: options.loginLimits?.windowMs ?? defaultLoginLimits.windowMs,
   };
   void app.register(async (scoped) => {
-    registerAuthRoutes(scoped, { store, loginLimits });
+    registerAuthRoutes(scoped, { store, loginLimits, setupLinkFile: options.setupLinkFile });
     registerUserRoutes(scoped, { store });
     registerPeopleRoutes(scoped, { store });
     registerPublicRoutes(scoped, { store, municipality: options.municipality });
