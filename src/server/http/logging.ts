@@ -43,7 +43,17 @@ export const redactPaths: string[] = [
 export function serializeError(err: unknown): { type: string; message: string; stack: string; code?: string } {
   if (!(err instanceof Error)) return { type: typeof err, message: '(not an Error)', stack: '' };
   const code = (err as { code?: unknown }).code;
-  return { type: err.name, message: err.message, stack: err.stack ?? '', ...(typeof code === 'string' ? { code } : {}) };
+  // A database error's message quotes the value it choked on after a colon ("invalid input syntax
+  // for type integer: \"<a password hash>\""): for those, the text before the value says enough.
+  const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+  const message = sqlState ? withoutValue(err.message) : err.message;
+  const stack = (err.stack ?? '').replace(err.message, message);
+  return { type: err.name, message, stack, ...(typeof code === 'string' ? { code } : {}) };
+}
+
+function withoutValue(message: string): string {
+  const cut = message.indexOf(': ');
+  return (cut >= 0 ? `${message.slice(0, cut)}: [redacted]` : message).replace(/\(([^)]*)\)=\(([^)]*)\)/g, '($1)=([redacted])');
 }
 
 export function loggerOptions(level: LogLevel, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
