@@ -168,7 +168,10 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
     for (const [list, colour, sign] of [[moved.in, '#15803d', '+'], [moved.out, '#b91c1c', '−']] as const) {
       for (const s of list) {
         const m = L.circleMarker(toLatLng(s.point.coordinates), { radius: 7, color: colour, weight: 3, fillColor: '#fff', fillOpacity: 1, pmIgnore: true, snapIgnore: true });
-        m.bindTooltip(`${sign} ${s.name}`, { direction: 'top' });
+        // A text node, never HTML: shop names come from imports and devices (issue 12, defect 8).
+        const text = document.createElement('span');
+        text.textContent = `${sign} ${s.name}`;
+        m.bindTooltip(text, { direction: 'top' });
         group.addLayer(m);
       }
     }
