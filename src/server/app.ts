@@ -9,6 +9,7 @@ import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
 import { areaToFeature } from './areas/refusal';
 import { registerSync } from './sync/routes';
+import type { PhotoStore } from './sync/PhotoStore';
 import { errorCode, isDatabaseUnavailable } from './errors';
 import { installCompression } from './compression';
 import { registerOwnerRoutes } from './mail/ownerRoutes';
@@ -28,6 +29,8 @@ export interface AppOptions {
   logger?: false | { level: LogLevel; stream?: NodeJS.WritableStream };
   /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
   bodyLimit?: number;
+  /** Where photos live; default the folder `config.photosDir`. */
+  photoStore?: PhotoStore;
   /** Test knobs of the auth layer (a lower login limit, access rules for test-only routes). */
   auth?: Pick<AuthOptions, 'loginAttemptsPerMinute' | 'loginLimits' | 'extraAccess'>;
 }
@@ -42,7 +45,7 @@ const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)'
 const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 
 /** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
-export function buildApp({ store, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
+export function buildApp({ store, photoStore, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
   const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
     logger: logger === false ? false : loggerOptions(logger.level, logger.stream),
@@ -129,8 +132,8 @@ export function buildApp({ store, config, municipality, municipalities: more = [
     ],
   };
   app.get('/api/config', async () => clientConfig);
-  registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir, places: placesFor(store, municipalities) });
   registerOwnerRoutes(app, { store, municipalities, smtpConfigured: Boolean(config.mail?.smtpUrl && config.mail.from) });
+  registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir, places: placesFor(store, municipalities), ...(photoStore ? { photoStore } : {}) });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** TRUST_PROXY=n: believe the last n hops of X-Forwarded-For and -Proto (0: none). */
   trustProxy: number;
   mail: MailConfig;
+  /** PHOTO_STORE: the folder `photosDir` (default) or an S3-compatible bucket. */
+  photoStore: PhotoStoreConfig;
 }
 
 /** README "Mail". Without SMTP_URL and MAIL_FROM mails are queued and shown, never sent. */
@@ -36,6 +38,18 @@ export interface MailConfig {
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const weekdaysNl = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
+
+export type PhotoStoreConfig =
+  | { kind: 'fs' }
+  | {
+      kind: 's3';
+      bucket: string;
+      endpoint?: string;
+      region?: string;
+      prefix?: string;
+      forcePathStyle?: boolean;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -89,6 +103,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!/^\d$/.test(trustProxyRaw)) problems.push(`TRUST_PROXY must be the number of proxies in front of the server (0 to 9), got "${trustProxyRaw}"`);
 
   const mail = mailConfig(value, port, problems);
+  const photoStore = photoStoreConfig(value, problems);
 
   if (problems.length > 0) throw new StartupError(problems.join('\n'));
 
@@ -106,6 +121,34 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: logLevelRaw as LogLevel,
     trustProxy: /^\d$/.test(trustProxyRaw) ? Number(trustProxyRaw) : 0,
     mail,
+    photoStore,
+  };
+}
+
+function photoStoreConfig(value: (name: string) => string | undefined, problems: string[]): PhotoStoreConfig {
+  const kind = value('PHOTO_STORE') ?? 'fs';
+  if (kind === 'fs') return { kind: 'fs' };
+  if (kind !== 's3') {
+    problems.push(`PHOTO_STORE must be fs or s3, got "${kind}"`);
+    return { kind: 'fs' };
+  }
+  const bucket = value('S3_BUCKET');
+  if (!bucket) problems.push('PHOTO_STORE=s3 needs S3_BUCKET (the bucket name)');
+  const endpoint = value('S3_ENDPOINT');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) problems.push(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  const accessKeyId = value('S3_ACCESS_KEY_ID');
+  const secretAccessKey = value('S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither');
+  const pathStyle = value('S3_FORCE_PATH_STYLE');
+  if (pathStyle !== undefined && !['0', '1'].includes(pathStyle)) problems.push(`S3_FORCE_PATH_STYLE must be 0 or 1, got "${pathStyle}"`);
+  return {
+    kind: 's3',
+    bucket: bucket ?? '',
+    ...(endpoint ? { endpoint } : {}),
+    ...(value('S3_REGION') ? { region: value('S3_REGION') } : {}),
+    ...(value('S3_PREFIX') ? { prefix: value('S3_PREFIX') } : {}),
+    ...(pathStyle !== undefined ? { forcePathStyle: pathStyle === '1' } : {}),
+    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
   };
 }
 

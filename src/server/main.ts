@@ -13,6 +13,8 @@ import { displayPath, loadAllMunicipalities } from './municipality';
 import { openStore } from './store/openStore';
 import { MailWorker } from './mail/worker';
 import { smtpTransport } from './mail/transport';
+import { describePhotoStore, openPhotoStore } from './sync/openPhotoStore';
+import { S3PhotoStore } from './sync/S3PhotoStore';
 import type { Store } from './store/Store';
 
 let config: ServerConfig | undefined;
@@ -38,7 +40,13 @@ async function main(): Promise<void> {
     const areas = await loadAreasIfEmpty({ store, municipality: municipality.config, areasFile: municipality.areasFile });
     const otherAreas = [];
     for (const m of otherMunicipalities) otherAreas.push({ m, result: await loadAreasIfEmpty({ store, municipality: m.config, areasFile: m.areasFile }) });
-    app = buildApp({ store, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
+    const photoStore = openPhotoStore(cfg);
+    if (photoStore instanceof S3PhotoStore) {
+      await photoStore.checkWritable().catch((err: unknown) => {
+        throw new StartupError(`photo store ${describePhotoStore(cfg)} cannot be written: ${firstLine(errorMessage(err))}; check PHOTO_STORE and the S3_ settings`, { cause: err });
+      });
+    }
+    app = buildApp({ store, photoStore, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
     // While draining, every answer closes its connection, so kept-alive clients do not hold the exit up.
     const server = app.server;
     app.addHook('onSend', async (_request, reply, payload) => {
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : cfg.port;
     console.log(`Schouwkaart listening on http://localhost:${port}`);
     console.log(`Database: ${store.description}`);
+    console.log(`Photos: ${describePhotoStore(cfg)}`);
     console.log(
       areas.loaded
         ? `Areas: loaded ${areas.count} for ${municipality.config.name} from ${displayPath(municipality.areasFile)}`
