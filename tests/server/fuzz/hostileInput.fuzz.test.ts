@@ -1,0 +1,171 @@
+/**
+ * Seeded fuzz of the write routes with hostile values (issue 12): NUL, lone surrogates, deep nesting,
+ * huge strings, NaN/Infinity, far-away points, unknown codes, prototype keys. Each case asserts: no
+ * 5xx, nothing stored from a refused request, and (push) never `retry` for bad input, so no device
+ * queue can stick (SPEC R19, R24). The seed is printed; FUZZ_SEED=<n> replays one run.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken, newToken } from '../../../src/server/auth/tokens';
+import type { PushResponse } from '../../../src/sync/protocol';
+import { areaFeature, square } from '../../support/fixtures';
+import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
+import { TestDevice } from '../../support/syncMutations';
+import { area } from '../store.contract';
+
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+const PUSH_CASES = Number(process.env.FUZZ_PUSH_CASES ?? 200);
+const ROUTE_CASES = Number(process.env.FUZZ_ROUTE_CASES ?? 40);
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Raw JSON text for values JSON.stringify cannot write (NaN, Infinity, prototype keys, deep nesting).
+const RAW = '\u0001raw:';
+const hostile: (() => unknown)[] = [
+  () => 'a\u0000b',
+  () => 'a\ud800b',
+  () => '\udc00',
+  () => 'x'.repeat(200_000),
+  () => `${RAW}NaN`,
+  () => `${RAW}1e999`,
+  () => `${RAW}-1e999`,
+  () => `${RAW}${'['.repeat(5000)}${']'.repeat(5000)}`,
+  () => `${RAW}{"__proto__": {"isAdmin": true}}`,
+  () => `${RAW}{"constructor": {"prototype": {"isAdmin": true}}}`,
+  () => ({ type: 'Point', coordinates: [139.69, 35.69] }),
+  () => ({ type: 'Point', coordinates: [6.16, 52.25, ...new Array(5000).fill(0)] }),
+  () => 'made_up_code',
+  () => -1,
+  () => 1e308,
+  () => null,
+  () => [],
+  () => ({}),
+  () => '',
+  () => '🙂'.repeat(600),
+];
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => v).replace(new RegExp(`"${RAW.replace('\u0001', '\\\\u0001')}((?:[^"\\\\]|\\\\.)*)"`, 'g'), (_m, raw: string) => JSON.parse(`"${raw}"`) as string);
+}
+
+/** A copy of `base` with 1 to 3 values (at any depth) or keys replaced by hostile ones. */
+function mutate(base: unknown, next: () => number): unknown {
+  const copy = structuredClone(base) as Record<string, unknown>;
+  const times = 1 + Math.floor(next() * 3);
+  for (let t = 0; t < times; t++) {
+    let node: Record<string, unknown> = copy;
+    for (;;) {
+      const keys = Object.keys(node);
+      if (keys.length === 0) break;
+      const key = keys[Math.floor(next() * keys.length)]!;
+      const child = node[key];
+      if (child && typeof child === 'object' && next() < 0.6) {
+        node = child as Record<string, unknown>;
+        continue;
+      }
+      if (next() < 0.1) {
+        node[`x\u0000${key}`] = node[key]; // a hostile key
+      } else {
+        node[key] = hostile[Math.floor(next() * hostile.length)]!();
+      }
+      break;
+    }
+  }
+  return copy;
+}
+
+let server: SyncServer;
+let app: FastifyInstance;
+let schouwer: TestUser;
+let coordinator: TestUser;
+const sq = (lon: number, lat: number) => ({ type: 'Polygon', coordinates: [square(lon, lat)] });
+
+beforeAll(async () => {
+  console.log(`hostile input fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays it)`);
+  server = await startSyncServer();
+  app = server.app;
+  schouwer = await server.user(['schouwer']);
+  coordinator = await server.user(['coordinator']);
+  await server.store.replaceAreas('testdorp', [area('testdorp', 'noord', { name: 'Noord', geometry: sq(6.2, 52.25) as never })]);
+});
+afterAll(() => server?.close());
+
+async function snapshot(): Promise<string> {
+  const pulled = await server.store.sync.pull(0, 100_000, ['findings', 'inspections', 'shops', 'certifications']);
+  const users = await server.store.users.listUsers();
+  const areas = await server.store.areaVersions.listAllAreas('testdorp');
+  return JSON.stringify([pulled.count, users.length, areas]);
+}
+
+describe(`hostile input fuzz (seed ${SEED})`, () => {
+  it(`R24: ${PUSH_CASES} pushes of a finding with hostile values: never 5xx, never retry, only accepted ones stored`, async () => {
+    const next = rng(SEED);
+    for (let i = 0; i < PUSH_CASES; i++) {
+      const device = new TestDevice(schouwer);
+      const good = device.create().mutation;
+      const bad = mutate({ changes: good.changes, events: good.events }, next) as { changes: unknown; events: unknown };
+      const before = (await server.store.sync.pull(0, 100_000, ['findings'])).count;
+      const payload = toJson({ mutations: [{ ...good, ...bad }] });
+      const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: { ...schouwer.headers, 'content-type': 'application/json' }, payload });
+      const where = `seed ${SEED} case ${i}`;
+      expect(res.statusCode, where).toBeLessThan(500);
+      const after = (await server.store.sync.pull(0, 100_000, ['findings'])).count;
+      if (res.statusCode !== 200) {
+        expect(after, where).toBe(before);
+        continue;
+      }
+      const [r] = (res.json() as PushResponse).results;
+      expect(r!.status, where).not.toBe('retry');
+      expect(after - before, where).toBe(r!.status === 'accepted' ? 2 : 0);
+    }
+  });
+
+  const routes: { name: string; method: 'POST' | 'PUT'; url: string; user: () => TestUser | null; body: () => Promise<unknown> }[] = [
+    { name: 'login', method: 'POST', url: '/api/auth/login', user: () => null, body: async () => ({ login: 'iemand', password: 'een lang wachtwoord' }) },
+    {
+      name: 'accept-invite',
+      method: 'POST',
+      url: '/api/auth/accept-invite',
+      user: () => null,
+      body: async () => {
+        const token = newToken();
+        await server.store.users.createInvite({ tokenHash: hashToken(token), roles: ['schouwer'], createdBy: null, expiresAt: new Date(Date.now() + 3600_000) });
+        return { token, name: 'Nieuw', login: `nieuw${Math.random().toString(36).slice(2, 8)}`, password: 'de fiets staat bij de molen' };
+      },
+    },
+    { name: 'area edit', method: 'PUT', url: '/api/areas/noord', user: () => coordinator, body: async () => ({ name: 'Noord', kind: 'street', kvoStatus: 'participating', geometry: sq(6.2, 52.25), reason: 'correctie' }) },
+    { name: 'area restore', method: 'POST', url: '/api/areas/noord/restore', user: () => coordinator, body: async () => ({ version: 1, reason: 'terug' }) },
+    { name: 'area import preview', method: 'POST', url: '/api/areas/import', user: () => coordinator, body: async () => ({ geojson: { type: 'FeatureCollection', features: [areaFeature('oost', 'Oost', square(6.25, 52.25))] } }) },
+    { name: 'area import apply', method: 'POST', url: '/api/areas/import/apply', user: () => coordinator, body: async () => ({ features: [areaFeature('oost', 'Oost', square(6.25, 52.25))], reason: 'import' }) },
+  ];
+
+  for (const [r, route] of routes.entries()) {
+    it(`${route.name}: ${ROUTE_CASES} hostile bodies: never 5xx, a refused one changes nothing`, async () => {
+      const next = rng(SEED + r + 1);
+      for (let i = 0; i < ROUTE_CASES; i++) {
+        const body = mutate(await route.body(), next);
+        const before = await snapshot();
+        const user = route.user();
+        const res = await app.inject({
+          method: route.method,
+          url: route.url,
+          headers: { ...(user ? user.headers : { 'x-requested-with': 'schouwkaart' }), 'content-type': 'application/json' },
+          payload: toJson(body),
+        });
+        const where = `${route.name}, seed ${SEED} case ${i}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, where).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(await snapshot(), where).toBe(before);
+      }
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+  }
+});
