@@ -2,22 +2,9 @@
  * The people directory: who an id in a history, a list or a report is. Every device that syncs keeps a
  * copy (Dexie `people`), so names show offline too. Pure: the record shape and the name rule.
  */
-import { z } from 'zod';
-import { roleSchema } from './findingStatus';
+import type { Person } from './personRecord';
 
-export const personSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  organisation: z.string().nullable(),
-  roles: z.array(roleSchema),
-  /** A disabled account keeps its name in old histories. */
-  active: z.boolean(),
-  /** The login (an e-mail address as a rule): only coordinators' copies hold it. */
-  login: z.string().optional(),
-});
-export type Person = z.infer<typeof personSchema>;
-
-export const peopleResponseSchema = z.object({ people: z.array(personSchema) });
+export type { Person } from './personRecord';
 
 /** Who did something, as the screens say it. */
 export type ActorName = { kind: 'person'; name: string; organisation: string | null } | { kind: 'thisDevice' } | { kind: 'unknown' };

@@ -3,7 +3,7 @@
  * device, so an unchanged directory costs a 304 and no body. The copy is replaced whole: someone
  * removed from the directory is no longer named on this device.
  */
-import { peopleResponseSchema } from '../domain/people';
+import { peopleResponseSchema } from '../domain/personRecord';
 import type { SchouwDb } from '../storage/db';
 import { json, request, type Fetch } from './http';
 
