@@ -1,5 +1,5 @@
 /**
- * Compressed API answers (SPEC.md R24): JSON bodies over 1 KB go out brotli- or gzip-compressed when
+ * Compressed API answers (SPEC.md R27): JSON bodies over 1 KB go out brotli- or gzip-compressed when
  * the request accepts it. @fastify/compress is not a dependency; node:zlib does the work, in its
  * thread pool. The built app's files are compressed once at build time (scripts/precompress.mjs) and
  * served by @fastify/static with `preCompressed`.

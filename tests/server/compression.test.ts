@@ -58,11 +58,11 @@ describe('compressed answers', () => {
     ['', null],
     [undefined, null],
     ['*', 'br'],
-  ] as const)('R24: Accept-Encoding %j chooses %j', (accept, expected) => {
+  ] as const)('R27: Accept-Encoding %j chooses %j', (accept, expected) => {
     expect(chooseEncoding(accept)).toBe(expected);
   });
 
-  it.each([['br'], ['gzip']])('R24: a built JS file is served precompressed with %s and decodes to the same bytes', async (enc) => {
+  it.each([['br'], ['gzip']])('R27: a built JS file is served precompressed with %s and decodes to the same bytes', async (enc) => {
     const res = await app.inject({ url: '/assets/big-AbC123.js', headers: { 'accept-encoding': enc } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe(enc);
@@ -71,7 +71,7 @@ describe('compressed answers', () => {
     expect(decode(enc, res.rawPayload).toString()).toBe(bigJs);
   });
 
-  it('R24: the app shell comes compressed too; a client that accepts nothing gets the plain bytes', async () => {
+  it('R27: the app shell comes compressed too; a client that accepts nothing gets the plain bytes', async () => {
     const shell = fs.readFileSync(path.join(statics.dir, 'index.html'), 'utf8');
     const br = await app.inject({ url: '/', headers: { 'accept-encoding': 'br' } });
     expect(br.headers['content-encoding']).toBe('br');
@@ -85,7 +85,7 @@ describe('compressed answers', () => {
     expect(plain.payload).toBe(bigJs);
   });
 
-  it.each([['br'], ['gzip']])('R24: a large JSON answer (pull) is compressed with %s and decodes to the same JSON', async (enc) => {
+  it.each([['br'], ['gzip']])('R27: a large JSON answer (pull) is compressed with %s and decodes to the same JSON', async (enc) => {
     const plain = await server.app.inject({ url: '/api/sync/pull?since=0', headers: user.headers });
     const packed = await server.app.inject({ url: '/api/sync/pull?since=0', headers: { ...user.headers, 'accept-encoding': enc } });
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -96,7 +96,7 @@ describe('compressed answers', () => {
     expect((JSON.parse(plain.payload) as { records: unknown[] }).records).toHaveLength(20);
   });
 
-  it('R24: a small JSON answer goes out as it is', async () => {
+  it('R27: a small JSON answer goes out as it is', async () => {
     const res = await app.inject({ url: '/api/health', headers: { 'accept-encoding': 'br, gzip' } });
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.json()).toMatchObject({ ok: true });
