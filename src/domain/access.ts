@@ -44,6 +44,8 @@ export const accessTable = {
   'DELETE /api/users/invites/:id': ['coordinator'],
   'POST /api/users/:id/reset-link': ['coordinator'],
   'PATCH /api/users/:id': ['coordinator'],
+  // Account removal: the name becomes "voormalig deelnemer", the login is freed (issue 12).
+  'POST /api/users/:id/remove': ['coordinator'],
   'GET /api/settings': ['coordinator'],
   'PATCH /api/settings': ['coordinator'],
 

@@ -46,12 +46,21 @@ const organisation = storableString()
   .max(120, { message: 'must be at most 120 characters' })
   .transform((s) => (s === '' ? null : s));
 
+const municipalityId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a municipality id such as deventer' }).max(60);
 export const inviteInputSchema = z.strictObject({
   roles: roleList,
+  /** The municipality the roles are for; the server's own when omitted. */
+  municipality: municipalityId.optional(),
   expiresInDays: z.number().int().min(1).max(30).default(7),
 });
 export const userPatchSchema = z
-  .strictObject({ roles: roleList.optional(), disabled: z.boolean().optional(), organisation: organisation.nullable().optional() })
+  .strictObject({
+    roles: roleList.optional(),
+    disabled: z.boolean().optional(),
+    organisation: organisation.nullable().optional(),
+    /** The municipality `roles` are for (SPEC.md R30); the server's own when omitted. */
+    municipality: municipalityId.optional(),
+  })
   .refine((p) => p.roles !== undefined || p.disabled !== undefined || p.organisation !== undefined, {
     message: 'give roles, disabled or organisation',
   });
@@ -75,7 +84,11 @@ export interface PublicUser {
   name: string;
   login: string;
   roles: Role[];
+  /** Roles per municipality (R30): a person sees and writes only the records of these. */
+  municipalities: Record<string, Role[]>;
   disabled: boolean;
+  /** Set when the coordinator removed the account; the name is then "voormalig deelnemer". */
+  removed?: boolean;
   createdAt: string;
   organisation: string | null;
 }
@@ -87,6 +100,8 @@ export interface OpenInvite {
   createdBy: string | null;
   createdAt: string;
   expiresAt: string;
+  /** The municipality the invite is for (R30); null for invites from before: the server's own. */
+  municipality: string | null;
 }
 
 /** What GET /api/auth/me answers, and what the client keeps for offline use. */
@@ -95,6 +110,8 @@ export const sessionUserSchema = z.object({
   name: z.string(),
   login: z.string(),
   roles: z.array(roleSchema),
+  /** Roles per municipality; older servers did not send it. */
+  municipalities: z.record(z.string(), z.array(roleSchema)).optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -60,7 +60,7 @@ export function buildApp({ store, photoStore, config, municipality, municipaliti
   // Before any route: depth and storable-text checks for every JSON body.
   installBodyGuard(app);
   // First, before any route: it guards every /api route from src/server/auth/accessTable.ts.
-  installAuth(app, { store, municipality: municipality.id, ...(config.dataDir ? { setupLinkFile: path.join(config.dataDir, SETUP_LINK_FILE) } : {}), ...auth });
+  installAuth(app, { store, municipality: municipality.id, municipalities: municipalities.map((m) => m.id), ...(config.dataDir ? { setupLinkFile: path.join(config.dataDir, SETUP_LINK_FILE) } : {}), ...auth });
 
   const csp = contentSecurityPolicy(Object.values(config.tiles));
   app.addHook('onSend', async (request, reply, payload) => {

@@ -37,6 +37,10 @@ async function main(): Promise<void> {
     await store.migrate().catch((err: unknown) => {
       throw new StartupError(`database migration failed: ${firstLine(errorMessage(err))}`, { cause: err });
     });
+    // Accounts and records from before municipalities were sealed (migration 010) belong to MUNICIPALITY.
+    store.users.useHomeMunicipality(municipality.config.id);
+    const adopted = await store.users.adoptUsers();
+    if (adopted > 0) console.log(`Accounts: ${adopted} given their roles in ${municipality.config.name}`);
     const areas = await loadAreasIfEmpty({ store, municipality: municipality.config, areasFile: municipality.areasFile });
     const otherAreas = [];
     for (const m of otherMunicipalities) otherAreas.push({ m, result: await loadAreasIfEmpty({ store, municipality: m.config, areasFile: m.areasFile }) });

@@ -39,7 +39,7 @@ export async function latestTables(db: SchouwDb): Promise<LatestTables> {
 
 export async function saveTableCorrection(
   db: SchouwDb,
-  input: { kind: TableKind; changes: Changes; why: string; by: string; now?: Date },
+  input: { kind: TableKind; changes: Changes; why: string; by: string; municipality: string; now?: Date },
 ): Promise<{ ok: true; value: ScoringTableRecord } | CorrectionRefusal> {
   return db.transaction('rw', db.scoringTables, db.outbox, async () => {
     const versions = await listTableVersions(db, input.kind);
@@ -56,6 +56,8 @@ export async function saveTableCorrection(
       why: input.why.trim(),
       createdBy: input.by,
       createdAt: at,
+      // Every synced record belongs to one municipality; the server refuses one without (R30).
+      municipality: input.municipality,
     };
     const record: ScoringTableRecord =
       input.kind === 'area'

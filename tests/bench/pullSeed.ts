@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SqlExecutor } from '../../src/server/store/executor';
 import type { SyncServer, TestUser } from '../support/syncServer';
 import { TestDevice } from '../support/syncMutations';
+import { tables, testScope } from '../support/syncScope';
 
 const REAL = 500;
 const BATCH = 2000;
@@ -22,7 +23,7 @@ async function pushReal(server: SyncServer, user: TestUser, count: number): Prom
 export async function seedFindings(server: SyncServer, db: SqlExecutor, user: TestUser, count: number, already = 0): Promise<void> {
   if (already === 0) await pushReal(server, user, Math.min(REAL, count));
   if (count <= REAL) return;
-  const page = await server.store.sync.pull(0, 10_000, ['findings']);
+  const page = await server.store.sync.pull(0, 10_000, testScope, tables(['findings']));
   const models = page.records.map((r) => ({ data: r.data, event: page.events.find((e) => e.event.findingId === r.id)!.event }));
   for (let done = Math.max(REAL, already); done < count; done += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, count - done) }, (_, i) => {
@@ -33,13 +34,13 @@ export async function seedFindings(server: SyncServer, db: SqlExecutor, user: Te
     // Events first, records after: as a push does, a record's revision comes after its events'.
     await db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO sync_events (id, kind, record_id, data, mutation_id, revision)
-         SELECT x->>'id', 'findings', x->>'findingId', x, 'bench-seed', next_revision() FROM jsonb_array_elements($1::jsonb) x`,
+        `INSERT INTO sync_events (id, kind, record_id, data, mutation_id, revision, municipality)
+         SELECT x->>'id', 'findings', x->>'findingId', x, 'bench-seed', next_revision(), 'testdorp' FROM jsonb_array_elements($1::jsonb) x`,
         [JSON.stringify(rows.map((r) => r.event))],
       );
       await tx.query(
-        `INSERT INTO sync_records (kind, id, data, created_by, revision)
-         SELECT 'findings', x->>'id', x, $2, next_revision() FROM jsonb_array_elements($1::jsonb) x`,
+        `INSERT INTO sync_records (kind, id, data, created_by, revision, municipality)
+         SELECT 'findings', x->>'id', x, $2, next_revision(), x->>'municipality' FROM jsonb_array_elements($1::jsonb) x`,
         [JSON.stringify(rows.map((r) => r.data)), user.id],
       );
     });

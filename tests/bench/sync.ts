@@ -15,6 +15,7 @@ import { SyncEngine } from '../../src/sync/engine';
 import type { Fetch } from '../../src/sync/http';
 import { startSyncServer, type SyncServer, type TestUser } from '../support/syncServer';
 import { TestDevice } from '../support/syncMutations';
+import { tables, testScope } from '../support/syncScope';
 
 interface Measurement {
   name: string;
@@ -98,7 +99,7 @@ async function push500WithPhotos(server: SyncServer, port: number, user: TestUse
   const notUploaded = await db.photos.filter((p) => !p.uploadedAt).count();
   db.close();
   await Dexie.delete(db.name);
-  const onServer = (await server.store.sync.pull(0, 100_000, ['findings'])).records.length;
+  const onServer = (await server.store.sync.pull(0, 100_000, testScope, tables(['findings']))).records.length;
   return { name: 'sync: push of 500 findings with photos after a day offline (loopback)', value: Math.round(ms), unit: 'ms', budget: 30_000, detail: { outboxLeft: left, photosNotUploaded: notUploaded, photoKB: Math.round(photoBytes / 1024), findingsOnServer: onServer, status: engine.getStatus() } };
 }
 
@@ -115,7 +116,7 @@ async function postgresThroughput(): Promise<Measurement | null> {
     const n = 2000;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
-      await store.sync.applyMutation({ mutationId: uuidv7(), clientId: 'bench', seq: i + 1, actorId: 'bench', contentHash: String(i), table: 'findings', recordId: uuidv7() }, () => ({ kind: 'write', write: { data: { i }, changed: ['i'], conflicts: [], events: [{ id: uuidv7(), data: { i } }] } }));
+      await store.sync.applyMutation({ mutationId: uuidv7(), clientId: 'bench', seq: i + 1, actorId: 'bench', contentHash: String(i), table: 'findings', recordId: uuidv7(), municipality: 'testdorp' }, testScope, () => ({ kind: 'write', write: { data: { i, municipality: 'testdorp' }, changed: ['i'], conflicts: [], events: [{ id: uuidv7(), data: { i } }] } }));
     }
     return { name: 'sync: store throughput, PostgreSQL (one mutation + one event per transaction)', value: Math.round(n / ((performance.now() - t0) / 1000)), unit: 'mutations/s' };
   } finally {

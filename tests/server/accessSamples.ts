@@ -40,6 +40,8 @@ export const accessSamples: Record<string, Sample> = {
   'GET /api/people': () => ({ url: '/api/people' }),
   'POST /api/users/invites': () => ({ url: '/api/users/invites', body: { roles: ['partner'], expiresInDays: 1 } }),
   'PATCH /api/users/:id': (c) => ({ url: `/api/users/${c.userIds.partner}`, body: { roles: ['partner'] } }),
+  // An unknown id: the guard is what the matrix checks, and nobody is removed.
+  'POST /api/users/:id/remove': () => ({ url: '/api/users/nobody-here/remove', body: {} }),
   'GET /api/settings': () => ({ url: '/api/settings' }),
   // Invalid on purpose (400 when allowed): the matrix must not flip the setting it also tests.
   'PATCH /api/settings': () => ({ url: '/api/settings', body: { partnersPublic: null } }),

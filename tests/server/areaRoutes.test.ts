@@ -30,7 +30,7 @@ describe('area editing API', () => {
       const h = request.headers['x-test-actor'];
       if (typeof h === 'string') {
         const [id, role] = h.split(':');
-        request.actor = { id: id!, roles: [role as 'coordinator'] };
+        request.actor = { id: id!, roles: [role as 'coordinator'], municipalities: { testdorp: [role as 'coordinator'], anderdorp: [role as 'coordinator'] } };
       }
     });
     await app.ready();

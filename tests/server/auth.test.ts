@@ -88,7 +88,7 @@ describe('auth over HTTP', () => {
     expect((await post('/api/auth/login', { login: 'nobody@test.nl', password: testPassword })).json()).toEqual({ error: 'invalid_credentials' });
     const cookie = await login(app, 'ANNA@test.nl', testPassword);
     const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
-    expect(me.json()).toEqual({ user: { id: u.id, name: u.login, login: 'anna@test.nl', roles: ['schouwer', 'wijkbeheerder'] } });
+    expect(me.json()).toEqual({ user: { id: u.id, name: u.login, login: 'anna@test.nl', roles: ['schouwer', 'wijkbeheerder'], municipalities: { testdorp: ['schouwer', 'wijkbeheerder'] } } });
 
     const out = await post('/api/auth/logout', {}, cookie);
     expect(out.statusCode).toBe(204);

@@ -6,6 +6,7 @@ import type { Mutation, PushResponse } from '../../src/sync/protocol';
 import { square } from '../support/fixtures';
 import { TestDevice } from '../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../support/syncServer';
+import { tables, testScope } from '../support/syncScope';
 
 let server: SyncServer;
 let coordinator: TestUser;
@@ -60,7 +61,7 @@ beforeAll(async () => {
   const b = inArea('graffiti_vandalism', 'Bekladde gevel naast de bakker', 6.1538);
   const c = inArea('lighting', 'Dubbel ingevoerd', 6.1539);
   await push(schouwer, [a.mutation, b.mutation, c.mutation]);
-  const [revC] = (await server.store.sync.pull(0, 1000, ['findings'])).records.filter((r) => r.id === c.finding.id).map((r) => r.revision);
+  const [revC] = (await server.store.sync.pull(0, 1000, testScope, tables(['findings']))).records.filter((r) => r.id === c.finding.id).map((r) => r.revision);
   const removed = device.change(c.finding, { kind: 'remove', note: 'dubbel' }, revC ?? null);
   await push(schouwer, [removed.mutation]);
 

@@ -23,6 +23,7 @@ describe('scoring table versions on the device', () => {
       changes: { 'q9.bands.1.from': 30 },
       why: 'De bron zegt 30-40',
       by: 'coord-1',
+      municipality: 'testdorp',
       now: new Date('2026-03-01T10:00:00Z'),
     });
     expect(first.ok).toBe(true);
@@ -31,6 +32,7 @@ describe('scoring table versions on the device', () => {
       changes: { 'q5.pointsPerTen': 1 },
       why: 'Afspraak overleg',
       by: 'coord-2',
+      municipality: 'testdorp',
       now: new Date('2026-03-02T10:00:00Z'),
     });
     if (!first.ok || !second.ok) throw new Error('refused');
@@ -60,7 +62,7 @@ describe('scoring table versions on the device', () => {
   });
 
   it('a refused correction stores nothing', async () => {
-    const r = await saveTableCorrection(db, { kind: 'programme', changes: { 'q9.bands.1.from': 30 }, why: '', by: 'c' });
+    const r = await saveTableCorrection(db, { kind: 'programme', changes: { 'q9.bands.1.from': 30 }, why: '', by: 'c', municipality: 'testdorp' });
     expect(r.ok).toBe(false);
     expect(await db.scoringTables.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);

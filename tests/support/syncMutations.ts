@@ -8,18 +8,24 @@ import type { Mutation } from '../../src/sync/protocol';
 export class TestDevice {
   readonly clientId = crypto.randomUUID();
   private seq = 0;
-  constructor(readonly actor: Actor) {}
+  /** `municipality` and `point`: where this device's findings are made (R30 tests use two). */
+  constructor(
+    readonly actor: Actor,
+    readonly municipality = 'testdorp',
+    readonly point: [number, number] = [6.16, 52.25],
+  ) {}
 
-  create(overrides: Partial<{ id: string; description: string }> = {}, now = new Date('2026-03-02T10:00:00Z')): { mutation: Mutation; finding: Finding } {
+  create(overrides: Partial<{ id: string; description: string; photoHashes: string[] }> = {}, now = new Date('2026-03-02T10:00:00Z')): { mutation: Mutation; finding: Finding } {
     const made = createFinding(
       {
         id: overrides.id ?? uuidv7(),
-        municipality: 'testdorp',
+        municipality: this.municipality,
         areaId: null,
-        point: { type: 'Point', coordinates: [6.16, 52.25] },
+        point: { type: 'Point', coordinates: this.point },
         categoryCode: 'lighting',
         description: overrides.description ?? 'Lamp kapot',
         severity: 'medium',
+        ...(overrides.photoHashes ? { photoHashes: overrides.photoHashes } : {}),
       },
       this.actor,
       now,

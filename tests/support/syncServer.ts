@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/domain/account';
 import type { Role } from '../../src/domain/findingStatus';
+import type { MunicipalityConfig } from '../../src/domain/municipality';
 import { buildApp } from '../../src/server/app';
 import { SESSION_COOKIE } from '../../src/server/auth/cookies';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
@@ -31,25 +32,31 @@ export interface SyncServer {
   photosDir: string;
   /** Empties the sync tables (records, events, mutations, photos): a fresh start for the next seed. */
   resetSync(): Promise<void>;
-  /** A new user with these roles and a live session. */
-  user(roles: Role[], name?: string): Promise<TestUser>;
+  /** A new user with these roles (in `municipality`, the server's own by default) and a live session. */
+  user(roles: Role[], name?: string, municipality?: string): Promise<TestUser>;
   close(): Promise<void>;
 }
 
-/** On a fresh in-memory PGlite unless another executor (e.g. a PostgreSQL test schema) is given. */
-export async function startSyncServer(given?: SqlExecutor): Promise<SyncServer> {
-  const executor = given ?? (await freshPglite());
+/**
+ * On a fresh in-memory PGlite unless another executor (e.g. a PostgreSQL test schema) is given.
+ * `municipality`: the server's own (default the test fixture's); `others`: more it serves (R30 tests).
+ */
+export async function startSyncServer(
+  arg: SqlExecutor | { executor?: SqlExecutor; municipality?: MunicipalityConfig; others?: MunicipalityConfig[] } = {},
+): Promise<SyncServer> {
+  const options = 'query' in arg ? { executor: arg as SqlExecutor } : arg;
+  const executor = options.executor ?? (await freshPglite());
   const store = new SqlStore(executor);
   await store.migrate();
   const statics = tempDir('schouwkaart-sync-static-');
   const photos = tempDir('schouwkaart-sync-photos-');
   writeStaticDir(statics.dir);
-  const app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir: photos.dir } as never, municipality: testMunicipality });
+  const app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir: photos.dir } as never, municipality: options.municipality ?? testMunicipality, municipalities: options.others ?? [] });
   await app.ready();
   let coordinatorId: string | null = null;
   let n = 0;
 
-  async function user(roles: Role[], name = roles.join('+')): Promise<TestUser> {
+  async function user(roles: Role[], name = roles.join('+'), municipality?: string): Promise<TestUser> {
     n++;
     const login = `${name.replace(/[^a-z]/g, '')}${n}@test.nl`;
     const id = uuidv7();
@@ -62,7 +69,7 @@ export async function startSyncServer(given?: SqlExecutor): Promise<SyncServer> 
       coordinatorId = first;
     }
     const invite = newToken();
-    await store.users.createInvite({ tokenHash: hashToken(invite), roles, createdBy: coordinatorId, expiresAt: new Date(Date.now() + 3600_000) });
+    await store.users.createInvite({ tokenHash: hashToken(invite), roles, createdBy: coordinatorId, expiresAt: new Date(Date.now() + 3600_000), ...(municipality ? { municipality } : {}) });
     const made = await store.users.acceptInvite(hashToken(invite), { id, name, login, passwordHash: 'x' });
     const token = newToken();
     await store.users.createSession({ tokenHash: hashToken(token), userId: made.id, expiresAt: new Date(Date.now() + 24 * 3600_000) });
@@ -75,7 +82,7 @@ export async function startSyncServer(given?: SqlExecutor): Promise<SyncServer> 
     executor,
     photosDir: photos.dir,
     user,
-    resetSync: () => executor.exec('TRUNCATE sync_records, sync_events, sync_mutations, photos'),
+    resetSync: () => executor.exec('TRUNCATE sync_records, sync_events, sync_mutations, photos, photo_uploaders'),
     async close() {
       await app.close();
       await store.close();

@@ -13,6 +13,7 @@ import { pullChanges } from '../../src/sync/pull';
 import { onUnauthorized } from '../../src/sync/unauthorized';
 import { injectFetch, type Network } from '../support/injectFetch';
 import { startSyncServer, type SyncServer, type TestUser } from '../support/syncServer';
+import { tables, testScope } from '../support/syncScope';
 
 let server: SyncServer;
 let schouwer: TestUser;
@@ -76,7 +77,7 @@ describe('sync engine', () => {
     expect(await d.db.outbox.count()).toBe(1);
     await d.engine.syncNow();
     expect(await d.db.outbox.count()).toBe(0);
-    const all = await server.store.sync.pull(0, 10000, ['findings']);
+    const all = await server.store.sync.pull(0, 10000, testScope, tables(['findings']));
     expect(all.records.filter((r) => r.id === made.finding.id)).toHaveLength(1);
     expect(all.events.filter((e) => e.event.findingId === made.finding.id)).toHaveLength(1);
   });
@@ -123,7 +124,7 @@ describe('sync engine', () => {
     expect(pending).toMatchObject({ status: 'pending', baseRevision: base });
     expect(await a.db.outbox.count()).toBe(1);
     await a.engine.syncNow();
-    const server_ = await server.store.sync.getRecord('findings', made.finding.id);
+    const server_ = await server.store.sync.getRecord('findings', made.finding.id, testScope);
     expect(server_?.data).toMatchObject({ description: 'van A', severity: 'high' });
     expect(server_?.conflicts).toEqual([]);
   });

@@ -21,6 +21,8 @@ interface ScoringTableRecordBase {
   why: string;
   createdBy: string;
   createdAt: string;
+  /** The municipality whose coordinator corrected it (SPEC.md R30); absent on versions from before. */
+  municipality?: string;
 }
 
 export const scoringTableRecordId = (kind: 'area' | 'programme', version: string) => `${kind}/${version}`;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useActor } from '../../services/actor';
 import { useActorNames } from '../../services/people';
 import { db } from '../../services/db';
+import { useAppData } from '../../services/useAppData';
+import { useOnline } from '../../services/useOnline';
 import { editableParams, type ParamProblem, type ScoringTable, type TableKind } from '../../domain/scoring/tableCorrection';
 import { saveTableCorrection } from '../../storage/scoringTablesRepo';
 import { fmt1, fmtDate } from './format';
@@ -84,11 +86,12 @@ function CorrectionForm({ kind, table, onSaved }: { kind: TableKind; table: Scor
   const [problems, setProblems] = useState<Record<string, ParamProblem>>({});
   const [message, setMessage] = useState<string | null>(null);
   const mayCorrect = actor?.roles.includes('coordinator') ?? false;
+  const municipality = useAppData(useOnline()).config?.municipality.id;
 
   const save = async () => {
-    if (!actor) return;
+    if (!actor || !municipality) return;
     const changes = Object.fromEntries(params.map((p) => [p.key, parseNumber(values[p.key] ?? '')]));
-    const r = await saveTableCorrection(db, { kind, changes, why, by: actor.id });
+    const r = await saveTableCorrection(db, { kind, changes, why, by: actor.id, municipality });
     if (r.ok) {
       onSaved(r.value.version);
       return;

@@ -37,12 +37,19 @@ export function registerAreaRoutes(app: FastifyInstance, { store, municipalities
   const byId = new Map(municipalities.map((m) => [m.id, m]));
   const coordinator = { preHandler: requireRoles('coordinator') };
 
-  /** The municipality of `?municipality=` (default: the first), or a 404 already sent. */
-  const municipalityOf = (request: FastifyRequest, reply: FastifyReply): MunicipalityConfig | null => {
+  /**
+   * The municipality of `?municipality=` (default: the first), or a 404 already sent; a 403 when the
+   * coordinator is not a coordinator of that municipality (R30: Deventer does not edit Westland's areas).
+   */
+  const municipalityOf = (request: FastifyRequest, reply: FastifyReply, open = false): MunicipalityConfig | null => {
     const q = (request.query as { municipality?: unknown } | undefined)?.municipality;
     const m = typeof q === 'string' && q !== '' ? byId.get(q) : municipalities[0];
     if (!m) {
       void reply.code(404).send({ error: 'unknown_municipality', message: `No municipality "${String(q)}".` });
+      return null;
+    }
+    if (!open && !request.actor?.municipalities[m.id]?.includes('coordinator')) {
+      void reply.code(403).send({ error: 'not_allowed_for_municipality', message: `You are not a coordinator of ${m.name}.` });
       return null;
     }
     return m;
@@ -116,7 +123,7 @@ export function registerAreaRoutes(app: FastifyInstance, { store, municipalities
   });
 
   app.get('/api/areas/export', async (request, reply) => {
-    const m = municipalityOf(request, reply);
+    const m = municipalityOf(request, reply, true); // the same public data as GET /api/areas
     if (!m) return reply;
     const areas = await store.listAreas(m.id);
     reply.header('Content-Disposition', `attachment; filename="${m.id}-gebieden.geojson"`);

@@ -90,7 +90,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { store: Store; l
     }
     // The link has done its work; it must not lie around on disk (issue 12, defect 8).
     if (deps.setupLinkFile) fs.rmSync(deps.setupLinkFile, { force: true });
-    return startSession(request, reply, store, { ...user, disabled: false, createdAt: new Date().toISOString(), organisation: null }, 201);
+    return startSession(request, reply, store, (await store.users.getUser(user.id))!, 201);
   });
 
   app.post('/api/auth/accept-invite', { config: tokenLimit }, async (request, reply) => {
@@ -146,12 +146,12 @@ async function startSession(request: FastifyRequest, reply: FastifyReply, store:
 }
 
 export function sessionUser(user: StoredUser): SessionUser {
-  return { id: user.id, name: user.name, login: user.login, roles: user.roles };
+  return { id: user.id, name: user.name, login: user.login, roles: user.roles, municipalities: user.municipalities };
 }
 
 /** Refusals of the user store as answers; anything else is a real fault (500, logged). */
 export function refusal(reply: FastifyReply, err: unknown) {
   if (!(err instanceof UserStoreError)) throw err;
-  const status = { login_taken: 409, invalid_token: 410, setup_done: 409, last_coordinator: 409, not_found: 404 }[err.code];
+  const status = { login_taken: 409, invalid_token: 410, setup_done: 409, last_coordinator: 409, not_found: 404, not_allowed_for_municipality: 403 }[err.code];
   return reply.code(status).send({ error: err.code });
 }

@@ -4,7 +4,10 @@ import type { Role } from '../../domain/findingStatus';
 /** Who is asking: set from the session cookie by the auth plugin, null when not logged in. */
 export interface RequestActor {
   id: string;
+  /** Every role the person holds in any of their municipalities: what the route guards check. */
   roles: Role[];
+  /** Roles per municipality (R30): the sync store scopes every query by this. */
+  municipalities: Record<string, Role[]>;
 }
 
 declare module 'fastify' {

@@ -14,6 +14,8 @@ import './guard';
 export interface AuthOptions {
   store: Store;
   municipality: string;
+  /** Every municipality served (ids); default: only `municipality`. */
+  municipalities?: readonly string[];
   /** Failed logins per login name before 429 (tests lower it); per address is three times that, at least 30. */
   loginAttemptsPerMinute?: number;
   /** `<DATA_DIR>/setup-link.txt`: removed once the first coordinator exists. */
@@ -47,6 +49,8 @@ declare module 'fastify' {
  */
 export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   const { store } = options;
+  // A user from before migration 010 (or created without one) belongs to this municipality.
+  store.users.useHomeMunicipality(options.municipality);
   const table: Record<string, Access> = { ...accessTable, ...options.extraAccess };
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionHash', null);
@@ -82,9 +86,10 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   };
   void app.register(async (scoped) => {
     registerAuthRoutes(scoped, { store, loginLimits, setupLinkFile: options.setupLinkFile });
-    registerUserRoutes(scoped, { store });
+    const municipalities = options.municipalities ?? [options.municipality];
+    registerUserRoutes(scoped, { store, municipality: options.municipality, municipalities });
     registerPeopleRoutes(scoped, { store });
-    registerPublicRoutes(scoped, { store, municipality: options.municipality });
+    registerPublicRoutes(scoped, { store, municipality: options.municipality, municipalities });
   });
 }
 
@@ -94,7 +99,9 @@ async function readSession(request: FastifyRequest, reply: FastifyReply, store: 
   const tokenHash = hashToken(token);
   const found = await store.users.findSession(tokenHash);
   if (!found) return;
-  request.actor = { id: found.user.id, roles: [...found.user.roles] };
+  const municipalities = found.user.municipalities;
+  const roles = [...new Set(Object.values(municipalities).flat())];
+  request.actor = { id: found.user.id, roles, municipalities };
   request.sessionHash = tokenHash;
   const now = Date.now();
   if (found.expiresAt.getTime() - now < SESSION_TTL_MS - EXTEND_AFTER_MS) {

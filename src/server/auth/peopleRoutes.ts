@@ -11,7 +11,8 @@ import type { Store } from '../store/Store';
 export function registerPeopleRoutes(app: FastifyInstance, deps: { store: Store }): void {
   app.get('/api/people', async (request, reply) => {
     const coordinator = request.actor!.roles.includes('coordinator');
-    const people: Person[] = (await deps.store.users.listPeople()).map(({ login, ...rest }) => (coordinator ? { ...rest, login } : rest));
+    // R30: only the people of the asker's municipalities.
+    const people: Person[] = (await deps.store.users.listPeople(Object.keys(request.actor!.municipalities))).map(({ login, ...rest }) => (coordinator ? { ...rest, login } : rest));
     const body = JSON.stringify({ people });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');

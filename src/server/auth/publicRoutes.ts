@@ -13,11 +13,21 @@ export interface PublicFigure {
  * The partners' summary: areas and numbers only. Never photos, free text, names or finding points;
  * the shape is built field by field here, so a new column elsewhere cannot leak into it.
  */
-export function registerPublicRoutes(app: FastifyInstance, deps: { store: Store; municipality: string; now?: () => Date }): void {
-  const { store, municipality } = deps;
+export function registerPublicRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; municipality: string; municipalities?: readonly string[]; now?: () => Date },
+): void {
+  const { store } = deps;
+  const served = deps.municipalities ?? [deps.municipality];
   const now = deps.now ?? (() => new Date());
 
-  app.get('/api/public/summary', async () => {
+  app.get('/api/public/summary', async (request, reply) => {
+    // R30: one municipality's figures: `?municipality=`, else the signed-in person's own (the server's
+    // one when they belong to it), else the server's one. A private view is only for its members.
+    const asked = (request.query as { municipality?: unknown } | undefined)?.municipality;
+    const own = Object.keys(request.actor?.municipalities ?? {});
+    const municipality = typeof asked === 'string' && asked !== '' ? asked : own.includes(deps.municipality) || own.length === 0 ? deps.municipality : own[0]!;
+    if (!served.includes(municipality)) return reply.code(404).send({ error: 'unknown_municipality' });
     const year = now().getFullYear();
     const [areas, settings, counts, shops, grades] = await Promise.all([
       store.listAreas(municipality),
@@ -26,6 +36,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: { store: Store;
       store.listShopsForParticipation(municipality),
       store.listAreaGrades(municipality, year),
     ]);
+    if (!settings.partnersPublic && !own.includes(municipality)) return reply.code(403).send({ error: 'not_allowed_for_municipality' });
     const byArea = new Map<string, Record<string, number>>();
     for (const c of counts) {
       const themes = byArea.get(c.areaId) ?? {};
@@ -38,6 +49,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: { store: Store;
 
     return {
       public: settings.partnersPublic,
+      municipality,
       findingCountsAvailable: true,
       year,
       areas: areas.map((a) => {

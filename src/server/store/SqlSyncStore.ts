@@ -1,7 +1,19 @@
+import type { Role } from '../../domain/findingStatus';
 import type { Conflict, EventVersion, RecordVersion, SyncTable } from '../../sync/protocol';
 import type { SqlExecutor, SqlQueryable } from './executor';
 import { queueMails } from './SqlMailStore';
-import type { Decision, FieldWriter, MutationMeta, PullJsonPage, PullPage, StoredRecord, StoredResult, SyncStore } from './SyncStore';
+import {
+  NOT_ALLOWED_FOR_MUNICIPALITY,
+  type Decision,
+  type FieldWriter,
+  type MunicipalityScope,
+  type MutationMeta,
+  type PullJsonPage,
+  type PullPage,
+  type StoredRecord,
+  type StoredResult,
+  type SyncStore,
+} from './SyncStore';
 
 interface RecordRow {
   [key: string]: unknown;
@@ -13,9 +25,10 @@ interface RecordRow {
   conflicts: unknown;
   created_by: string;
   revision: unknown;
+  municipality: string | null;
 }
 
-const RECORD_COLUMNS = 'kind, id, data, field_revisions, field_clients, conflicts, created_by, revision::text AS revision';
+const RECORD_COLUMNS = 'kind, id, municipality, data, field_revisions, field_clients, conflicts, created_by, revision::text AS revision';
 
 // jsonb comes back parsed from PGlite and pg alike, but a driver setting can make it text: accept both.
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -26,6 +39,7 @@ function rowToRecord(row: RecordRow): StoredRecord {
   return {
     table: row.kind as SyncTable,
     id: row.id,
+    municipality: row.municipality,
     data: json(row.data),
     fieldRevisions: json(row.field_revisions),
     fieldWriters: json<Record<string, FieldWriter>>(row.field_clients),
@@ -51,7 +65,11 @@ export class SqlSyncStore implements SyncStore {
     return out;
   }
 
-  async applyMutation(meta: MutationMeta, decide: (current: StoredRecord | null, revision: number) => Decision) {
+  async applyMutation(
+    meta: MutationMeta,
+    scope: MunicipalityScope,
+    decide: (current: StoredRecord | null, revision: number, roles: readonly Role[]) => Decision,
+  ) {
     return this.db.transaction(async (tx) => {
       // Claiming the id first: a concurrent push of the same mutation waits here on the unique key, then
       // sees it taken and returns the answer the first one stored (R6).
@@ -72,14 +90,15 @@ export class SqlSyncStore implements SyncStore {
       const [rev] = await tx.query<{ r: string }>('SELECT next_revision()::text AS r');
       const revision = num(rev!.r);
       const current = await readRecord(tx, meta.table, meta.recordId, true);
-      const decision = decide(current, revision);
+      const decision = decideInScope(current, meta, scope, (roles) => decide(current, revision, roles));
       let result: StoredResult;
       if (decision.kind === 'reject') {
         result = { status: 'rejected', reason: decision.reason, ...(decision.field ? { field: decision.field } : {}) };
       } else if (decision.kind === 'noop') {
         result = { status: 'accepted', revision: current?.revision ?? revision };
       } else {
-        result = { status: 'accepted', revision: await writeRecord(tx, meta, current, decision.write, revision) };
+        const municipality = decision.write.data.municipality as string;
+        result = { status: 'accepted', revision: await writeRecord(tx, meta, municipality, current, decision.write, revision) };
         if (decision.write.mails) await queueMails(tx, decision.write.mails);
       }
       await tx.query('UPDATE sync_mutations SET result = $2::jsonb WHERE mutation_id = $1', [meta.mutationId, JSON.stringify(result)]);
@@ -87,28 +106,34 @@ export class SqlSyncStore implements SyncStore {
     });
   }
 
-  getRecord(table: SyncTable, id: string): Promise<StoredRecord | null> {
-    return readRecord(this.db, table, id, false);
+  async getRecord(table: SyncTable, id: string, scope: MunicipalityScope): Promise<StoredRecord | null> {
+    const record = await readRecord(this.db, table, id, false);
+    return record && inScope(record.municipality, scope) ? record : null;
   }
 
-  /** Rows of one page; `asText` keeps the jsonb columns as the database prints them. */
-  private pageRows(after: number, limit: number, tables: readonly SyncTable[], asText: boolean) {
+  /**
+   * Rows of one page; `asText` keeps the jsonb columns as the database prints them. Only the (kind,
+   * municipality) pairs the actor may read are even selected (R30).
+   */
+  private pageRows(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], asText: boolean) {
     const cast = asText ? '::text' : '';
+    const pairs = JSON.stringify(Object.entries(scope).flatMap(([m, roles]) => tablesFor(roles).map((t) => ({ t, m }))));
+    const allowed = `(kind, municipality) IN (SELECT x->>'t', x->>'m' FROM jsonb_array_elements($3::jsonb) x)`;
     // Each half is bounded by the limit on its revision index, so a page costs O(limit), not O(data).
     return this.db.query<{ src: string; kind: string; id: string; data: unknown; conflicts: unknown; revision: string }>(
       `SELECT src, kind, id, data${cast} AS data, conflicts${cast} AS conflicts, revision::text AS revision FROM (
          (SELECT 'r' AS src, kind, id, data, conflicts, revision FROM sync_records
-           WHERE revision > $1 AND kind = ANY($3::text[]) ORDER BY revision LIMIT $2)
+           WHERE revision > $1 AND ${allowed} ORDER BY revision LIMIT $2)
          UNION ALL
          (SELECT 'e' AS src, kind, id, data, NULL::jsonb AS conflicts, revision FROM sync_events
-           WHERE revision > $1 AND kind = ANY($3::text[]) ORDER BY revision LIMIT $2)
+           WHERE revision > $1 AND ${allowed} ORDER BY revision LIMIT $2)
        ) u ORDER BY u.revision LIMIT $2` /* u.revision: the bigint, not the text alias */,
-      [after, limit, `{${tables.join(',')}}`],
+      [after, limit, pairs],
     );
   }
 
-  async pullJson(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullJsonPage> {
-    const rows = await this.pageRows(after, limit, tables, true);
+  async pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullJsonPage> {
+    const rows = await this.pageRows(after, limit, scope, tablesFor, true);
     const records: string[] = [];
     const events: string[] = [];
     let last = after;
@@ -122,8 +147,8 @@ export class SqlSyncStore implements SyncStore {
     return { records: `[${records.join(',')}]`, events: `[${events.join(',')}]`, last, count: rows.length };
   }
 
-  async pull(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullPage> {
-    const rows = await this.pageRows(after, limit, tables, false);
+  async pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullPage> {
+    const rows = await this.pageRows(after, limit, scope, tablesFor, false);
     const records: RecordVersion[] = [];
     const events: EventVersion[] = [];
     let last = after;
@@ -140,22 +165,51 @@ export class SqlSyncStore implements SyncStore {
   }
 
   async hasPhoto(sha256: string): Promise<boolean> {
-    return (await this.getPhotoMeta(sha256)) !== null;
+    return (await this.db.query('SELECT 1 FROM photos WHERE sha256 = $1', [sha256])).length > 0;
   }
 
   async addPhoto(meta: { sha256: string; size: number; mime: string; storedBy: string }): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO photos (sha256, size, mime, stored_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
-      [meta.sha256, meta.size, meta.mime, meta.storedBy],
-    );
-    return rows.length > 0;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `INSERT INTO photos (sha256, size, mime, stored_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (sha256) DO NOTHING RETURNING sha256`,
+        [meta.sha256, meta.size, meta.mime, meta.storedBy],
+      );
+      await tx.query('INSERT INTO photo_uploaders (sha256, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [meta.sha256, meta.storedBy]);
+      return rows.length > 0;
+    });
   }
 
-  async getPhotoMeta(sha256: string): Promise<{ size: number; mime: string } | null> {
-    const [row] = await this.db.query<{ size: number; mime: string }>('SELECT size, mime FROM photos WHERE sha256 = $1', [sha256]);
+  async getPhotoMeta(sha256: string, viewer: { actorId: string; municipalities: readonly string[] }): Promise<{ size: number; mime: string } | null> {
+    const [row] = await this.db.query<{ size: number; mime: string }>(
+      `SELECT p.size, p.mime FROM photos p
+        WHERE p.sha256 = $1
+          AND (EXISTS (SELECT 1 FROM photo_uploaders o WHERE o.sha256 = p.sha256 AND o.user_id = $2)
+            OR EXISTS (SELECT 1 FROM sync_records r
+                        WHERE r.data->'photoHashes' ? $1 AND r.kind = 'findings'
+                          AND r.municipality IN (SELECT jsonb_array_elements_text($3::jsonb))))`,
+      [sha256, viewer.actorId, JSON.stringify(viewer.municipalities)],
+    );
     return row ? { size: num(row.size), mime: row.mime } : null;
   }
+}
+
+function inScope(municipality: string | null, scope: MunicipalityScope): boolean {
+  return municipality !== null && Object.hasOwn(scope, municipality);
+}
+
+/**
+ * R30 around the domain's decision: the record's municipality (the stored one, or the one a new record
+ * names) must be in scope, the domain decides with the roles held there, and a write may not move the
+ * record to another municipality.
+ */
+function decideInScope(current: StoredRecord | null, meta: MutationMeta, scope: MunicipalityScope, decide: (roles: readonly Role[]) => Decision): Decision {
+  const refuse: Decision = { kind: 'reject', reason: NOT_ALLOWED_FOR_MUNICIPALITY, field: 'municipality' };
+  const municipality = current ? current.municipality : meta.municipality;
+  if (municipality === null || !inScope(municipality, scope)) return refuse;
+  const decision = decide(scope[municipality]!);
+  if (decision.kind === 'write' && decision.write.data.municipality !== municipality) return refuse;
+  return decision;
 }
 
 async function readRecord(q: SqlQueryable, table: SyncTable, id: string, lock: boolean): Promise<StoredRecord | null> {
@@ -169,6 +223,7 @@ async function readRecord(q: SqlQueryable, table: SyncTable, id: string, lock: b
 async function writeRecord(
   tx: SqlQueryable,
   meta: MutationMeta,
+  municipality: string,
   current: StoredRecord | null,
   write: { data: Record<string, unknown>; changed: string[]; conflicts: Conflict[]; events: { id: string; data: Record<string, unknown> }[] },
   firstRevision: number,
@@ -176,9 +231,9 @@ async function writeRecord(
   // R14: an event is stored once; its own revision keeps every pulled row's revision unique.
   for (const e of write.events) {
     await tx.query(
-      `INSERT INTO sync_events (id, kind, record_id, data, mutation_id, revision)
-       VALUES ($1, $2, $3, $4::jsonb, $5, next_revision()) ON CONFLICT (id) DO NOTHING`,
-      [e.id, meta.table, meta.recordId, JSON.stringify(e.data), meta.mutationId],
+      `INSERT INTO sync_events (id, kind, record_id, data, mutation_id, municipality, revision)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, next_revision()) ON CONFLICT (id) DO NOTHING`,
+      [e.id, meta.table, meta.recordId, JSON.stringify(e.data), meta.mutationId, municipality],
     );
   }
   // The record's revision comes last, so "pull since the accepted revision" holds nothing of this write.
@@ -195,8 +250,8 @@ async function writeRecord(
   }
   const conflicts = write.conflicts.map((c) => (c.revision === firstRevision ? { ...c, revision } : c));
   await tx.query(
-    `INSERT INTO sync_records (kind, id, data, field_revisions, field_clients, conflicts, created_by, revision)
-     VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8)
+    `INSERT INTO sync_records (kind, id, data, field_revisions, field_clients, conflicts, created_by, revision, municipality)
+     VALUES ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9)
      ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, field_revisions = excluded.field_revisions,
        field_clients = excluded.field_clients, conflicts = excluded.conflicts, revision = excluded.revision, updated_at = now()`,
     [
@@ -208,6 +263,7 @@ async function writeRecord(
       JSON.stringify(conflicts),
       current?.createdBy ?? meta.actorId,
       revision,
+      municipality,
     ],
   );
   return revision;

@@ -1,4 +1,5 @@
 import type { NewMail } from './MailStore';
+import type { Role } from '../../domain/findingStatus';
 import type { Conflict, MutationResult, RecordVersion, EventVersion, SyncTable } from '../../sync/protocol';
 
 /** Who last wrote a field: a conflict (R13) needs another client; the actor says who lost. */
@@ -7,10 +8,21 @@ export interface FieldWriter {
   a: string;
 }
 
+/**
+ * The municipalities an actor belongs to, with their roles in each (R30). Every read and write of the
+ * sync store takes one, so a route cannot forget the filter: what lies outside it does not exist.
+ */
+export type MunicipalityScope = Readonly<Record<string, readonly Role[]>>;
+
+/** Refusal of a write whose record lies (or would lie) outside the actor's municipalities (R30). */
+export const NOT_ALLOWED_FOR_MUNICIPALITY = 'not_allowed_for_municipality';
+
 /** A record as the server keeps it, with what per-field merge needs (R12). */
 export interface StoredRecord {
   table: SyncTable;
   id: string;
+  /** From the record's data when it was written; null only for rows from before migration 010. */
+  municipality: string | null;
   data: Record<string, unknown>;
   fieldRevisions: Record<string, number>;
   fieldWriters: Record<string, FieldWriter>;
@@ -49,6 +61,8 @@ export interface MutationMeta {
   contentHash: string;
   table: SyncTable;
   recordId: string;
+  /** The municipality the pushed changes name, if any: where a new record would belong. */
+  municipality: string | null;
 }
 
 export interface PullPage {
@@ -77,26 +91,47 @@ export interface SyncStore {
   /** Decided mutations among `ids`: their content hash and answer. */
   findMutations(ids: readonly string[]): Promise<Map<string, { contentHash: string; result: StoredResult }>>;
   /**
-   * Decide and store one mutation in one transaction. `decide` gets the current record (locked) and the
-   * revision this write would get. A mutation decided meanwhile by another request returns its answer.
+   * Decide and store one mutation in one transaction. `decide` gets the current record (locked), the
+   * revision this write would get and the actor's roles in the record's municipality. A record outside
+   * `scope` (or a write that would move one out of it) is rejected with `not_allowed_for_municipality`
+   * without calling `decide` (R30). A mutation decided meanwhile by another request returns its answer.
    */
   applyMutation(
     meta: MutationMeta,
-    decide: (current: StoredRecord | null, revision: number) => Decision,
+    scope: MunicipalityScope,
+    decide: (current: StoredRecord | null, revision: number, roles: readonly Role[]) => Decision,
   ): Promise<{ result: StoredResult; contentHash: string }>;
-  getRecord(table: SyncTable, id: string): Promise<StoredRecord | null>;
-  /** Records and events with revision > after, in revision order, at most `limit` rows in all (R10). */
-  pull(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullPage>;
+  /** The record, or null when it does not exist or lies outside `scope`. */
+  getRecord(table: SyncTable, id: string, scope: MunicipalityScope): Promise<StoredRecord | null>;
+  /**
+   * Records and events with revision > after, in revision order, at most `limit` rows in all (R10), of
+   * the tables `tablesFor` allows for the roles in each municipality of `scope` (R16, R30).
+   */
+  pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullPage>;
   /**
    * The same page as `pull`, as the JSON text of `{records, events}` rows (PullResponse's lists): the
    * stored JSON goes out as the database prints it, not parsed and printed again (R10's cost).
    */
-  pullJson(after: number, limit: number, tables: readonly SyncTable[]): Promise<PullJsonPage>;
+  pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullJsonPage>;
 
   hasPhoto(sha256: string): Promise<boolean>;
-  /** Records a stored photo; false when it was already there (R17: the first one stays). */
+  /**
+   * Records a stored photo and its uploader; false when it was already there (R17: the first one stays;
+   * a second uploader of the same bytes is recorded too, they hold the photo anyway).
+   */
   addPhoto(meta: { sha256: string; size: number; mime: string; storedBy: string }): Promise<boolean>;
-  getPhotoMeta(sha256: string): Promise<{ size: number; mime: string } | null>;
+  /**
+   * The photo's metadata when `viewer` may see it: a finding in one of `municipalities` lists it, or the
+   * viewer uploaded it (R18, R30). Null otherwise, also when the photo exists: its existence is not told.
+   */
+  getPhotoMeta(sha256: string, viewer: { actorId: string; municipalities: readonly string[] }): Promise<{ size: number; mime: string } | null>;
+}
+
+/** The municipalities of a scope where the roles include one of `roles`. */
+export function municipalitiesWith(scope: MunicipalityScope, roles: readonly Role[]): string[] {
+  return Object.entries(scope)
+    .filter(([, rs]) => rs.some((r) => roles.includes(r)))
+    .map(([m]) => m);
 }
 
 export function toRecordVersion(r: StoredRecord): RecordVersion {

@@ -6,22 +6,27 @@ import { syncRoles as sharedSyncRoles } from '../../domain/access';
 import type { Role } from '../../domain/findingStatus';
 import type { SyncTable } from '../../sync/protocol';
 import type { RequestActor } from '../auth/guard';
-import type { SyncStore } from '../store/SyncStore';
+import { municipalitiesWith, type SyncStore } from '../store/SyncStore';
 
 /** Roles that may push or pull at all: everyone but partners, who only see the public summary. */
 export const syncRoles: readonly Role[] = sharedSyncRoles;
 /** Roles that may fetch photos (R18). */
 export const photoRoles: readonly Role[] = sharedSyncRoles;
 /**
- * The one decision whether a person may receive a photo's bytes, for every size (R18): the route
- * asks only this, so a narrower rule (such as a municipality scope) applies to thumbnails, view
- * sizes and originals alike. `sync` is here for rules that look at the findings using the photo.
+ * Whether a person's roles let them receive photos at all, for every size (R18); which photos is the
+ * store's scoped lookup (`getPhotoMeta` with `photoViewer`, R30), so a photo outside the actor's
+ * municipalities is a 404 for thumbnails, view sizes and originals alike.
  */
 export async function mayReceivePhoto(actor: RequestActor, sha256: string, sync: SyncStore): Promise<boolean> {
   void sha256;
   void sync;
   return actor.roles.some((r) => photoRoles.includes(r));
 }
+/** Photos an actor may fetch: of findings in municipalities where they hold a photo role, or their own uploads (R30). */
+export function photoViewer(actor: RequestActor): { actorId: string; municipalities: string[] } {
+  return { actorId: actor.id, municipalities: municipalitiesWith(actor.municipalities, photoRoles) };
+}
+
 /** Roles that may upload photos: those who capture or fix findings. */
 export const photoUploadRoles: readonly Role[] = sharedSyncRoles;
 
@@ -40,7 +45,7 @@ const writers: Record<Exclude<SyncTable, 'findings'>, readonly Role[]> = {
   areas: [],
 };
 
-export function readableTables(roles: readonly Role[]): SyncTable[] {
+export function readableTables(roles: readonly Role[]): readonly SyncTable[] {
   return (Object.keys(readers) as SyncTable[]).filter((t) => readers[t].some((r) => roles.includes(r)));
 }
 

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { requireRoles } from '../auth/guard';
 import { MAX_PHOTO_BYTES, photoHashSchema, photoSizeSchema, type PhotoSize } from '../../sync/protocol';
 import type { SyncStore } from '../store/SyncStore';
-import { mayReceivePhoto, photoRoles, photoUploadRoles } from './access';
+import { mayReceivePhoto, photoRoles, photoUploadRoles, photoViewer } from './access';
 import { checkPhotoDimensions } from './photoLimits';
 import { loadSize, storeSizes } from './photoSizes';
 import type { PhotoStore } from './PhotoStore';
@@ -60,8 +60,14 @@ export function registerPhotoRoutes(app: FastifyInstance, sync: SyncStore, photo
         if (createHash('sha256').update(bytes).digest('hex') !== hash.data) {
           return reply.code(400).send({ error: 'hash_mismatch', message: 'The SHA-256 of the bytes does not match the address.' });
         }
-        // Idempotent: the first stored copy stays; a resumed upload gets 200 without a rewrite.
-        if (await sync.hasPhoto(hash.data)) return reply.code(200).send({ sha256: hash.data, stored: false });
+        // Idempotent: the first stored copy stays; a resumed upload gets 200 without a rewrite. Someone
+        // who may not see the stored one yet (R30) holds the bytes all the same: they become an uploader,
+        // and the answer is the one a first upload gets, so it tells nothing about other municipalities.
+        if (await sync.hasPhoto(hash.data)) {
+          const visible = (await sync.getPhotoMeta(hash.data, photoViewer(request.actor!))) !== null;
+          await sync.addPhoto({ sha256: hash.data, size: bytes.length, mime: mimeOf[kind], storedBy: request.actor!.id });
+          return visible ? reply.code(200).send({ sha256: hash.data, stored: false }) : reply.code(201).send({ sha256: hash.data, stored: true });
+        }
         // Dimensions from the header, before any decoding: a 50+ megapixel image is never decoded.
         const dims = await checkPhotoDimensions(bytes);
         if (!dims.ok) return reply.code(dims.status).send({ error: dims.error, message: dims.message });
@@ -88,7 +94,8 @@ export function registerPhotoRoutes(app: FastifyInstance, sync: SyncStore, photo
         const size = photoSizeSchema.safeParse(request.query.size ?? 'original');
         if (!size.success) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/size', message: 'size must be thumb, view or original' }] });
         if (!(await mayReceivePhoto(request.actor!, hash.data, sync))) return reply.code(403).send({ error: 'not_allowed_for_photo' });
-        const meta = await sync.getPhotoMeta(hash.data);
+        // R30: only a photo of a finding in the actor's municipalities (or their own upload); else 404.
+        const meta = await sync.getPhotoMeta(hash.data, photoViewer(request.actor!));
         if (!meta) return reply.code(404).send({ error: 'not_found' });
         const etag = `"${hash.data}.${size.data}"`;
         // Content-addressed: the bytes under one hash and size never change, so a browser keeps them.

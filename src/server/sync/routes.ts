@@ -17,7 +17,7 @@ import {
   type SyncTable,
 } from '../../sync/protocol';
 import type { Store } from '../store/Store';
-import { resultWithRecord, type StoredRecord, type StoredResult } from '../store/SyncStore';
+import { resultWithRecord, type MunicipalityScope, type StoredRecord, type StoredResult } from '../store/SyncStore';
 import { readableTables, syncRoles } from './access';
 import { decide } from './decide';
 import { withAssignmentMail } from '../mail/assignmentMails';
@@ -69,6 +69,12 @@ export function contentHash(m: Mutation): string {
   return createHash('sha256').update(canonical(content)).digest('hex');
 }
 
+/** Where a pushed record says it belongs; the store checks it against the actor's municipalities. */
+function claimedMunicipality(m: Mutation): string | null {
+  const value = (m.changes as Record<string, unknown>).municipality;
+  return typeof value === 'string' ? value : null;
+}
+
 export function registerSync(app: FastifyInstance, options: SyncOptions): void {
   const sync = options.store.sync;
   const now = options.now ?? (() => new Date());
@@ -78,6 +84,7 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
   app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT, preHandler: requireRoles(...syncRoles), config: { perMutationInput: true } }, async (request, reply) => {
     const raws = pushEnvelopeSchema.parse(request.body).mutations; // a ZodError is a 400 with paths (R19)
     const actor = request.actor!;
+    const scope = actor.municipalities;
     const checked = raws.map(checkMutation);
     const hashes = checked.map((c) => (c.ok ? contentHash(c.m) : null));
     const known = await sync.findMutations(raws.map((m) => m.mutationId));
@@ -93,7 +100,7 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     const mutations = checked.flatMap((c) => (c.ok ? [c.m] : []));
     const municipalities = new Set<string>(mutations.flatMap((m) => (m.table === 'findings' ? [String((m.changes as { municipality?: unknown }).municipality ?? '')] : [])));
     const assignable = new Map<string, ReadonlySet<string>>();
-    for (const id of await knownMunicipalities(options.store, mutations, municipalities)) assignable.set(id, await options.store.owners.assignableIds(id));
+    for (const id of await knownMunicipalities(options.store, mutations, municipalities, actor.municipalities)) assignable.set(id, await options.store.owners.assignableIds(id));
     const mailContext = { batch: randomUUID(), now: now(), assignable: (id: string) => assignable.get(id) ?? new Set<string>() };
 
     // One slot per mutation, in order: decided (with its stored answer) or left for retry.
@@ -116,8 +123,19 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
         const { result, contentHash: stored } = k
           ? { result: k.result, contentHash: k.contentHash }
           : await sync.applyMutation(
-              { mutationId: m.mutationId, clientId: m.clientId, seq: m.seq, actorId: actor.id, contentHash: hashes[i]!, table: m.table, recordId: m.recordId },
-              (current, revision) => withAssignmentMail(decide(current, m, actor, revision, now(), places), current, m, mailContext),
+              {
+                mutationId: m.mutationId,
+                clientId: m.clientId,
+                seq: m.seq,
+                actorId: actor.id,
+                contentHash: hashes[i]!,
+                table: m.table,
+                recordId: m.recordId,
+                municipality: claimedMunicipality(m),
+              },
+              scope,
+              // The domain decides with the roles the actor holds in the record's municipality (R30).
+              (current, revision, roles) => withAssignmentMail(decide(current, m, { id: actor.id, roles: [...roles] }, revision, now(), places), current, m, mailContext),
             );
         // Decided meanwhile by a concurrent request with other content: R7 all the same.
         if (stored !== hashes[i]) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: m.mutationId });
@@ -134,7 +152,7 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     const records = new Map<string, StoredRecord | null>();
     for (const { table, recordId, result } of slots) {
       const key = `${table}/${String(recordId)}`;
-      if (result && !records.has(key)) records.set(key, await currentRecord(table, recordId));
+      if (result && !records.has(key)) records.set(key, await currentRecord(table, recordId, scope));
     }
     const results: MutationResult[] = slots.map(({ id, table, recordId, result }) =>
       result ? resultWithRecord(id, result, records.get(`${table}/${String(recordId)}`) ?? null) : { mutationId: id, status: 'retry' },
@@ -143,17 +161,17 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
   });
 
   /** The stored record a refused mutation names, when its table and id are ones we could have stored. */
-  async function currentRecord(table: string, recordId: unknown): Promise<StoredRecord | null> {
+  async function currentRecord(table: string, recordId: unknown, scope: MunicipalityScope): Promise<StoredRecord | null> {
     if (!(syncTables as readonly string[]).includes(table) || typeof recordId !== 'string') return null;
     if (recordId.length === 0 || recordId.length > 100 || !isStorableText(recordId)) return null;
-    return sync.getRecord(table as SyncTable, recordId);
+    return sync.getRecord(table as SyncTable, recordId, scope);
   }
 
   // A PullResponse, written as text: the stored JSON is passed through, not parsed and printed again.
   app.get('/api/sync/pull', { preHandler: requireRoles(...syncRoles) }, async (request, reply) => {
     const q = pullQuerySchema.parse(request.query);
     const after = Math.max(q.since, q.cursor === undefined ? 0 : Number(q.cursor));
-    const page = await sync.pullJson(after, q.limit, readableTables(request.actor!.roles));
+    const page = await sync.pullJson(after, q.limit, request.actor!.municipalities, readableTables);
     const nextCursor = page.count >= q.limit ? JSON.stringify(String(page.last)) : 'null';
     return reply
       .type('application/json; charset=utf-8')
@@ -164,12 +182,12 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
 }
 
 /** The municipalities of the pushed findings: from new findings' fields, else from the stored record. */
-async function knownMunicipalities(store: Pick<Store, 'sync'>, mutations: readonly Mutation[], fromChanges: Set<string>): Promise<Set<string>> {
+async function knownMunicipalities(store: Pick<Store, 'sync'>, mutations: readonly Mutation[], fromChanges: Set<string>, scope: MunicipalityScope): Promise<Set<string>> {
   const out = new Set([...fromChanges].filter((id) => id !== ''));
   for (const m of mutations) {
     if (m.table !== 'findings' || typeof (m.changes as { municipality?: unknown }).municipality === 'string') continue;
     if (!('owner' in (m.changes as object))) continue;
-    const record = await store.sync.getRecord('findings', m.recordId);
+    const record = await store.sync.getRecord('findings', m.recordId, scope);
     if (typeof record?.data.municipality === 'string') out.add(record.data.municipality);
   }
   return out;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../src/sync/protocol';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 import { TestDevice } from '../../support/syncMutations';
+import { tables, testScope } from '../../support/syncScope';
 
 let server: SyncServer;
 let schouwer: TestUser;
@@ -43,7 +44,7 @@ const perMutation: { name: string; mutation: unknown; field: string }[] = [
 ];
 
 async function recordCount(): Promise<number> {
-  return (await server.store.sync.pull(0, 100000, ['findings', 'inspections', 'shops', 'certifications'])).count;
+  return (await server.store.sync.pull(0, 100000, testScope, tables(['findings', 'inspections', 'shops', 'certifications']))).count;
 }
 
 function push(body: unknown) {

@@ -9,6 +9,7 @@ import { square } from '../../support/fixtures';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 import { TestDevice } from '../../support/syncMutations';
 import { area } from '../store.contract';
+import { testScope } from '../../support/syncScope';
 
 let server: SyncServer;
 let schouwer: TestUser;
@@ -43,7 +44,7 @@ describe('R25: places and codes', () => {
     const m = findingAt(139.69, 35.69, { areaId: 'binnenstad' });
     const [r] = await push(schouwer, [m]);
     expect(r).toMatchObject({ status: 'rejected', reason: 'outside_municipality', field: '/changes/point' });
-    expect(await server.store.sync.getRecord('findings', m.recordId)).toBeNull();
+    expect(await server.store.sync.getRecord('findings', m.recordId, testScope)).toBeNull();
   });
 
   it(`a finding just outside the boundary (within ${MUNICIPALITY_TOLERANCE_M} m) is accepted; one beyond it is not`, async () => {
@@ -72,7 +73,7 @@ describe('R25: places and codes', () => {
     const m = findingAt(6.16, 52.25, { categoryCode: 'made_up_code' });
     const [r] = await push(schouwer, [m]);
     expect(r).toMatchObject({ status: 'rejected', reason: 'unknown_category', field: '/changes/categoryCode' });
-    expect(await server.store.sync.getRecord('findings', m.recordId)).toBeNull();
+    expect(await server.store.sync.getRecord('findings', m.recordId, testScope)).toBeNull();
   });
 });
 
@@ -108,7 +109,7 @@ describe('R26: a walk keeps its planner', () => {
     expect(notes).toMatchObject({ status: 'rejected', reason: 'not_allowed_for_role', field: '/changes/notes' });
     expect(takeover).toMatchObject({ status: 'rejected', reason: 'not_allowed_for_role', field: '/changes/createdBy' });
     expect(start!.status).toBe('accepted');
-    const stored = await server.store.sync.getRecord('inspections', id);
+    const stored = await server.store.sync.getRecord('inspections', id, testScope);
     expect(stored?.data).toMatchObject({ notes: 'Verzamelen bij de kerk', createdBy: coordinator.id, status: 'walking' });
   });
 

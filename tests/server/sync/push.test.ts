@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation, PullResponse, PushResponse } from '../../../src/sync/protocol';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 import { TestDevice } from '../../support/syncMutations';
+import { tables, testScope } from '../../support/syncScope';
 
 let server: SyncServer;
 let schouwer: TestUser;
@@ -28,7 +29,7 @@ async function pull(user: TestUser, query: string): Promise<PullResponse> {
 }
 /** How many records or events the server holds: a duplicate would show as one more. */
 async function rows(sql: 'records' | 'events'): Promise<number> {
-  const page = await server.store.sync.pull(0, 100000, ['findings']);
+  const page = await server.store.sync.pull(0, 100000, testScope, tables(['findings']));
   return sql === 'records' ? page.records.length : page.events.length;
 }
 
