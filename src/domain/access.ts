@@ -54,6 +54,10 @@ export const accessTable = {
 
   'GET /api/public/summary': 'publicWhenEnabled',
 
+  // Retention policy and the record of the anonymising job (src/server/retention).
+  'GET /api/retention': ['coordinator'],
+  'PUT /api/retention': ['coordinator'],
+
   // Sync and photos (src/server/sync, SPEC.md R16/R18): partners sync nothing and see no photos.
   'POST /api/sync/push': syncRoles,
   'GET /api/sync/pull': syncRoles,

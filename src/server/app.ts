@@ -8,6 +8,7 @@ import { registerAreaRoutes } from './areas/areaRoutes';
 import type { LogLevel, ServerConfig } from './config';
 import type { Store } from './store/Store';
 import { areaToFeature } from './areas/refusal';
+import { registerRetentionRoutes } from './retention/routes';
 import { registerSync } from './sync/routes';
 import type { PhotoStore } from './sync/PhotoStore';
 import { errorCode, isDatabaseUnavailable } from './errors';
@@ -134,6 +135,7 @@ export function buildApp({ store, photoStore, config, municipality, municipaliti
   app.get('/api/config', async () => clientConfig);
   registerOwnerRoutes(app, { store, municipalities, smtpConfigured: Boolean(config.mail?.smtpUrl && config.mail.from) });
   registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir, places: placesFor(store, municipalities), ...(photoStore ? { photoStore } : {}) });
+  registerRetentionRoutes(app, { store, municipality: municipality.id, municipalities: municipalities.map((m) => m.id) });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

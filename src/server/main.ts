@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
 import { prepareSetupLink } from './auth/setupLink';
+import { startRetentionTimer } from './retention/job';
+import { FsPhotoStore } from './sync/PhotoStore';
 import { StartupError, errorCode, errorMessage } from './errors';
 import { loadAreasIfEmpty } from './loadAreas';
 import { displayPath, loadAllMunicipalities } from './municipality';
@@ -95,6 +97,9 @@ async function main(): Promise<void> {
     });
     if (!stopping) worker.start(mail.pollMs);
     console.log(mail.smtpUrl ? `Mail: sending through ${redactSmtp(mail.smtpUrl)} as ${mail.from}` : 'Mail: no SMTP_URL/MAIL_FROM; mails are queued, not sent');
+    // Daily, a minute after start: free text and photos past each municipality's retention period go.
+    const served = [municipality.config.id, ...otherMunicipalities.map((m) => m.config.id)];
+    startRetentionTimer({ store, photos: new FsPhotoStore(cfg.photosDir), municipalities: served, log: app.log });
   } catch (err) {
     await worker?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);

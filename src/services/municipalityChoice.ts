@@ -40,9 +40,20 @@ export function useMunicipalityChoice(): string | null {
   return useSyncExternalStore(subscribe, read, () => null);
 }
 
-/** The config with `municipality` set to the chosen one (when the server knows it); otherwise unchanged. */
-export function applyMunicipalityChoice(config: ClientConfig | null, choice: string | null): ClientConfig | null {
-  if (!config || !choice || choice === config.municipality.id) return config;
-  const chosen = config.municipalities?.find((m) => m.id === choice);
-  return chosen ? { ...config, municipality: chosen } : config;
+/**
+ * The config with `municipality` set to the chosen one (when the server knows it); otherwise unchanged.
+ * Signed in, only the person's own municipalities are offered (`allowed`, SPEC.md R30): the list shrinks
+ * to those, and a choice or default outside them becomes the first of theirs.
+ */
+export function applyMunicipalityChoice(config: ClientConfig | null, choice: string | null, allowed: readonly string[] | null = null): ClientConfig | null {
+  if (!config) return config;
+  let scoped = config;
+  if (allowed) {
+    const list = (config.municipalities ?? [config.municipality]).filter((m) => allowed.includes(m.id));
+    const first = list[0];
+    if (first) scoped = { ...config, municipalities: list, municipality: allowed.includes(config.municipality.id) ? config.municipality : first };
+  }
+  if (!choice || choice === scoped.municipality.id) return scoped;
+  const chosen = scoped.municipalities?.find((m) => m.id === choice);
+  return chosen ? { ...scoped, municipality: chosen } : scoped;
 }

@@ -19,6 +19,8 @@ export interface SessionUser {
   name: string;
   login: string;
   roles: Role[];
+  /** Roles per municipality (SPEC.md R30); the device shows only these municipalities. Absent from older servers. */
+  municipalities?: Record<string, Role[]>;
 }
 
 export interface SessionState {
@@ -39,12 +41,29 @@ function load(): SessionState {
     const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<SessionState> | null;
     const user = raw?.user;
     if (user && typeof user.id === 'string' && Array.isArray(user.roles) && user.roles.every((r) => knownRoles.includes(r))) {
-      return { user: { id: user.id, name: String(user.name ?? ''), login: String(user.login ?? ''), roles: user.roles }, expired: raw?.expired === true };
+      const municipalities = validMunicipalities(user.municipalities);
+      return {
+        user: { id: user.id, name: String(user.name ?? ''), login: String(user.login ?? ''), roles: user.roles, ...(municipalities ? { municipalities } : {}) },
+        expired: raw?.expired === true,
+      };
     }
   } catch {
     // Unreadable copy: as if nobody logged in; the server is asked again below.
   }
   return { user: null, expired: false };
+}
+
+function validMunicipalities(value: unknown): Record<string, Role[]> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const ok = entries.every(([, roles]) => Array.isArray(roles) && roles.every((r) => knownRoles.includes(r as string)));
+  return ok ? (value as Record<string, Role[]>) : undefined;
+}
+
+/** The municipalities the signed-in person belongs to; null when nobody is signed in or the server did not say. */
+export function sessionMunicipalities(session: SessionState): string[] | null {
+  const m = session.user?.municipalities;
+  return m && Object.keys(m).length > 0 ? Object.keys(m) : null;
 }
 
 function set(next: SessionState): void {

@@ -6,6 +6,7 @@ import { db } from './db';
 import { fetchConfig } from './fetchConfig';
 import { applyMunicipalityChoice, useMunicipalityChoice } from './municipalityChoice';
 import { DEFAULT_AREAS_URL, refreshAreas, type RefreshResult } from './refreshAreas';
+import { sessionMunicipalities, useSession } from './session';
 import type { Area } from '../domain/area';
 
 export interface AppData {
@@ -23,7 +24,8 @@ export interface AppData {
 export function useAppData(online: boolean): AppData {
   const [serverConfig, setConfig] = useState<ClientConfig | null>(() => loadCachedConfig());
   const choice = useMunicipalityChoice();
-  const config = useMemo(() => applyMunicipalityChoice(serverConfig, choice), [serverConfig, choice]);
+  const allowedKey = (sessionMunicipalities(useSession()) ?? []).join(',');
+  const config = useMemo(() => applyMunicipalityChoice(serverConfig, choice, allowedKey ? allowedKey.split(',') : null), [serverConfig, choice, allowedKey]);
   const [configError, setConfigError] = useState<string | null>(null);
   const [lastRefresh, setLastRefresh] = useState<RefreshResult | null>(null);
   const [fresh, setFresh] = useState<{ municipality: string; areas: Area[] } | null>(null);

@@ -46,6 +46,9 @@ export const accessSamples: Record<string, Sample> = {
   // Invalid on purpose (400 when allowed): the matrix must not flip the setting it also tests.
   'PATCH /api/settings': () => ({ url: '/api/settings', body: { partnersPublic: null } }),
 
+  'GET /api/retention': () => ({ url: '/api/retention' }),
+  // An invalid body: the guard is what is checked, and the policy stays as it was.
+  'PUT /api/retention': () => ({ url: '/api/retention', body: { closedFindingYears: 0, certificationYears: 3 } }),
   'GET /api/public/summary': () => ({ url: '/api/public/summary' }),
 
   // Sync and photos: an empty push, a pull from the start, a hash nobody uploaded.

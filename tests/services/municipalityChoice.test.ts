@@ -20,3 +20,16 @@ describe('applyMunicipalityChoice', () => {
     expect(applyMunicipalityChoice(null, 'westland')).toBeNull();
   });
 });
+
+describe('applyMunicipalityChoice when signed in (SPEC.md R30)', () => {
+  const three: ClientConfig = { ...config, municipalities: [m('deventer'), m('westland'), m('zutphen')] };
+  it('offers only the municipalities the person belongs to', () => {
+    const scoped = applyMunicipalityChoice(three, null, ['westland', 'zutphen']);
+    expect(scoped?.municipalities?.map((x) => x.id)).toEqual(['westland', 'zutphen']);
+    expect(scoped?.municipality.id).toBe('westland');
+  });
+  it('ignores a remembered choice of a municipality the person does not belong to', () => {
+    expect(applyMunicipalityChoice(three, 'deventer', ['westland'])?.municipality.id).toBe('westland');
+    expect(applyMunicipalityChoice(three, 'zutphen', ['westland', 'zutphen'])?.municipality.id).toBe('zutphen');
+  });
+});

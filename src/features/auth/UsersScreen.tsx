@@ -7,9 +7,14 @@ import type { PublicUser } from '../../domain/account';
 import { roles as allRoles, type Role } from '../../domain/findingStatus';
 import { useSession } from '../../services/session';
 import { mayDo } from '../../services/access';
+import { useAppData } from '../../services/useAppData';
+import { useOnline } from '../../services/useOnline';
 import { errorText } from './errorText';
+import { RemoveAccountButton } from './RemoveAccountButton';
+import { RetentionPanel } from './RetentionPanel';
 import { usersApi, type Refusal } from './usersApi';
 import './auth.css';
+import './privacyI18n';
 
 /** /beheer/gebruikers: invite, list, change roles, disable/enable, and the partners' view switch. */
 export default function UsersScreen() {
@@ -21,6 +26,8 @@ export default function UsersScreen() {
   const allowed = mayDo(session, 'manageUsers');
   const [invitesVersion, setInvitesVersion] = useState(0);
   const done = useCallback((text: string) => setMessage({ text, error: false }), []);
+  // The municipality on screen: invites, roles and retention are per municipality (SPEC.md R30).
+  const municipality = useAppData(useOnline()).config?.municipality.id;
 
   const report = useCallback((r: Refusal) => setMessage({ text: errorText(t, r), error: true }), [t]);
   const reload = useCallback(async () => {
@@ -44,7 +51,7 @@ export default function UsersScreen() {
   }
 
   async function change(user: PublicUser, patch: { roles?: Role[]; disabled?: boolean }) {
-    const r = await usersApi.update(user.id, patch);
+    const r = await usersApi.update(user.id, patch.roles && municipality ? { ...patch, municipality } : patch);
     if (!r.ok) return report(r);
     setMessage({ text: t('auth.users.saved'), error: false });
     setUsers((us) => us?.map((u) => (u.id === user.id ? r.value.user : u)) ?? null);
@@ -70,7 +77,7 @@ export default function UsersScreen() {
           {message.text}
         </p>
       )}
-      <InviteForm onError={report} onCreated={() => setInvitesVersion((n) => n + 1)} />
+      <InviteForm onError={report} onCreated={() => setInvitesVersion((n) => n + 1)} municipality={municipality} />
       <OpenInvites version={invitesVersion} onError={report} onDone={done} />
       <section aria-labelledby="users-list-title">
         <h3 id="users-list-title">{t('auth.users.listTitle')}</h3>
@@ -89,7 +96,19 @@ export default function UsersScreen() {
               </thead>
               <tbody>
                 {users.map((u) => (
-                  <UserRow key={u.id} user={u} isMe={u.id === session.user?.id} onChange={change} onSaved={saved} onError={report} />
+                  <UserRow
+                    key={u.id}
+                    user={u}
+                    municipality={municipality}
+                    isMe={u.id === session.user?.id}
+                    onChange={change}
+                    onSaved={saved}
+                    onRemoved={() => {
+                      setMessage({ text: t('privacy.removed'), error: false });
+                      void reload();
+                    }}
+                    onError={report}
+                  />
                 ))}
               </tbody>
             </table>
@@ -104,6 +123,7 @@ export default function UsersScreen() {
         </label>
         <p className="muted">{t('auth.users.partnersHint')}</p>
       </section>
+      {municipality && <RetentionPanel municipality={municipality} />}
     </main>
   );
 }
@@ -123,7 +143,7 @@ function RoleChoices({ value, onChange, legend, showLegend = false }: { value: R
   );
 }
 
-function InviteForm({ onError, onCreated }: { onError: (r: Refusal) => void; onCreated: () => void }) {
+function InviteForm({ onError, onCreated, municipality }: { onError: (r: Refusal) => void; onCreated: () => void; municipality: string | undefined }) {
   const { t, i18n } = useTranslation();
   const [roles, setRoles] = useState<Role[]>(['schouwer']);
   const [days, setDays] = useState(7);
@@ -131,7 +151,7 @@ function InviteForm({ onError, onCreated }: { onError: (r: Refusal) => void; onC
   const daysId = useId();
 
   async function create() {
-    const r = await usersApi.invite(roles, days);
+    const r = await usersApi.invite(roles, days, municipality);
     if (!r.ok) return onError(r);
     // Built here from the address the coordinator uses, so a proxy's internal host never leaks into it.
     setInvite({ link: `${window.location.origin}/uitnodiging#${r.value.token}`, roles: r.value.roles, expiresAt: r.value.expiresAt });
@@ -165,15 +185,31 @@ function InviteForm({ onError, onCreated }: { onError: (r: Refusal) => void; onC
 
 function UserRow(props: {
   user: PublicUser;
+  municipality: string | undefined;
   isMe: boolean;
   onChange: (u: PublicUser, p: { roles?: Role[]; disabled?: boolean }) => Promise<void>;
   onSaved: (u: PublicUser) => void;
+  onRemoved: () => void;
   onError: (r: Refusal) => void;
 }) {
-  const { user, isMe, onChange } = props;
+  const { user, municipality, isMe, onChange, onRemoved, onError } = props;
   const { t } = useTranslation();
-  const [roles, setRoles] = useState<Role[]>(user.roles);
-  const dirty = roles.length !== user.roles.length || roles.some((r) => !user.roles.includes(r));
+  // The roles held in the municipality on screen; a person may hold others elsewhere.
+  const held = (municipality && user.municipalities?.[municipality]) || user.roles;
+  const [roles, setRoles] = useState<Role[]>(held);
+  const dirty = roles.length !== held.length || roles.some((r) => !held.includes(r));
+  if (user.removed) {
+    return (
+      <tr>
+        <td>{user.name}</td>
+        <td />
+        <td />
+        <td>
+          <p className="tag-disabled">{t('privacy.removedTag')}</p>
+        </td>
+      </tr>
+    );
+  }
   return (
     <tr>
       <td>
@@ -197,6 +233,7 @@ function UserRow(props: {
             {user.disabled ? t('auth.users.enable') : t('auth.users.disable')}
           </button>
         )}
+        {!isMe && <RemoveAccountButton user={user} onRemoved={onRemoved} onError={onError} />}
       </td>
     </tr>
   );

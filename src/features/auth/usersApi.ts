@@ -20,13 +20,14 @@ export async function call<T>(url: string, init: Parameters<typeof apiFetch>[1] 
 
 export const usersApi = {
   list: () => call<{ users: PublicUser[] }>('/api/users'),
-  invite: (roles: Role[], expiresInDays: number) =>
-    call<{ token: string; roles: Role[]; expiresAt: string }>('/api/users/invites', { method: 'POST', json: { roles, expiresInDays } }),
+  /** An invite for `municipality` (SPEC.md R30); the server's own when omitted. */
+  invite: (roles: Role[], expiresInDays: number, municipality?: string) =>
+    call<{ token: string; roles: Role[]; expiresAt: string }>('/api/users/invites', { method: 'POST', json: { roles, expiresInDays, ...(municipality ? { municipality } : {}) } }),
   invites: () => call<{ invites: OpenInvite[] }>('/api/users/invites'),
   revokeInvite: (id: string) => call<unknown>(`/api/users/invites/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   resetLink: (id: string) => call<{ token: string; expiresAt: string }>(`/api/users/${encodeURIComponent(id)}/reset-link`, { method: 'POST', json: {} }),
   changePassword: (current: string, password: string) => call<unknown>('/api/auth/password', { method: 'POST', json: { current, password } }),
-  update: (id: string, patch: { roles?: Role[]; disabled?: boolean; organisation?: string | null }) =>
+  update: (id: string, patch: { roles?: Role[]; disabled?: boolean; organisation?: string | null; municipality?: string }) =>
     call<{ user: PublicUser }>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch }),
   settings: () => call<ServerSettings>('/api/settings'),
   setPartnersPublic: (partnersPublic: boolean) => call<ServerSettings>('/api/settings', { method: 'PATCH', json: { partnersPublic } }),

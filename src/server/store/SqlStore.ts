@@ -4,6 +4,8 @@ import { SqlAreaVersionStore } from './SqlAreaVersionStore';
 import { rowToArea, type AreaRow } from './areaRow';
 import type { SqlExecutor } from './executor';
 import { loadMigrations, runMigrations, type Migration } from './migrate';
+import { SqlRetentionStore } from './SqlRetentionStore';
+import type { RetentionStore } from './RetentionStore';
 import { SqlSyncStore } from './SqlSyncStore';
 import { SqlUserStore } from './SqlUserStore';
 import { SqlLoginLimitStore, type LoginLimitStore } from './LoginLimitStore';
@@ -25,6 +27,7 @@ export class SqlStore implements Store {
   readonly owners: SqlOwnerStore;
   readonly mail: SqlMailStore;
   readonly loginLimits: LoginLimitStore;
+  readonly retention: RetentionStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -37,6 +40,7 @@ export class SqlStore implements Store {
     this.owners = new SqlOwnerStore(db);
     this.mail = new SqlMailStore(db);
     this.loginLimits = new SqlLoginLimitStore(db);
+    this.retention = new SqlRetentionStore(db);
   }
 
   get kind(): 'pglite' | 'postgres' {

@@ -1,5 +1,6 @@
 import type { Area } from '../../domain/area';
 import type { Shop } from '../../domain/shop';
+import type { RetentionStore } from './RetentionStore';
 import type { SyncStore } from './SyncStore';
 import type { AreaVersionStore } from './AreaVersionStore';
 import type { UserStore } from './UserStore';
@@ -59,6 +60,8 @@ export interface Store {
   readonly owners: OwnerStore;
   /** The mail outbox and the worker lease (MailStore.ts). */
   readonly mail: MailStore;
+  /** Retention policies and the anonymising job (RetentionStore.ts, migration 011). */
+  readonly retention: RetentionStore;
 
   close(): Promise<void>;
 }

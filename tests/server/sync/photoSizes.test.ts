@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPhotoDimensions } from '../../../src/server/sync/photoLimits';
 import { sizeKey } from '../../../src/server/sync/photoSizes';
+import { TestDevice } from '../../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 
 let server: SyncServer;
@@ -53,7 +54,15 @@ beforeAll(async () => {
     .toBuffer();
   const res = await put(photo);
   expect(res.statusCode).toBe(201);
+  await listOnFinding(sha(photo));
 });
+
+/** R30: a colleague receives a photo once a finding of their municipality lists it. */
+async function listOnFinding(hash: string) {
+  const { mutation } = new TestDevice({ id: schouwer.id, roles: schouwer.roles }).create({ photoHashes: [hash] });
+  const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: schouwer.headers, payload: { mutations: [mutation] } });
+  expect(res.json().results[0].status).toBe('accepted');
+}
 afterAll(() => server.close());
 
 function put(bytes: Buffer, hash = sha(bytes), user: TestUser = schouwer) {
@@ -112,6 +121,7 @@ describe('photo sizes (R18a)', () => {
     const old = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#228' } }).jpeg().toBuffer();
     const hash = sha(old);
     expect((await put(old)).statusCode).toBe(201);
+    await listOnFinding(hash);
     const store = await import('../../../src/server/sync/PhotoStore');
     const files = new store.FsPhotoStore(server.photosDir);
     await files.remove(sizeKey(hash, 'thumb'));
