@@ -166,12 +166,9 @@ export class SqlUserStore implements UserStore {
       );
       if (!reset) throw new UserStoreError('invalid_token');
       await tx.query('UPDATE password_resets SET used_at = $2::timestamptz WHERE token_hash = $1', [tokenHash, now.toISOString()]);
-      const [row] = await tx.query<UserRow>(
-        `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-        [reset.user_id, passwordHash],
-      );
+      await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [reset.user_id, passwordHash]);
       await tx.query('DELETE FROM sessions WHERE user_id = $1', [reset.user_id]);
-      return rowToUser(row!);
+      return (await selectUser(tx, this.home, 'u.id = $2', reset.user_id))!;
     });
   }
 

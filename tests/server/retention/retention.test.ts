@@ -13,124 +13,142 @@ import { runRetention } from '../../../src/server/retention/job';
 import { FsPhotoStore } from '../../../src/server/sync/PhotoStore';
 import type { Mutation, PullResponse } from '../../../src/sync/protocol';
 import { TestDevice } from '../../support/syncMutations';
+import { PostgresExecutor } from '../../../src/server/store/PostgresExecutor';
+import { openTestSchema } from '../../support/postgres';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 
-let server: SyncServer;
-let coordinator: TestUser;
-let schouwer: TestUser;
-let beheerder: TestUser;
-let closed: Finding;
-let open: Finding;
-let closedPhoto: string;
-let openPhoto: string;
-let revisionBefore = 0;
+/** The same suite on PGlite and, with TEST_DATABASE_URL, on PostgreSQL (advisory lock, jsonb `?`, identity). */
+function retentionSuite(name: string, start: () => Promise<{ server: SyncServer; drop: () => Promise<void> }>): void {
+  let drop: () => Promise<void>;
+  let server: SyncServer;
+  let coordinator: TestUser;
+  let schouwer: TestUser;
+  let beheerder: TestUser;
+  let closed: Finding;
+  let open: Finding;
+  let closedPhoto: string;
+  let openPhoto: string;
+  let revisionBefore = 0;
 
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const at = (iso: string) => () => new Date(iso);
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const at = (iso: string) => () => new Date(iso);
 
-async function push(user: TestUser, mutations: Mutation[]) {
-  const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: user.headers, payload: { mutations } });
-  const results = res.json().results as { status: string; revision: number; reason?: string }[];
-  expect(results.map((r) => r.reason ?? r.status)).toEqual(mutations.map(() => 'accepted'));
-  return results;
-}
-const pull = async (since = 0) => (await server.app.inject({ method: 'GET', url: `/api/sync/pull?since=${since}&limit=1000`, headers: beheerder.headers })).json() as PullResponse;
-async function upload(colour: string) {
-  const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: colour } }).jpeg().toBuffer();
-  expect((await server.app.inject({ method: 'PUT', url: `/api/photos/${sha(bytes)}`, headers: { ...schouwer.headers, 'content-type': 'image/jpeg' }, payload: bytes })).statusCode).toBe(201);
-  return sha(bytes);
-}
-const job = (now: string) => runRetention({ store: server.store, photos: new FsPhotoStore(server.photosDir), municipalities: ['testdorp'], now: at(now) });
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  coordinator = await server.user(['coordinator'], 'Carla');
-  schouwer = await server.user(['schouwer'], 'Sanne');
-  beheerder = await server.user(['wijkbeheerder'], 'Wim');
-  closedPhoto = await upload('#a00');
-  openPhoto = await upload('#0a0');
-  const walker = new TestDevice({ id: schouwer.id, roles: schouwer.roles });
-  const a = walker.create({ description: 'Mevrouw De Vries op nummer 12 klaagt', photoHashes: [closedPhoto] });
-  const b = walker.create({ description: 'Nog open: fietswrak bij Jansen', photoHashes: [openPhoto] });
-  const [ra] = await push(schouwer, [a.mutation, b.mutation]);
-  // The wijkbeheerder follows up on the first one until it is verified (closed), on 3 March 2026.
-  const office = new TestDevice({ id: beheerder.id, roles: beheerder.roles });
-  let f = a.finding;
-  let base = ra!.revision;
-  for (const command of [
-    { kind: 'comment', text: 'Gebeld met De Vries, 06-12345678' },
-    { kind: 'assign', owner: 'municipality', dueDate: '2026-04-01' },
-    { kind: 'fix', note: 'Jan van de buitendienst heeft het gemaakt' },
-    { kind: 'verify', note: 'Gezien door Wim' },
-  ] as const) {
-    const step = office.change(f, command, base);
-    const [r] = await push(beheerder, [step.mutation]);
-    f = step.finding;
-    base = r!.revision;
+  async function push(user: TestUser, mutations: Mutation[]) {
+    const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: user.headers, payload: { mutations } });
+    const results = res.json().results as { status: string; revision: number; reason?: string }[];
+    expect(results.map((r) => r.reason ?? r.status)).toEqual(mutations.map(() => 'accepted'));
+    return results;
   }
-  closed = f;
-  open = b.finding;
-  // A respondent's evaluation of 2025: certification details with a person's words.
-  const certs = new TestDevice({ id: coordinator.id, roles: coordinator.roles });
-  await push(coordinator, [
-    certs.mutation('certifications', '2025/police', { id: '2025/police', municipality: 'testdorp', year: 2025, respondent: 'police', answers: {}, evaluation: 'Wijkagent Piet was tevreden', updatedAt: '2026-01-10T10:00:00.000Z' }, [], null),
-  ]);
-  revisionBefore = (await pull()).revision;
-});
-afterAll(() => server.close());
+  const pull = async (since = 0) => (await server.app.inject({ method: 'GET', url: `/api/sync/pull?since=${since}&limit=1000`, headers: beheerder.headers })).json() as PullResponse;
+  async function upload(colour: string) {
+    const bytes = await sharp({ create: { width: 16, height: 16, channels: 3, background: colour } }).jpeg().toBuffer();
+    expect((await server.app.inject({ method: 'PUT', url: `/api/photos/${sha(bytes)}`, headers: { ...schouwer.headers, 'content-type': 'image/jpeg' }, payload: bytes })).statusCode).toBe(201);
+    return sha(bytes);
+  }
+  const job = (now: string) => runRetention({ store: server.store, photos: new FsPhotoStore(server.photosDir), municipalities: ['testdorp'], now: at(now) });
 
-describe('retention job', () => {
-  it('before the period has passed, nothing changes; the run is recorded with zeros', async () => {
-    // The finding closed on 3 March 2026 and the 2025 evaluation are both kept until their period is over.
-    const runs = await job('2028-12-31T00:00:00Z');
-    expect(runs).toEqual([{ municipality: 'testdorp', ranAt: '2028-12-31T00:00:00.000Z', findings: 0, events: 0, photos: 0, inspections: 0, certifications: 0 }]);
-    expect((await pull(revisionBefore)).records).toEqual([]);
+  beforeAll(async () => {
+    ({ server, drop } = await start());
+    coordinator = await server.user(['coordinator'], 'Carla');
+    schouwer = await server.user(['schouwer'], 'Sanne');
+    beheerder = await server.user(['wijkbeheerder'], 'Wim');
+    closedPhoto = await upload('#a00');
+    openPhoto = await upload('#0a0');
+    const walker = new TestDevice({ id: schouwer.id, roles: schouwer.roles });
+    const a = walker.create({ description: 'Mevrouw De Vries op nummer 12 klaagt', photoHashes: [closedPhoto] });
+    const b = walker.create({ description: 'Nog open: fietswrak bij Jansen', photoHashes: [openPhoto] });
+    const [ra] = await push(schouwer, [a.mutation, b.mutation]);
+    // The wijkbeheerder follows up on the first one until it is verified (closed), on 3 March 2026.
+    const office = new TestDevice({ id: beheerder.id, roles: beheerder.roles });
+    let f = a.finding;
+    let base = ra!.revision;
+    for (const command of [
+      { kind: 'comment', text: 'Gebeld met De Vries, 06-12345678' },
+      { kind: 'assign', owner: 'municipality', dueDate: '2026-04-01' },
+      { kind: 'fix', note: 'Jan van de buitendienst heeft het gemaakt' },
+      { kind: 'verify', note: 'Gezien door Wim' },
+    ] as const) {
+      const step = office.change(f, command, base);
+      const [r] = await push(beheerder, [step.mutation]);
+      f = step.finding;
+      base = r!.revision;
+    }
+    closed = f;
+    open = b.finding;
+    // A respondent's evaluation of 2025: certification details with a person's words.
+    const certs = new TestDevice({ id: coordinator.id, roles: coordinator.roles });
+    await push(coordinator, [
+      certs.mutation('certifications', '2025/police', { id: '2025/police', municipality: 'testdorp', year: 2025, respondent: 'police', answers: {}, evaluation: 'Wijkagent Piet was tevreden', updatedAt: '2026-01-10T10:00:00.000Z' }, [], null),
+    ]);
+    revisionBefore = (await pull()).revision;
+  });
+  afterAll(async () => {
+    await server.close();
+    await drop();
   });
 
-  it('after 3 years: text and photos of the closed finding go, counts stay, devices pull the anonymised state', async () => {
-    const [run] = await job('2029-03-04T00:00:00Z');
-    expect(run).toMatchObject({ findings: 1, photos: 1, certifications: 1 });
-    expect(run!.events).toBeGreaterThanOrEqual(3); // the comment, the fix note, the verify note
+  describe(`retention job (${name})`, () => {
+    it('before the period has passed, nothing changes; the run is recorded with zeros', async () => {
+      // The finding closed on 3 March 2026 and the 2025 evaluation are both kept until their period is over.
+      const runs = await job('2028-12-31T00:00:00Z');
+      expect(runs).toEqual([{ municipality: 'testdorp', ranAt: '2028-12-31T00:00:00.000Z', findings: 0, events: 0, photos: 0, inspections: 0, certifications: 0 }]);
+      expect((await pull(revisionBefore)).records).toEqual([]);
+    });
 
-    const changed = await pull(revisionBefore);
-    const record = changed.records.find((r) => r.id === closed.id)!.data as Finding;
-    expect(record).toMatchObject({ description: RETENTION_MARKER, fixNote: RETENTION_MARKER, photoHashes: [] });
-    // What the scores and counts need is untouched.
-    expect(record).toMatchObject({ status: 'verified', categoryCode: closed.categoryCode, areaId: closed.areaId, createdAt: closed.createdAt, createdBy: closed.createdBy, owner: 'municipality', point: closed.point });
-    const text = JSON.stringify(changed);
-    for (const secret of ['De Vries', '06-12345678', 'Jan van de buitendienst', 'Gezien door Wim', 'Wijkagent Piet', closedPhoto]) expect(text).not.toContain(secret);
-    expect(changed.events.filter((e) => e.event.findingId === closed.id).map((e) => e.event.kind)).toEqual(expect.arrayContaining(['comment', 'status_changed']));
-    expect(changed.records.find((r) => r.id === '2025/police')!.data).toMatchObject({ evaluation: RETENTION_MARKER, year: 2025 });
+    it('after 3 years: text and photos of the closed finding go, counts stay, devices pull the anonymised state', async () => {
+      const [run] = await job('2029-03-04T00:00:00Z');
+      expect(run).toMatchObject({ findings: 1, photos: 1, certifications: 1 });
+      expect(run!.events).toBeGreaterThanOrEqual(3); // the comment, the fix note, the verify note
 
-    // The photo is gone from the store and from the API; the open finding keeps its own.
-    expect((await server.app.inject({ method: 'GET', url: `/api/photos/${closedPhoto}`, headers: beheerder.headers })).statusCode).toBe(404);
-    expect(fs.existsSync(`${server.photosDir}/${closedPhoto.slice(0, 2)}/${closedPhoto}`)).toBe(false);
-    expect((await server.app.inject({ method: 'GET', url: `/api/photos/${openPhoto}`, headers: beheerder.headers })).statusCode).toBe(200);
-    const all = await pull();
-    expect(all.records.find((r) => r.id === open.id)!.data).toMatchObject({ description: 'Nog open: fietswrak bij Jansen', photoHashes: [openPhoto] });
+      const changed = await pull(revisionBefore);
+      const record = changed.records.find((r) => r.id === closed.id)!.data as Finding;
+      expect(record).toMatchObject({ description: RETENTION_MARKER, fixNote: RETENTION_MARKER, photoHashes: [] });
+      // What the scores and counts need is untouched.
+      expect(record).toMatchObject({ status: 'verified', categoryCode: closed.categoryCode, areaId: closed.areaId, createdAt: closed.createdAt, createdBy: closed.createdBy, owner: 'municipality', point: closed.point });
+      const text = JSON.stringify(changed);
+      for (const secret of ['De Vries', '06-12345678', 'Jan van de buitendienst', 'Gezien door Wim', 'Wijkagent Piet', closedPhoto]) expect(text).not.toContain(secret);
+      expect(changed.events.filter((e) => e.event.findingId === closed.id).map((e) => e.event.kind)).toEqual(expect.arrayContaining(['comment', 'status_changed']));
+      expect(changed.records.find((r) => r.id === '2025/police')!.data).toMatchObject({ evaluation: RETENTION_MARKER, year: 2025 });
+
+      // The photo is gone from the store and from the API; the open finding keeps its own.
+      expect((await server.app.inject({ method: 'GET', url: `/api/photos/${closedPhoto}`, headers: beheerder.headers })).statusCode).toBe(404);
+      expect(fs.existsSync(`${server.photosDir}/${closedPhoto.slice(0, 2)}/${closedPhoto}`)).toBe(false);
+      expect((await server.app.inject({ method: 'GET', url: `/api/photos/${openPhoto}`, headers: beheerder.headers })).statusCode).toBe(200);
+      const all = await pull();
+      expect(all.records.find((r) => r.id === open.id)!.data).toMatchObject({ description: 'Nog open: fietswrak bij Jansen', photoHashes: [openPhoto] });
+    });
+
+    it('runs once a day: a second process the same day skips; the coordinator sees the runs', async () => {
+      expect(await job('2029-03-04T06:00:00Z')).toEqual([]);
+      const res = await server.app.inject({ method: 'GET', url: '/api/retention', headers: coordinator.headers });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.policy).toEqual({ closedFindingYears: 3, certificationYears: 3 });
+      expect(body.runs.map((r: { ranAt: string }) => r.ranAt)).toEqual(['2029-03-04T00:00:00.000Z', '2028-12-31T00:00:00.000Z']);
+      expect(body.runs[0]).toMatchObject({ findings: 1, photos: 1 });
+      // A second run the next day finds nothing new to do.
+      const [next] = await job('2029-03-05T01:00:00Z');
+      expect(next).toMatchObject({ findings: 0, events: 0, photos: 0, certifications: 0 });
+    });
+
+    it('the coordinator sets the policy; a bad value is 400 naming the field; other roles cannot', async () => {
+      const put = (user: TestUser, body: unknown) => server.app.inject({ method: 'PUT', url: '/api/retention', headers: user.headers, payload: body as object });
+      const bad = await put(coordinator, { closedFindingYears: 0, certificationYears: 3 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().issues[0].path).toBe('/closedFindingYears');
+      expect((await put(schouwer, { closedFindingYears: 5, certificationYears: 5 })).statusCode).toBe(403);
+      const ok = await put(coordinator, { closedFindingYears: 5, certificationYears: 4 });
+      expect(ok.json().policy).toEqual({ closedFindingYears: 5, certificationYears: 4 });
+      expect((await server.app.inject({ method: 'GET', url: '/api/retention?municipality=elders', headers: coordinator.headers })).statusCode).toBe(404);
+    });
   });
+}
 
-  it('runs once a day: a second process the same day skips; the coordinator sees the runs', async () => {
-    expect(await job('2029-03-04T06:00:00Z')).toEqual([]);
-    const res = await server.app.inject({ method: 'GET', url: '/api/retention', headers: coordinator.headers });
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.policy).toEqual({ closedFindingYears: 3, certificationYears: 3 });
-    expect(body.runs.map((r: { ranAt: string }) => r.ranAt)).toEqual(['2029-03-04T00:00:00.000Z', '2028-12-31T00:00:00.000Z']);
-    expect(body.runs[0]).toMatchObject({ findings: 1, photos: 1 });
-    // A second run the next day finds nothing new to do.
-    const [next] = await job('2029-03-05T01:00:00Z');
-    expect(next).toMatchObject({ findings: 0, events: 0, photos: 0, certifications: 0 });
+retentionSuite('PGlite', async () => ({ server: await startSyncServer(), drop: async () => undefined }));
+const url = process.env.TEST_DATABASE_URL;
+if (url) {
+  retentionSuite('PostgreSQL', async () => {
+    const schema = await openTestSchema(url);
+    return { server: await startSyncServer(await PostgresExecutor.open(url, { schema: schema.name, max: 4 })), drop: () => schema.drop() };
   });
-
-  it('the coordinator sets the policy; a bad value is 400 naming the field; other roles cannot', async () => {
-    const put = (user: TestUser, body: unknown) => server.app.inject({ method: 'PUT', url: '/api/retention', headers: user.headers, payload: body as object });
-    const bad = await put(coordinator, { closedFindingYears: 0, certificationYears: 3 });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues[0].path).toBe('/closedFindingYears');
-    expect((await put(schouwer, { closedFindingYears: 5, certificationYears: 5 })).statusCode).toBe(403);
-    const ok = await put(coordinator, { closedFindingYears: 5, certificationYears: 4 });
-    expect(ok.json().policy).toEqual({ closedFindingYears: 5, certificationYears: 4 });
-    expect((await server.app.inject({ method: 'GET', url: '/api/retention?municipality=elders', headers: coordinator.headers })).statusCode).toBe(404);
-  });
-});
+}
