@@ -12,6 +12,7 @@ import { areaFeature, square } from '../../support/fixtures';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 import { TestDevice } from '../../support/syncMutations';
 import { area } from '../store.contract';
+import { tables, testScope } from '../../support/syncScope';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const PUSH_CASES = Number(process.env.FUZZ_PUSH_CASES ?? 200);
@@ -100,7 +101,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 async function snapshot(): Promise<string> {
-  const pulled = await server.store.sync.pull(0, 100_000, ['findings', 'inspections', 'shops', 'certifications']);
+  const pulled = await server.store.sync.pull(0, 100_000, testScope, tables(['findings', 'inspections', 'shops', 'certifications']));
   const users = await server.store.users.listUsers();
   const areas = await server.store.areaVersions.listAllAreas('testdorp');
   return JSON.stringify([pulled.count, users.length, areas]);
@@ -113,12 +114,12 @@ describe(`hostile input fuzz (seed ${SEED})`, () => {
       const device = new TestDevice(schouwer);
       const good = device.create().mutation;
       const bad = mutate({ changes: good.changes, events: good.events }, next) as { changes: unknown; events: unknown };
-      const before = (await server.store.sync.pull(0, 100_000, ['findings'])).count;
+      const before = (await server.store.sync.pull(0, 100_000, testScope, tables(['findings']))).count;
       const payload = toJson({ mutations: [{ ...good, ...bad }] });
       const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: { ...schouwer.headers, 'content-type': 'application/json' }, payload });
       const where = `seed ${SEED} case ${i}`;
       expect(res.statusCode, where).toBeLessThan(500);
-      const after = (await server.store.sync.pull(0, 100_000, ['findings'])).count;
+      const after = (await server.store.sync.pull(0, 100_000, testScope, tables(['findings']))).count;
       if (res.statusCode !== 200) {
         expect(after, where).toBe(before);
         continue;
