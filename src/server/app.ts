@@ -10,7 +10,7 @@ import type { Store } from './store/Store';
 import { areaToFeature } from './areas/refusal';
 import { registerRetentionRoutes } from './retention/routes';
 import { registerSync } from './sync/routes';
-import type { PhotoStore } from './sync/PhotoStore';
+import { FsPhotoStore, type PhotoStore } from './sync/PhotoStore';
 import { errorCode, isDatabaseUnavailable } from './errors';
 import { installCompression } from './compression';
 import { registerOwnerRoutes } from './mail/ownerRoutes';
@@ -94,10 +94,18 @@ export function buildApp({ store, photoStore, config, municipality, municipaliti
     return reply.code(404).send({ error: 'not_found' });
   });
 
+  // A photo folder that cannot be written would turn every upload into a 500: health says so.
+  const photoFolder = photoStore ? (photoStore instanceof FsPhotoStore ? photoStore : undefined) : (config as Partial<ServerConfig>).photosDir ? new FsPhotoStore((config as Partial<ServerConfig>).photosDir!) : undefined;
   app.get('/api/health', async (_request, reply) => {
-    const { ok } = await store.health();
+    const [{ ok: dbOk }, photosWhy] = await Promise.all([store.health(), photoFolder ? photoFolder.whyNotWritable() : null]);
+    const ok = dbOk && photosWhy === null;
     if (!ok) reply.header('Retry-After', '5');
-    return reply.code(ok ? 200 : 503).send({ ok, db: store.kind, database: ok ? 'reachable' : 'unreachable' });
+    return reply.code(ok ? 200 : 503).send({
+      ok,
+      db: store.kind,
+      database: dbOk ? 'reachable' : 'unreachable',
+      ...(photoFolder ? { photos: photosWhy === null ? 'writable' : 'not writable' } : {}),
+    });
   });
 
   app.get('/api/areas', async (request, reply) => {

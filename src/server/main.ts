@@ -47,6 +47,10 @@ async function main(): Promise<void> {
     const otherAreas = [];
     for (const m of otherMunicipalities) otherAreas.push({ m, result: await loadAreasIfEmpty({ store, municipality: m.config, areasFile: m.areasFile }) });
     const photoStore = openPhotoStore(cfg);
+    if (photoStore instanceof FsPhotoStore) {
+      const why = await photoStore.whyNotWritable();
+      if (why) throw new StartupError(`the photo folder ${cfg.photosDir} is not writable (${why}); make it writable, or set DATA_DIR or PHOTO_STORE`);
+    }
     if (photoStore instanceof S3PhotoStore) {
       await photoStore.checkWritable().catch((err: unknown) => {
         throw new StartupError(`photo store ${describePhotoStore(cfg)} cannot be written: ${firstLine(errorMessage(err))}; check PHOTO_STORE and the S3_ settings`, { cause: err });

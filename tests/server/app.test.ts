@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -57,6 +59,33 @@ describe('HTTP app', () => {
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ ok: false, db: 'postgres', database: 'unreachable' });
     await other.close();
+  });
+
+  it('GET /api/health answers 503 "photos: not writable" when the photo folder cannot be written, and ok once it can', async () => {
+    const tmp = tempDir('schouwkaart-photos-');
+    // Root writes through chmod 0500, so a folder below a regular file stands in (it fails for everyone).
+    const blocked = path.join(tmp.dir, 'a-file');
+    fs.writeFileSync(blocked, 'not a folder');
+    let photosDir = path.join(blocked, 'photos');
+    if (process.getuid?.() !== 0) {
+      photosDir = path.join(tmp.dir, 'photos');
+      fs.mkdirSync(photosDir, { mode: 0o500 });
+    }
+    const other = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir }, municipality: testMunicipality });
+    const res = await other.inject('/api/health');
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json()).toMatchObject({ ok: false, db: 'pglite', database: 'reachable', photos: 'not writable' });
+    await other.close();
+
+    const fine = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir: path.join(tmp.dir, 'ok-photos') }, municipality: testMunicipality });
+    const good = await fine.inject('/api/health');
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toMatchObject({ ok: true, database: 'reachable', photos: 'writable' });
+    await fine.close();
+    fs.chmodSync(tmp.dir, 0o700);
+    if (fs.existsSync(path.join(tmp.dir, 'photos'))) fs.chmodSync(path.join(tmp.dir, 'photos'), 0o700);
+    tmp.remove();
   });
 
   it('GET /api/areas is a FeatureCollection of this municipality only, not cacheable', async () => {

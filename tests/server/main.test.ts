@@ -215,6 +215,32 @@ describe('server entry point (child process)', { timeout: 240_000 }, () => {
     expectNoStack(run);
   });
 
+  it('exits 1 with one line naming the folder when the PGlite data folder or the photo folder cannot be written', async () => {
+    // Root writes through chmod 0500, so a path below a regular file stands in (it fails for everyone).
+    const file = path.join(tmp.dir, 'a-file');
+    fs.writeFileSync(file, 'not a folder');
+    let readOnly = path.join(file, 'data');
+    if (process.getuid?.() !== 0) {
+      readOnly = path.join(tmp.dir, 'data-read-only');
+      fs.mkdirSync(path.join(readOnly, 'pglite'), { recursive: true });
+      fs.chmodSync(path.join(readOnly, 'pglite'), 0o500);
+    }
+    const db = launch({ PORT: String(await freePort()), DATA_DIR: readOnly });
+    expect(await withTimeout(db.exited, 60_000, 'exit'), db.stderr()).toBe(1);
+    expect(errorLines(db), db.stderr()).toEqual([expect.stringMatching(/^Error: the data directory .*data.*pglite is not writable \(.+\).*DATA_DIR/)]);
+    expectNoStack(db);
+
+    // The photo folder (PHOTO_STORE unset: <DATA_DIR>/photos) with a file in its place, in the data folder of the first test.
+    const photos = path.join(dataDir, 'photos');
+    fs.rmSync(photos, { recursive: true, force: true });
+    fs.writeFileSync(photos, 'not a folder');
+    const ph = launch({ PORT: String(await freePort()) });
+    expect(await withTimeout(ph.exited, 120_000, 'exit'), ph.stderr()).toBe(1);
+    expect(errorLines(ph), ph.stderr()).toEqual([expect.stringMatching(/^Error: the photo folder .*photos is not writable \(a file is in the way\).*PHOTO_STORE/)]);
+    expectNoStack(ph);
+    fs.rmSync(photos);
+  });
+
   it('exits 1 with one line when the built app is missing or a setting is wrong', async () => {
     const noDist = launch({ PORT: String(await freePort()), STATIC_DIR: path.join(tmp.dir, 'nope') });
     expect(await withTimeout(noDist.exited, 60_000, 'exit'), noDist.stderr()).toBe(1);

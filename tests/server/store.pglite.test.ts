@@ -69,6 +69,6 @@ describe('PGlite in a data directory', () => {
   it('says clearly when the data directory cannot be created', async () => {
     const file = path.join(tempDir(), 'not-a-dir');
     fs.writeFileSync(file, '');
-    await expect(PgliteExecutor.open(path.join(file, 'pglite'))).rejects.toThrow(/cannot create the data directory .*not-a-dir/);
+    await expect(PgliteExecutor.open(path.join(file, 'pglite'))).rejects.toThrow(/the data directory .*not-a-dir.*is not writable \(a file is in the way\).*DATA_DIR/);
   });
 });

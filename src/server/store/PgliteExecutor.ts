@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { StartupError, errorCode, errorMessage } from '../errors';
+import { describeFsError, whyNotWritable } from '../writableDir';
 import type { Row, SqlExecutor, SqlParam, SqlQueryable } from './executor';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
@@ -41,11 +42,9 @@ export class PgliteExecutor implements SqlExecutor {
     const { loadDataDir } = options;
     if (dataDir === undefined) return new PgliteExecutor(await PGlite.create({ loadDataDir }), undefined, undefined);
     const dir = path.resolve(dataDir);
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-    } catch (err) {
-      throw new StartupError(`cannot create the data directory ${dir}: ${describeFsError(err)}; set DATA_DIR to a writable directory`);
-    }
+    // Created if needed. PGlite itself only says "failed to initialize properly" on a read-only folder.
+    const why = await whyNotWritable(dir);
+    if (why) throw new StartupError(`the data directory ${dir} is not writable (${why}); make it writable or set DATA_DIR to a writable directory`);
     const lock = DirLock.acquire(`${dir}.lock`, dir);
     try {
       const db = await PGlite.create(dir, { loadDataDir });
@@ -74,21 +73,6 @@ export class PgliteExecutor implements SqlExecutor {
     } finally {
       this.lock?.release();
     }
-  }
-}
-
-function describeFsError(err: unknown): string {
-  switch (errorCode(err)) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a file is in the way';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return errorMessage(err);
   }
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { whyNotWritable } from '../writableDir';
 
 /**
  * Where photo bytes live (R17/R18): the filesystem by default; an S3-compatible store can implement
@@ -17,6 +18,11 @@ export interface PhotoStore {
 /** `<dir>/<first two hex>/<hash>`: no directory grows past a few thousand files. */
 export class FsPhotoStore implements PhotoStore {
   constructor(private readonly dir: string) {}
+
+  /** Start-up and health check: null when a photo can be written, else why not. */
+  whyNotWritable(): Promise<string | null> {
+    return whyNotWritable(this.dir);
+  }
 
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), key);
