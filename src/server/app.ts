@@ -13,6 +13,7 @@ import { registerSync } from './sync/routes';
 import { FsPhotoStore, type PhotoStore } from './sync/PhotoStore';
 import { errorCode, isDatabaseUnavailable } from './errors';
 import { installCompression } from './compression';
+import { installMetrics } from './metrics';
 import { registerOwnerRoutes } from './mail/ownerRoutes';
 import { BodyRefused, installBodyGuard } from './http/bodyGuard';
 import { loggerOptions } from './http/logging';
@@ -30,6 +31,8 @@ export interface AppOptions {
   logger?: false | { level: LogLevel; stream?: NodeJS.WritableStream };
   /** Largest accepted request body in bytes (default 1 MiB; photo uploads will set their own). */
   bodyLimit?: number;
+  /** /metrics for this bearer token (METRICS_TOKEN); none when unset. */
+  metricsToken?: string;
   /** Where photos live; default the folder `config.photosDir`. */
   photoStore?: PhotoStore;
   /** Test knobs of the auth layer (a lower login limit, access rules for test-only routes). */
@@ -46,7 +49,7 @@ const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)'
 const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 
 /** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
-export function buildApp({ store, photoStore, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
+export function buildApp({ store, photoStore, metricsToken, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
   const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
     logger: logger === false ? false : loggerOptions(logger.level, logger.stream),
@@ -76,6 +79,8 @@ export function buildApp({ store, photoStore, config, municipality, municipaliti
     return payload;
   });
 
+  // Before compression, so the pull size is counted as sent before it is compressed.
+  installMetrics(app, { store, token: metricsToken, municipalities: municipalities.map((m) => m.id), pool: () => (store as { poolState?: () => { total: number; idle: number; waiting: number } | undefined }).poolState?.() });
   installCompression(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));

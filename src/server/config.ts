@@ -21,6 +21,8 @@ export interface ServerConfig {
   mail: MailConfig;
   /** PHOTO_STORE: the folder `photosDir` (default) or an S3-compatible bucket. */
   photoStore: PhotoStoreConfig;
+  /** METRICS_TOKEN: /metrics answers only a request with `Authorization: Bearer <token>`; unset, no /metrics. */
+  metricsToken: string | undefined;
 }
 
 /** README "Mail". Without SMTP_URL and MAIL_FROM mails are queued and shown, never sent. */
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const mail = mailConfig(value, port, problems);
   const photoStore = photoStoreConfig(value, problems);
+  const metricsTokenValue = metricsToken(value('METRICS_TOKEN'), problems);
 
   if (problems.length > 0) throw new StartupError(problems.join('\n'));
 
@@ -122,7 +125,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: /^\d$/.test(trustProxyRaw) ? Number(trustProxyRaw) : 0,
     mail,
     photoStore,
+    metricsToken: metricsTokenValue,
   };
+}
+
+function metricsToken(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw !== undefined && raw.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters (it guards /metrics)');
+  return raw;
 }
 
 function photoStoreConfig(value: (name: string) => string | undefined, problems: string[]): PhotoStoreConfig {

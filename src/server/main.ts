@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         throw new StartupError(`photo store ${describePhotoStore(cfg)} cannot be written: ${firstLine(errorMessage(err))}; check PHOTO_STORE and the S3_ settings`, { cause: err });
       });
     }
-    app = buildApp({ store, photoStore, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
+    app = buildApp({ store, photoStore, metricsToken: cfg.metricsToken, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
     // While draining, every answer closes its connection, so kept-alive clients do not hold the exit up.
     const server = app.server;
     app.addHook('onSend', async (_request, reply, payload) => {

@@ -20,6 +20,7 @@ describe('server configuration from the environment', () => {
       trustProxy: 0,
       mail: { smtpUrl: undefined, from: undefined, reminderDays: 3, digestDay: 1, publicUrl: 'http://localhost:8080', pollMs: 15_000 },
       photoStore: { kind: 'fs' },
+      metricsToken: undefined,
     });
     expect(defaultTileUrls.brtGrey).toBe('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png');
     expect(describeDatabase(c)).toBe(`PGlite in ${path.join('/srv/app/data', 'pglite')}`);

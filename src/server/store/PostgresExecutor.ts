@@ -105,6 +105,11 @@ export class PostgresExecutor implements SqlExecutor {
     }
   }
 
+  /** The pool's connections, for /metrics. */
+  poolState(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -43,6 +43,12 @@ export class SqlStore implements Store {
     this.retention = new SqlRetentionStore(db);
   }
 
+  /** Connections of the PostgreSQL pool (none for PGlite), for /metrics. */
+  poolState(): { total: number; idle: number; waiting: number } | undefined {
+    const db = this.db as SqlExecutor & { poolState?: () => { total: number; idle: number; waiting: number } };
+    return db.poolState?.();
+  }
+
   get kind(): 'pglite' | 'postgres' {
     return this.db.kind;
   }
