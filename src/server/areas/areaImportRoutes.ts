@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { areaFeatureSchema } from '../../domain/area';
 import type { MunicipalityConfig } from '../../domain/municipality';
 import type { Store } from '../store/Store';
-import { featuresOf, previewImport, type ImportItem } from './importAreas';
+import { featuresOf, previewImport, type ImportItem, type ImportPreview } from './importAreas';
+import { ImportCheckTimeout, checkImportOffThread, type ImportJob } from './importCheck';
+import { vertexLimitRefusal } from './importLimits';
 import { readShapefileZip } from './shapefile';
 import { featureToArea } from './refusal';
 
@@ -43,9 +45,12 @@ export function registerAreaImportRoutes(app: FastifyInstance, { store, municipa
     const raws = featuresOf(input);
     if (!raws) return reply.code(422).send({ error: 'unreadable_file', message: 'The file is not a GeoJSON FeatureCollection.' });
     if (raws.length === 0 || raws.length > 500) return reply.code(422).send({ error: 'unreadable_file', message: 'The file has no features, or more than 500.' });
+    const tooMany = vertexLimitRefusal(raws);
+    if (tooMany) return reply.code(400).send({ error: 'too_many_vertices', message: tooMany });
     const all = await store.areaVersions.listAllAreas(m.id);
     const source = `import ${body.fileName ?? ''} ${new Date().toISOString().slice(0, 10)}`.replace(/\s+/g, ' ');
-    const preview = previewImport(input, raws, all, m.boundary, source);
+    const preview = await offThread({ input, raws, all, boundary: m.boundary, source }, reply);
+    if (!preview) return reply;
     return { municipality: m.id, ...preview, counts: counts(preview.items) };
   });
 
@@ -53,9 +58,12 @@ export function registerAreaImportRoutes(app: FastifyInstance, { store, municipa
     const m = municipalityOf(request, reply);
     if (!m) return reply;
     const body = applySchema.parse(request.body);
+    const tooMany = vertexLimitRefusal(body.features);
+    if (tooMany) return reply.code(400).send({ error: 'too_many_vertices', message: tooMany });
     const features = body.features.map((f) => areaFeatureSchema.parse(f));
     const all = await store.areaVersions.listAllAreas(m.id);
-    const planned = previewImport(null, features, all, m.boundary, 'import');
+    const planned = await offThread({ input: null, raws: features, all, boundary: m.boundary, source: 'import' }, reply);
+    if (!planned) return reply;
     const writes = planned.items
       .filter((i) => i.status === 'added' || i.status === 'changed')
       .map((i) => ({ area: featureToArea(i.feature!, m.id), action: 'imported' as const, actorId: request.actor!.id, reason: body.reason }));
@@ -72,6 +80,17 @@ export function registerAreaImportRoutes(app: FastifyInstance, { store, municipa
     if (!result.ok) return reply.code(422).send({ error: 'import_refused', items: result.refusal });
     return { municipality: m.id, applied: writes.map((w, i) => ({ id: w.area.id, version: result.versions[i] })), counts: counts(planned.items) };
   });
+}
+
+/** The geometry check in a worker; on its time limit a 422 is sent and null returned. */
+async function offThread(job: ImportJob, reply: FastifyReply): Promise<ImportPreview | null> {
+  try {
+    return await checkImportOffThread(job);
+  } catch (e) {
+    if (!(e instanceof ImportCheckTimeout)) throw e;
+    reply.code(422).send({ error: 'import_too_complex', message: `Checking these shapes took too long (${e.message}) and was stopped. Simplify the shapes or import fewer at a time.` });
+    return null;
+  }
 }
 
 function counts(items: readonly ImportItem[]) {

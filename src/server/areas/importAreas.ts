@@ -118,7 +118,7 @@ function normalise(raw: unknown, crs: 'wgs84' | 'rd', current: readonly Area[], 
   };
 }
 
-function labelOf(f: unknown, index: number): string {
+export function labelOf(f: unknown, index: number): string {
   const props = isObject(f) && isObject(f.properties) ? f.properties : {};
   const v = prop(props, 'name', 'naam', 'id');
   return typeof v === 'string' && v.trim() ? v.trim() : `#${index + 1}`;
