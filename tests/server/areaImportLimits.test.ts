@@ -73,6 +73,25 @@ describe('area import limits (issue 12, defect 6)', () => {
     expect(order).toEqual(['health', 'preview']);
   });
 
+  it('answers /api/health while a large apply is being checked, and the apply then saves the area', async () => {
+    const order: string[] = [];
+    const features = collection('Grote wijk', 15_000).features.map((f) => ({ ...f, properties: { ...f.properties, id: 'grote-wijk', source: 'test' } }));
+    const apply = post('/api/areas/import/apply', { features, reason: 'import' }).then((r) => {
+      order.push('apply');
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const health = app.inject('/api/health').then((r) => {
+      order.push('health');
+      return r;
+    });
+    const [a, h] = await Promise.all([apply, health]);
+    expect(h.statusCode).toBe(200);
+    expect(a.statusCode, a.body).toBe(200);
+    expect(a.json()).toMatchObject({ applied: [{ id: 'grote-wijk' }] });
+    expect(order).toEqual(['health', 'apply']);
+  });
+
   it('stops a check that passes its time limit (ImportCheckTimeout), so the route can refuse it', async () => {
     const job = { input: collection('Wijk', 15_000), raws: collection('Wijk', 15_000).features, all: [], boundary: testBoundary, source: 'test' };
     await expect(checkImportOffThread(job, 1)).rejects.toBeInstanceOf(ImportCheckTimeout);

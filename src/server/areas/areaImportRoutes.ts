@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { areaFeatureSchema } from '../../domain/area';
 import type { MunicipalityConfig } from '../../domain/municipality';
 import type { Store } from '../store/Store';
-import { featuresOf, previewImport, type ImportItem, type ImportPreview } from './importAreas';
+import { featuresOf, type ImportItem, type ImportPreview } from './importAreas';
 import { ImportCheckTimeout, checkImportOffThread, type ImportJob } from './importCheck';
 import { vertexLimitRefusal } from './importLimits';
 import { readShapefileZip } from './shapefile';
@@ -67,25 +67,33 @@ export function registerAreaImportRoutes(app: FastifyInstance, { store, municipa
     const writes = planned.items
       .filter((i) => i.status === 'added' || i.status === 'changed')
       .map((i) => ({ area: featureToArea(i.feature!, m.id), action: 'imported' as const, actorId: request.actor!.id, reason: body.reason }));
-    const result = await store.areaVersions.writeAreas<ImportItem[]>(m.id, writes, (current) => {
-      // Again inside the transaction: an edit since the preview may have made a feature clash.
-      const state = [
-        ...current.map((area) => ({ area, retired: false })),
-        ...all.filter((a) => !current.some((c) => c.id === a.area.id)).map((a) => ({ area: a.area, retired: true })),
-      ];
-      const now = previewImport(null, features, state, m.boundary, 'import');
-      const refused = now.items.filter((i) => i.status === 'refused');
-      return refused.length > 0 ? refused : null;
-    });
+    const result = await guardTime(reply, () =>
+      store.areaVersions.writeAreas<ImportItem[]>(m.id, writes, async (current) => {
+        // Again inside the transaction (also off the event loop): an edit since the preview may have made a feature clash.
+        const state = [
+          ...current.map((area) => ({ area, retired: false })),
+          ...all.filter((a) => !current.some((c) => c.id === a.area.id)).map((a) => ({ area: a.area, retired: true })),
+        ];
+        const now = await checkImportOffThread({ input: null, raws: features, all: state, boundary: m.boundary, source: 'import' });
+        const refused = now.items.filter((i) => i.status === 'refused');
+        return refused.length > 0 ? refused : null;
+      }),
+    );
+    if (!result) return reply;
     if (!result.ok) return reply.code(422).send({ error: 'import_refused', items: result.refusal });
     return { municipality: m.id, applied: writes.map((w, i) => ({ id: w.area.id, version: result.versions[i] })), counts: counts(planned.items) };
   });
 }
 
 /** The geometry check in a worker; on its time limit a 422 is sent and null returned. */
-async function offThread(job: ImportJob, reply: FastifyReply): Promise<ImportPreview | null> {
+function offThread(job: ImportJob, reply: FastifyReply): Promise<ImportPreview | null> {
+  return guardTime(reply, () => checkImportOffThread(job));
+}
+
+/** `fn`, or null after a 422 when a geometry check in it passed its time limit (a transaction then rolls back). */
+async function guardTime<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | null> {
   try {
-    return await checkImportOffThread(job);
+    return await fn();
   } catch (e) {
     if (!(e instanceof ImportCheckTimeout)) throw e;
     reply.code(422).send({ error: 'import_too_complex', message: `Checking these shapes took too long (${e.message}) and was stopped. Simplify the shapes or import fewer at a time.` });

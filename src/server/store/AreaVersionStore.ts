@@ -45,5 +45,5 @@ export interface AreaVersionStore {
    * Write versions. `check` runs inside the transaction, serialised per municipality, with the current
    * (not retired) areas of the municipality; when it returns a refusal nothing is written.
    */
-  writeAreas<R>(municipality: string, writes: readonly AreaWrite[], check: (current: Area[]) => R | null): Promise<WriteResult<R>>;
+  writeAreas<R>(municipality: string, writes: readonly AreaWrite[], check: (current: Area[]) => R | null | Promise<R | null>): Promise<WriteResult<R>>;
 }

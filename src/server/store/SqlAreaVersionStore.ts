@@ -69,14 +69,14 @@ export class SqlAreaVersionStore implements AreaVersionStore {
     return (await this.listVersions(municipality, id)).find((v) => v.version === version);
   }
 
-  async writeAreas<R>(municipality: string, writes: readonly AreaWrite[], check: (current: Area[]) => R | null): Promise<WriteResult<R>> {
+  async writeAreas<R>(municipality: string, writes: readonly AreaWrite[], check: (current: Area[]) => R | null | Promise<R | null>): Promise<WriteResult<R>> {
     for (const w of writes) {
       if (w.area.municipality !== municipality) throw new Error(`area ${w.area.id} belongs to "${w.area.municipality}", not "${municipality}"`);
     }
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AREAS_LOCK_KEY, municipality]);
       const rows = await tx.query<AreaRow>(`SELECT ${AREA_COLUMNS} FROM areas WHERE municipality = $1 AND NOT deleted ORDER BY id COLLATE "C"`, [municipality]);
-      const refusal = check(rows.map(rowToArea));
+      const refusal = await check(rows.map(rowToArea));
       if (refusal !== null) return { ok: false as const, refusal };
       const versions: number[] = [];
       for (const w of writes) versions.push(await writeOne(tx, municipality, w));
