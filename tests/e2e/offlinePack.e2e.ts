@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openApp, tileRequests, visibleTilesLoaded, waitForServiceWorker } from './helpers';
+import { openApp, openMenu, tileRequests, visibleTilesLoaded, waitForServiceWorker } from './helpers';
 import { TILE_PACK_CACHE, TILE_RUNTIME_CACHE } from '../../src/map/tileCache';
 
 test('an area pack downloaded from the tile server shows the area at zoom 18 offline, with no broken tile', async ({ page, context }) => {
@@ -56,6 +56,7 @@ test('a full device can be freed from the storage screen by deleting a pack, and
   expect(await packTiles()).toBeGreaterThan(0);
 
   // The storage figure in the header leads to the storage screen.
+  await openMenu(page);
   await page.locator('header a.storage').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Opslag op dit apparaat' })).toBeVisible();
   await page.getByRole('button', { name: 'Verwijder pakket Vijfhoek' }).click();

@@ -40,9 +40,12 @@ async function capture(page: Page, theme: string, category: string, photo?: Buff
   await page.getByRole('button', { name: 'Opslaan' }).click();
 }
 
-type Stored = { id: string; severity: string; owner: string | null; photoHashes: string[] };
+type Stored = { id: string; severity: string; owner: string | null; photoHashes: string[]; createdAt: string };
 
 test('two devices: offline capture with a photo and an edit, an online edit elsewhere; the answer to the reconnect push is lost; after a retry the same findings everywhere, no duplicates, both edits kept', async ({ browser }) => {
+  // The e2e server is shared by every test file: only findings made during this test are this test's.
+  const startedAt = new Date().toISOString();
+  const mine = (list: Stored[]) => list.filter((f) => f.createdAt >= startedAt);
   // Without a service worker on A: Playwright cannot cut requests that pass a service worker, and the
   // lost answer below needs that. Every screen A uses offline is opened once online instead.
   const ctxA = await browser.newContext({ serviceWorkers: 'block' });
@@ -60,7 +63,7 @@ test('two devices: offline capture with a photo and an edit, an online edit else
   await a.getByRole('button', { name: /Verlichting/ }).click();
   await a.getByText('Wijzigen', { exact: true }).click();
   await a.getByRole('button', { name: 'Terug naar de schouw' }).click();
-  const first = ((await readStored(a)).findings[0] as unknown as Stored).id;
+  const first = mine((await readStored(a)).findings as unknown as Stored[])[0]!.id;
 
   // A goes offline: a second finding with a photo, and the first one made more severe.
   await ctxA.setOffline(true);
@@ -112,8 +115,8 @@ test('two devices: offline capture with a photo and an edit, an online edit else
   await openApp(b);
   await synced(b);
 
-  const onA = (await readStored(a)).findings as unknown as Stored[];
-  const onB = (await readStored(b)).findings as unknown as Stored[];
+  const onA = mine((await readStored(a)).findings as unknown as Stored[]);
+  const onB = mine((await readStored(b)).findings as unknown as Stored[]);
   for (const list of [onA, onB]) {
     expect(list).toHaveLength(2);
     expect(new Set(list.map((f) => f.id)).size).toBe(2);
@@ -127,8 +130,8 @@ test('two devices: offline capture with a photo and an edit, an online edit else
   const photo = await a.request.get(`/api/photos/${withPhoto.photoHashes[0]}`);
   expect(photo.status()).toBe(200);
   expect(hasExif(await photo.body())).toBe(false);
-  const pulled = (await (await a.request.get('/api/sync/pull?since=0&limit=1000')).json()) as { records: { table: string; id: string }[]; events: { event: { findingId: string; kind: string } }[] };
-  expect(pulled.records.filter((r) => r.table === 'findings').map((r) => r.id).sort()).toEqual(onA.map((f) => f.id).sort());
+  const pulled = (await (await a.request.get('/api/sync/pull?since=0&limit=1000')).json()) as { records: { table: string; id: string; data: { createdAt: string } }[]; events: { event: { findingId: string; kind: string } }[] };
+  expect(pulled.records.filter((r) => r.table === 'findings' && r.data.createdAt >= startedAt).map((r) => r.id).sort()).toEqual(onA.map((f) => f.id).sort());
   const kinds = pulled.events.filter((e) => e.event.findingId === first).map((e) => e.event.kind).sort();
   expect(kinds).toEqual(['created', 'owner_changed', 'severity_changed']);
   await ctxA.close();

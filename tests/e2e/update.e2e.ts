@@ -9,8 +9,11 @@ test('a waiting new version shows the prompt and never reloads by itself', async
   await openApp(page);
   await waitForServiceWorker(page);
   const original = fs.readFileSync(swPath, 'utf8');
+  // The build's precompressed copies would still serve the old bytes; a deploy writes new ones, here none.
+  const compressed = ['.br', '.gz'].map((ext) => `${swPath}${ext}`).filter((f) => fs.existsSync(f)).map((f) => ({ f, bytes: fs.readFileSync(f) }));
   try {
     // A new deploy: the service worker's bytes change.
+    for (const { f } of compressed) fs.rmSync(f);
     fs.writeFileSync(swPath, `${original}\n// new version ${Date.now()}\n`);
     await page.evaluate(() => {
       (window as unknown as { __marker: number }).__marker = 42;
@@ -25,6 +28,7 @@ test('a waiting new version shows the prompt and never reloads by itself', async
     await expect(page.locator('.area-item').first()).toBeVisible();
   } finally {
     fs.writeFileSync(swPath, original);
+    for (const { f, bytes } of compressed) fs.writeFileSync(f, bytes);
   }
 });
 
