@@ -114,10 +114,14 @@ test('two findings at one spot: tapping their cluster spreads them out, and each
   // The map zooms to the area first (a zoom closes a spread, so tap after it).
   await expect.poll(() => zoomOf(page)).toBeGreaterThan(cityZoom);
   await page.waitForTimeout(600);
+  const areaZoom = await zoomOf(page);
   for (const [colour, description] of [
     [NUISANCE_PINK, pair[0]!.description],
     [ENVIRONMENT_GREEN, pair[1]!.description],
   ] as const) {
+    // Back from a finding the map is drawn anew and flies to the area again; data-zoom changes when
+    // that flight ends (zoomend), and a tap before then would be closed by it.
+    await expect.poll(() => zoomOf(page)).toBe(areaZoom);
     // One cluster of two with a pink and a green half; a tap spreads it into two markers.
     await clickColour(page, NUISANCE_PINK);
     // Spread: a pink and a green marker, well apart (the cluster's two halves are closer than that;
