@@ -40,9 +40,12 @@ export function applyUpdate(): void {
 /**
  * An old shell can ask for a chunk that the new deploy removed. Reload once, cleanly, instead of
  * showing a blank page; the guard stops a reload loop when the server itself is broken.
+ * Offline a reload cannot fetch anything and, without a controlling worker, lands on the browser's
+ * offline error page; then the error is left to the screen's error boundary, which says so in words.
  */
 export function installChunkRecovery(): void {
   window.addEventListener('vite:preloadError', (event) => {
+    if (!navigator.onLine) return;
     event.preventDefault();
     const key = 'schouwkaart.chunkReload';
     const last = Number(sessionStorage.getItem(key) ?? 0);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { loginWithRoles } from './authHelpers';
-import { closeMenu, openApp, openMenu } from './helpers';
+import { closeMenu, openApp, openMenu, waitForServiceWorker } from './helpers';
 import { chooseCategory, exifPhoto, expectListed, pointInside, readStored } from './schouwHelpers';
 
 const here = pointInside('binnenstad');
@@ -67,6 +67,8 @@ test('photos travel: captured offline on one device, shown decoded on another af
   const b = await ctxB.newPage();
   await loginWithRoles(b, ['wijkbeheerder'], `photo-b-${randomUUID().slice(0, 8)}@e2e.nl`);
   await openApp(b);
+  // The follow-up screen is a lazy chunk: offline it comes from the worker's precache, so wait for control.
+  await waitForServiceWorker(b);
   await synced(b);
   expect((await readStored(b)).photos).toHaveLength(0);
 
