@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/services/db';
+import { CONFIG_KEY } from '../../../src/services/configCache';
 import { shopsStrings } from '../../../src/features/shops/i18n';
 import { TablesView } from '../../../src/features/shops/TablesView';
 
@@ -40,6 +41,15 @@ beforeAll(async () => {
   await i18next.use(initReactI18next).init({ lng: 'nl', resources: { nl: { translation: { shops: shopsStrings.nl } } }, interpolation: { escapeValue: false } });
 });
 beforeEach(async () => {
+  // The municipality the correction is for comes from the app's config: the one a device keeps offline.
+  localStorage.setItem(
+    CONFIG_KEY,
+    JSON.stringify({
+      municipality: { id: 'deventer', name: 'Deventer', center: [6.16, 52.25], zoom: 13, boundary: null, attribution: '' },
+      municipalities: [{ id: 'deventer', name: 'Deventer', center: [6.16, 52.25], zoom: 13, boundary: null, attribution: '' }],
+      basemaps: [{ id: 'brt', label: 'BRT', url: 'http://127.0.0.1:9/{z}/{x}/{y}.png', attribution: '' }],
+    }),
+  );
   await db.scoringTables.clear();
   await db.outbox.clear();
   container = document.createElement('div');

@@ -64,9 +64,11 @@ describe('R25: places and codes', () => {
     expect(b).toMatchObject({ status: 'accepted', record: { data: { areaId: null } } });
   });
 
-  it('a finding of a municipality the server does not serve is rejected at /changes/municipality', async () => {
-    const [r] = await push(schouwer, [findingAt(6.16, 52.25, { municipality: 'westland' })]);
-    expect(r).toMatchObject({ status: 'rejected', reason: 'invalid_input', field: '/changes/municipality' });
+  it('R30: a finding for a municipality the person holds no roles in (here one the server does not serve) is rejected and not stored', async () => {
+    const m = findingAt(6.16, 52.25, { municipality: 'westland' });
+    const [r] = await push(schouwer, [m]);
+    expect(r).toMatchObject({ status: 'rejected', reason: 'not_allowed_for_municipality', field: 'municipality' });
+    expect(await server.store.sync.getRecord('findings', m.recordId, testScope)).toBeNull();
   });
 
   it('an unknown category code is rejected unknown_category and not counted anywhere', async () => {
