@@ -292,7 +292,9 @@ describe.each(storeFactories)('downloadPack with %s', (_name, makeStore) => {
       if (calls > 30) up = false;
       return up ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
     };
-    const result = await run({ fetchFn, retries: 1, maxConsecutiveFailures: 4 });
+    // One tile at a time, so "in a row" is the order the tiles were asked in (with four at once, which
+    // of them fails first depends on timing).
+    const result = await run({ fetchFn, retries: 1, maxConsecutiveFailures: 4, concurrency: 1 });
     expect(result.code).toBe('server_unreachable');
     expect(result.failed).toBeGreaterThanOrEqual(4);
     // Stopped early: far fewer attempts than 82 tiles × 2 tries.
