@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import { spawn } from 'node:child_process';
+import { startAppServer } from './appServer';
 import sharp from 'sharp';
 import { chromium, type APIRequestContext, type BrowserContext } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
@@ -25,16 +24,6 @@ const csrf = { 'x-requested-with': 'schouwkaart' };
 const password = 'een lange zin als wachtwoord';
 const SAMPLES = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A 4000×3000 photo with detail (smooth shapes plus grain), so its sizes compress like a real one. */
 async function photo(seed: number): Promise<Buffer> {
@@ -70,13 +59,10 @@ async function login(context: BrowserContext, base: string, dataDir: string, rol
 
 export async function photoBenchmarks(exe: string | null): Promise<Measurement[]> {
   if (!exe) return [{ name: 'finding page, thumbnail of a photo not on the device (loopback)', value: NaN, unit: 'ms', detail: { error: 'no Chromium' } }];
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-bench-photos-'));
-  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png' },
-    stdio: 'ignore',
-  });
-  const base = `http://localhost:${port}`;
+  // In its own process group, ended whole afterwards (appServer.ts): no server is left running.
+  const server = await startAppServer({ DATA_DIR: dataDir });
+  const base = server.base;
   const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     for (let i = 0; i < 120; i++) {
@@ -178,6 +164,7 @@ export async function photoBenchmarks(exe: string | null): Promise<Measurement[]
     ];
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
