@@ -28,17 +28,7 @@ function areaOf(point: [number, number]): string | null {
   return null;
 }
 
-/** A small deterministic generator, so a run can be repeated from its seed. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../sync/fuzzHarness';
 
 export interface Answer {
   status: 'accepted' | 'rejected';

@@ -13,21 +13,12 @@ import { startSyncServer, type SyncServer, type TestUser } from '../../support/s
 import { TestDevice } from '../../support/syncMutations';
 import { area } from '../store.contract';
 import { tables, testScope } from '../../support/syncScope';
+import { rng } from '../../sync/fuzzHarness';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const PUSH_CASES = Number(process.env.FUZZ_PUSH_CASES ?? 200);
 const ROUTE_CASES = Number(process.env.FUZZ_ROUTE_CASES ?? 40);
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Raw JSON text for values JSON.stringify cannot write (NaN, Infinity, prototype keys, deep nesting).
 const RAW = '\u0001raw:';
