@@ -28,7 +28,7 @@ function areaOf(point: [number, number]): string | null {
   return null;
 }
 
-export { rng } from '../sync/fuzzHarness';
+export { rng } from '../support/rng';
 
 export interface Answer {
   status: 'accepted' | 'rejected';

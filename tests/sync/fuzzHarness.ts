@@ -17,17 +17,9 @@ import type { PullResponse } from '../../src/sync/protocol';
 import { injectFetch, type Network } from '../support/injectFetch';
 import type { SyncServer, TestUser } from '../support/syncServer';
 
-/** mulberry32: small, fast, and the same sequence for a seed everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/rng';
+
+export { rng };
 
 interface Device {
   db: SchouwDb;

@@ -13,7 +13,7 @@ import { startSyncServer, type SyncServer, type TestUser } from '../../support/s
 import { TestDevice } from '../../support/syncMutations';
 import { area } from '../store.contract';
 import { tables, testScope } from '../../support/syncScope';
-import { rng } from '../../sync/fuzzHarness';
+import { rng } from '../../support/rng';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const PUSH_CASES = Number(process.env.FUZZ_PUSH_CASES ?? 200);
