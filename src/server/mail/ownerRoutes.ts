@@ -16,7 +16,7 @@ import { OwnerStoreError } from '../store/OwnerStore';
 import type { Store } from '../store/Store';
 
 export interface OwnerRouteOptions {
-  store: Pick<Store, 'owners' | 'mail'>;
+  store: Pick<Store, 'owners' | 'mail' | 'users'>;
   municipalities: readonly MunicipalityConfig[];
   smtpConfigured: boolean;
   now?: () => Date;
@@ -40,26 +40,38 @@ function refuse(reply: FastifyReply, err: unknown) {
 export function registerOwnerRoutes(app: FastifyInstance, o: OwnerRouteOptions): void {
   const { store } = o;
   const now = o.now ?? (() => new Date());
-  /** `?municipality=<id>`, else the default one; an unknown id is a 404, never another municipality's data. */
-  const municipalityOf = (request: FastifyRequest): string | null => {
-    const q = (request.query as { municipality?: unknown }).municipality;
-    if (typeof q !== 'string' || q === '') return o.municipalities[0]!.id;
-    return o.municipalities.some((m) => m.id === q) ? q : null;
+  /**
+   * `?municipality=<id>` (else the default one) when the actor may act there (R30): a member of it for
+   * reading, a coordinator of it for managing. An unknown id is a 404 and another municipality a 403,
+   * both already sent, so a route never sees another municipality's data.
+   */
+  const municipalityOf = (request: FastifyRequest, reply: FastifyReply, need: 'member' | 'coordinator'): string | null => {
+    const q = (request.query as { municipality?: unknown } | undefined)?.municipality;
+    const m = typeof q === 'string' && q !== '' ? q : o.municipalities[0]!.id;
+    if (!o.municipalities.some((c) => c.id === m)) {
+      void reply.code(404).send({ error: 'unknown_municipality', message: 'No such municipality is served here.' });
+      return null;
+    }
+    const roles = request.actor && Object.hasOwn(request.actor.municipalities, m) ? request.actor.municipalities[m]! : [];
+    if (need === 'member' ? roles.length === 0 : !roles.includes('coordinator')) {
+      void reply.code(403).send({ error: 'not_allowed_for_municipality', message: `You may not do this for ${m}.` });
+      return null;
+    }
+    return m;
   };
-  const unknownMunicipality = (reply: FastifyReply) => reply.code(404).send({ error: 'unknown_municipality', message: 'No such municipality is served here.' });
+  const coordinates = (request: FastifyRequest, m: string) => request.actor?.municipalities[m]?.includes('coordinator') ?? false;
 
   app.get('/api/owners', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'member');
+    if (!m) return reply;
     const list = await store.owners.list(m);
-    // Contact addresses are for the coordinator; other devices only need names to assign and show.
-    const coordinator = request.actor?.roles.includes('coordinator') ?? false;
-    return { organisations: coordinator ? list : list.map((org) => ({ ...org, emails: [] })) };
+    // Contact addresses are for the municipality's coordinators; other devices only need names to assign and show.
+    return { organisations: coordinates(request, m) ? list : list.map((org) => ({ ...org, emails: [] })) };
   });
 
   app.post('/api/owners', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'coordinator');
+    if (!m) return reply;
     const input = organisationInputSchema.parse(request.body);
     try {
       return reply.code(201).send({ organisation: await store.owners.create(m, randomUUID(), input) });
@@ -69,8 +81,8 @@ export function registerOwnerRoutes(app: FastifyInstance, o: OwnerRouteOptions):
   });
 
   app.patch('/api/owners/:id', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'coordinator');
+    if (!m) return reply;
     const id = findingOwnerSchema.parse((request.params as { id: string }).id);
     const patch = organisationPatchSchema.parse(request.body);
     try {
@@ -81,16 +93,19 @@ export function registerOwnerRoutes(app: FastifyInstance, o: OwnerRouteOptions):
   });
 
   app.get('/api/owners/members', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'coordinator');
+    if (!m) return reply;
     return { members: await store.owners.members(m) };
   });
 
   app.put('/api/owners/members/:userId', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'coordinator');
+    if (!m) return reply;
     const userId = userIdSchema.parse((request.params as { userId: string }).userId);
     const { organisationId } = memberBodySchema.parse(request.body);
+    // Only a person of this municipality can be linked to its organisations (R30); anyone else does not exist here.
+    const user = await store.users.getUser(userId);
+    if (!user || user.removed || !Object.hasOwn(user.municipalities, m)) return refuse(reply, new OwnerStoreError('unknown_user', 'userId'));
     try {
       await store.owners.setMember(m, userId, organisationId);
       return { userId, organisationId };
@@ -100,15 +115,15 @@ export function registerOwnerRoutes(app: FastifyInstance, o: OwnerRouteOptions):
   });
 
   app.get('/api/mail', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'coordinator');
+    if (!m) return reply;
     const { mails, counts } = await store.mail.list(m, 200);
     return { smtpConfigured: o.smtpConfigured, counts, mails };
   });
 
   app.get('/api/my-actions', async (request, reply) => {
-    const m = municipalityOf(request);
-    if (!m) return unknownMunicipality(reply);
+    const m = municipalityOf(request, reply, 'member');
+    if (!m) return reply;
     const organisationId = await store.owners.memberOf(m, request.actor!.id);
     if (organisationId === null) return { organisation: null, actions: [] };
     const org = await store.owners.get(m, organisationId);

@@ -177,6 +177,47 @@ describe('R30: municipalities are sealed', () => {
     expect(list.users.every((u) => 'deventer' in u.municipalities)).toBe(true);
   });
 
+  it('owner organisations, their members, the mail queue and "mijn acties" are per municipality: ?municipality= of another is 403', async () => {
+    const d = teams.deventer.coordinator;
+    const w = teams.westland.coordinator;
+    const call = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+      server.app.inject({ method, url, headers: user.headers, ...(payload ? { payload } : {}) });
+    const made = await call(w, 'POST', '/api/owners?municipality=westland', { name: 'Westlandse Woningen', emails: ['info@westland.test'] });
+    expect(made.statusCode).toBe(201);
+    const theirs = (made.json() as { organisation: { id: string } }).organisation.id;
+    await call(w, 'PUT', `/api/owners/members/${teams.westland.wijkbeheerder.id}?municipality=westland`, { organisationId: theirs });
+    const before = JSON.stringify([(await call(w, 'GET', '/api/owners?municipality=westland')).json(), (await call(w, 'GET', '/api/owners/members?municipality=westland')).json()]);
+    expect(before).toContain('info@westland.test');
+
+    // The Deventer coordinator asks for Westland's: every route is a 403 and changes nothing.
+    const attempts = [
+      await call(d, 'GET', '/api/owners?municipality=westland'),
+      await call(d, 'POST', '/api/owners?municipality=westland', { name: 'Ingeplant', emails: ['x@deventer.test'] }),
+      await call(d, 'PATCH', `/api/owners/${theirs}?municipality=westland`, { name: 'Overgenomen', archived: true }),
+      await call(d, 'GET', '/api/owners/members?municipality=westland'),
+      await call(d, 'PUT', `/api/owners/members/${teams.westland.wijkbeheerder.id}?municipality=westland`, { organisationId: null }),
+      await call(d, 'GET', '/api/mail?municipality=westland'),
+      await call(teams.deventer.wijkbeheerder, 'GET', '/api/my-actions?municipality=westland'),
+      await call(teams.deventer.partner, 'GET', '/api/owners?municipality=westland'),
+    ];
+    for (const res of attempts) expect([res.statusCode, res.json().error]).toEqual([403, 'not_allowed_for_municipality']);
+    // In Deventer, Westland's organisation and people do not exist.
+    const foreignOrg = await call(d, 'PATCH', `/api/owners/${theirs}?municipality=deventer`, { name: 'Overgenomen' });
+    expect(foreignOrg.statusCode).toBe(404);
+    const foreignPerson = await call(d, 'PUT', `/api/owners/members/${teams.westland.wijkbeheerder.id}?municipality=deventer`, { organisationId: 'police' });
+    expect([foreignPerson.statusCode, foreignPerson.json().error]).toEqual([404, 'unknown_user']);
+    const after = JSON.stringify([(await call(w, 'GET', '/api/owners?municipality=westland')).json(), (await call(w, 'GET', '/api/owners/members?municipality=westland')).json()]);
+    expect(after).toBe(before);
+    const deventerMembers = (await call(d, 'GET', '/api/owners/members?municipality=deventer')).json() as { members: { userId: string }[] };
+    expect(deventerMembers.members.map((m) => m.userId)).not.toContain(teams.westland.wijkbeheerder.id);
+
+    // Members read their own municipality's organisations; addresses only for its coordinators.
+    const own = await call(teams.deventer.schouwer, 'GET', '/api/owners?municipality=deventer');
+    expect(own.statusCode).toBe(200);
+    expect((own.json() as { organisations: { emails: string[] }[] }).organisations.every((o) => o.emails.length === 0)).toBe(true);
+    expect(JSON.stringify(own.json())).not.toContain('Westlandse');
+  });
+
   it('a person in both municipalities pulls both, with the roles held in each', async () => {
     const d = teams.deventer.coordinator;
     const w = teams.westland.coordinator;
