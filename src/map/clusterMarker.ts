@@ -4,7 +4,7 @@
  * (stable in Leaflet 1.x), so hit testing stays Leaflet's own circle test of the marker's radius.
  */
 import L from 'leaflet';
-import type { ClusterMarkerStyle } from './findingStyle';
+import { clusterColours, type ClusterMarkerStyle } from './findingStyle';
 
 interface CanvasInternals {
   _drawing: boolean;
@@ -31,10 +31,10 @@ const ClusterMarkerClass = L.CircleMarker.extend({
     // A dark hairline outside the ring keeps it readable on the aerial photo and on white.
     ctx.beginPath();
     ctx.arc(x, y, radius, 0, Math.PI * 2);
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = clusterColours.disc;
     ctx.fill();
     ctx.lineWidth = 1;
-    ctx.strokeStyle = '#333333';
+    ctx.strokeStyle = clusterColours.edge;
     ctx.stroke();
     ctx.lineWidth = RING;
     for (const a of arcs) {
@@ -43,7 +43,7 @@ const ClusterMarkerClass = L.CircleMarker.extend({
       ctx.strokeStyle = a.colour;
       ctx.stroke();
     }
-    ctx.fillStyle = '#1a1a1a';
+    ctx.fillStyle = clusterColours.label;
     ctx.font = `700 ${label.length > 3 ? 11 : 13}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';

@@ -7,12 +7,13 @@
  * with an L.Canvas renderer, which FindingsLayer always passes.
  */
 import L from 'leaflet';
-import type { FindingMarkerStyle, MarkerShape } from './findingStyle';
+import type { FindingMarkerStyle, MarkerRing, MarkerShape } from './findingStyle';
 
 export interface ShapeMarkerOptions extends L.CircleMarkerOptions {
   shape: MarkerShape;
   glyph: string;
   glyphColor: string;
+  rings?: readonly MarkerRing[];
 }
 
 interface CanvasInternals {
@@ -53,6 +54,18 @@ const ShapeMarkerClass = L.CircleMarker.extend({
     const { x, y } = this._point;
     const r = Math.max(Math.round(this._radius), 1);
     tracePath(ctx, this.options.shape, x, y, r);
+    const { rings = [], weight = 0 } = this.options;
+    // State rings, outermost first, each a wider stroke of the same path; the fill and the edge then
+    // cover their inner halves.
+    let outside = rings.reduce((sum, ring) => sum + ring.width, 0);
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+    for (let i = rings.length - 1; i >= 0; i--) {
+      ctx.lineWidth = weight + 2 * outside;
+      ctx.strokeStyle = rings[i]!.colour;
+      ctx.stroke();
+      outside -= rings[i]!.width;
+    }
     renderer._fillStroke(ctx, this);
     ctx.globalAlpha = 1;
     ctx.fillStyle = this.options.glyphColor;
@@ -70,6 +83,7 @@ export function shapeMarkerOptions(style: FindingMarkerStyle): Omit<ShapeMarkerO
     shape: style.shape,
     glyph: style.glyph,
     glyphColor: style.glyphColor,
+    rings: style.rings,
     radius: style.radius,
     color: style.color,
     weight: style.weight,

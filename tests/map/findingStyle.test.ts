@@ -25,10 +25,20 @@ describe('finding markers: colour by theme, shape by status', () => {
     }
   });
 
-  it('overdue gets a thick black edge; the selected one is larger with a yellow edge', () => {
-    expect(findingMarkerStyle('assigned', theme, { overdue: true })).toMatchObject({ color: '#000000', weight: 4 });
+  it('overdue gets a thick black ring; the selected one is larger with a yellow ring between black lines', () => {
+    expect(findingMarkerStyle('assigned', theme, { overdue: true }).rings).toEqual([{ colour: '#000000', width: 3 }]);
     const selected = findingMarkerStyle('open', theme, { selected: true });
     expect(selected.radius).toBeGreaterThan(findingMarkerStyle('open', theme).radius);
-    expect(selected.color).toBe('#ffbf47');
+    expect(selected.rings!.map((r) => r.colour)).toEqual(['#000000', '#ffbf47', '#000000']);
+    // A hollow marker's coloured edge is kept apart from the ring by a white line.
+    expect(findingMarkerStyle('fixed', theme, { overdue: true }).rings![0]).toEqual({ colour: '#ffffff', width: 1.5 });
+  });
+
+  it('the glyph is white or black, whichever reads better on the theme colour', () => {
+    expect(findingMarkerStyle('open', { colour: '#0077BB', glyph: 'S' }).glyphColor).toBe('#ffffff');
+    expect(findingMarkerStyle('open', { colour: '#EE3377', glyph: 'O' }).glyphColor).toBe('#000000');
+    // On a hollow marker the theme colour, where it reads as text on white.
+    expect(findingMarkerStyle('fixed', { colour: '#0077BB', glyph: 'S' }).glyphColor).toBe('#0077BB');
+    expect(findingMarkerStyle('fixed', { colour: '#EE3377', glyph: 'O' }).glyphColor).toBe('#000000');
   });
 });
