@@ -13,6 +13,7 @@ import { StartupError, errorCode, errorMessage } from './errors';
 import { loadAreasIfEmpty } from './loadAreas';
 import { displayPath, loadAllMunicipalities } from './municipality';
 import { openStore } from './store/openStore';
+import { migrationsLine } from './store/migrate';
 import { MailWorker } from './mail/worker';
 import { smtpTransport } from './mail/transport';
 import { describePhotoStore, openPhotoStore } from './sync/openPhotoStore';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   // From here on a SIGTERM (a process manager, Ctrl-C) shuts down cleanly, also during the start.
   handleSignals(() => app, store);
   try {
-    await store.migrate().catch((err: unknown) => {
+    const migrations = await store.migrate().catch((err: unknown) => {
       throw new StartupError(`database migration failed: ${firstLine(errorMessage(err))}`, { cause: err });
     });
     // Accounts and records from before municipalities were sealed (migration 010) belong to MUNICIPALITY.
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : cfg.port;
     console.log(`Schouwkaart listening on http://localhost:${port}`);
     console.log(`Database: ${store.description}`);
+    console.log(migrationsLine(migrations));
     console.log(`Photos: ${describePhotoStore(cfg)}`);
     console.log(
       areas.loaded

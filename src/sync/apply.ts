@@ -66,9 +66,11 @@ async function freezeBase(db: SchouwDb, pending: OutboxEntry[], oldRevision: num
  * holds up to a thousand). Fields with a pending local change keep the local value (R11); its own
  * push answer brings the server's value later. Before a record's known revision moves, its pending
  * entries without a base get the old one (R4). `force` applies even an older revision (a push answer:
- * it is the server's state now).
+ * it is the server's state now). `replace` (a re-pull after the server's epoch changed, R35) also
+ * applies older revisions, and the known revision becomes the server's: the old one counted in another
+ * epoch.
  */
-export async function applyRecordVersions(db: SchouwDb, versions: readonly RecordVersion[], force = false): Promise<void> {
+export async function applyRecordVersions(db: SchouwDb, versions: readonly RecordVersion[], force = false, replace = false): Promise<void> {
   if (versions.length === 0) return;
   const keys = versions.map((v) => knownKey(v.table, v.id));
   const known = (await db.meta.bulkGet(keys)).map((row) => row?.value as KnownRecord | undefined);
@@ -82,7 +84,7 @@ export async function applyRecordVersions(db: SchouwDb, versions: readonly Recor
   const puts = new Map<Table<unknown, string>, Record<string, unknown>[]>();
   for (const [i, v] of versions.entries()) {
     const k = known[i];
-    if (!force && k && k.revision >= v.revision) continue;
+    if (!force && !replace && k && k.revision >= v.revision) continue;
     const target = tableFor(db, v.table, v.data);
     if (!target) continue;
     const pending = pendingByKey.get(keys[i]!) ?? [];
@@ -93,7 +95,7 @@ export async function applyRecordVersions(db: SchouwDb, versions: readonly Recor
       if (local) for (const e of pending) for (const field of Object.keys(e.changes)) if (field in local) next[field] = local[field];
     }
     puts.set(target, [...(puts.get(target) ?? []), next]);
-    metaRows.push({ key: keys[i]!, value: { revision: Math.max(v.revision, k?.revision ?? 0), conflicts: v.conflicts } });
+    metaRows.push({ key: keys[i]!, value: { revision: replace ? v.revision : Math.max(v.revision, k?.revision ?? 0), conflicts: v.conflicts } });
   }
   for (const [target, rows] of puts) await target.bulkPut(rows);
   await db.meta.bulkPut(metaRows);

@@ -126,6 +126,10 @@ export const pullResponseSchema = z.object({
   revision: z.number().int(),
   /** Set when more rows may follow: ask again with `cursor`. */
   nextCursor: z.string().nullable(),
+  /** The database's epoch: a new one after a restore (R35). Absent from servers before it existed. */
+  epoch: z.string().max(100).optional(),
+  /** The server's head revision: a device whose stored revision is higher pulls everything again (R35). */
+  head: z.number().int().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -45,12 +45,24 @@ export interface PullPage {
   events: FindingEvent[];
   revision: number;
   nextCursor: string | null;
+  /** The server's epoch and head revision (R35); null from a server that does not send them. */
+  epoch: string | null;
+  head: number | null;
 }
 
 export function readPullPage(v: unknown): PullPage {
   if (!isObject(v) || !Array.isArray(v.records) || !Array.isArray(v.events)) throw new BadPullPage('', 'has no records and events');
   if (!isRevision(v.revision)) throw new BadPullPage('revision', 'is not a revision');
   if (v.nextCursor !== null && (typeof v.nextCursor !== 'string' || !/^\d{1,15}$/.test(v.nextCursor))) throw new BadPullPage('nextCursor', 'is not a cursor');
+  if (v.epoch !== undefined && (typeof v.epoch !== 'string' || v.epoch === '' || v.epoch.length > 100)) throw new BadPullPage('epoch', 'is not an epoch');
+  if (v.head !== undefined && !isRevision(v.head)) throw new BadPullPage('head', 'is not a revision');
   const page = v as unknown as PullResponse;
-  return { records: page.records.map(record), events: page.events.map(event), revision: page.revision, nextCursor: page.nextCursor };
+  return {
+    records: page.records.map(record),
+    events: page.events.map(event),
+    revision: page.revision,
+    nextCursor: page.nextCursor,
+    epoch: page.epoch ?? null,
+    head: page.head ?? null,
+  };
 }

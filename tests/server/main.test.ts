@@ -121,6 +121,7 @@ describe('server entry point (child process)', { timeout: 240_000 }, () => {
     await until('the start-up lines', () => (server.stdout().includes('Areas:') ? true : undefined));
     expect(server.stdout()).toContain(`Schouwkaart listening on http://localhost:${port}`);
     expect(server.stdout()).toContain(`Database: PGlite in ${path.join(dataDir, 'pglite')}`);
+    expect(server.stdout()).toMatch(/^Migrations: 0 applied, \d+ new \(001_areas, .*\)$/m);
     expect(server.stdout()).toMatch(/Areas: loaded \d+ for Deventer/);
 
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -148,6 +149,7 @@ describe('server entry point (child process)', { timeout: 240_000 }, () => {
     const again = launch({ PORT: String(port2) });
     await until('the restart', () => (again.stdout().includes('Areas:') ? true : undefined));
     expect(again.stdout()).toMatch(/Areas: \d+ for Deventer \(already in the database\)/);
+    expect(again.stdout()).toMatch(/^Migrations: \d+ applied, up to date$/m);
     signal(again, 'SIGINT');
     expect(await withTimeout(again.exited, 30_000, 'shutdown after SIGINT'), again.stderr()).toBe(0);
     expect(again.stdout()).toContain('Schouwkaart stopped');

@@ -199,6 +199,7 @@ async function isEmpty(q: SqlQueryable): Promise<{ empty: boolean; detail: strin
  * Restores into an empty database and photo store: the schema is migrated to the backup's version, the
  * rows go in, then the newer migrations of this version run over them. A non-empty target is refused
  * unless `force` (then its rows are replaced). Checksums are verified before anything is written.
+ * The restored database gets a new epoch (SPEC.md R35): devices that synced with the old one re-pull.
  */
 export async function restore(
   file: string,
@@ -241,6 +242,8 @@ export async function restore(
     }
   });
   await runMigrations(deps.db, migrations);
+  // A new epoch: the revision counter went back to the backup's, so every device pulls anew (R35).
+  await deps.db.query('UPDATE server_epoch SET epoch = gen_random_uuid()::text');
   for (const key of Object.keys(manifest.photos.files)) await deps.photos.put(key, Buffer.from(entries.get(`photos/${key}`)!));
   return manifest;
 }

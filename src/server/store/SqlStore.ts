@@ -3,7 +3,7 @@ import type { AreaVersionStore } from './AreaVersionStore';
 import { SqlAreaVersionStore } from './SqlAreaVersionStore';
 import { rowToArea, type AreaRow } from './areaRow';
 import type { SqlExecutor } from './executor';
-import { loadMigrations, runMigrations, type Migration } from './migrate';
+import { loadMigrations, runMigrations, type Migration, type MigrationOutcome } from './migrate';
 import { SqlRetentionStore } from './SqlRetentionStore';
 import type { RetentionStore } from './RetentionStore';
 import { SqlSyncStore } from './SqlSyncStore';
@@ -57,8 +57,8 @@ export class SqlStore implements Store {
     return this.db.description;
   }
 
-  async migrate(): Promise<void> {
-    await runMigrations(this.db, this.migrations);
+  async migrate(): Promise<MigrationOutcome> {
+    return { known: this.migrations.length, applied: await runMigrations(this.db, this.migrations) };
   }
 
   async health(): Promise<{ ok: boolean }> {

@@ -10,6 +10,7 @@ import {
   type MutationMeta,
   type PullJsonPage,
   type PullPage,
+  type ServerHead,
   type StoredRecord,
   type StoredResult,
   type SyncStore,
@@ -145,6 +146,13 @@ export class SqlSyncStore implements SyncStore {
       else events.push(`{"table":"findings","revision":${revision},"event":${r.data as string}}`);
     }
     return { records: `[${records.join(',')}]`, events: `[${events.join(',')}]`, last, count: rows.length };
+  }
+
+  async head(): Promise<ServerHead> {
+    const [row] = await this.db.query<{ value: unknown; epoch: string | null }>(
+      'SELECT value, (SELECT epoch FROM server_epoch) AS epoch FROM revision_counter',
+    );
+    return { epoch: row?.epoch ?? '', head: num(row?.value ?? 0) };
   }
 
   async pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullPage> {

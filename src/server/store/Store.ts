@@ -7,6 +7,7 @@ import type { UserStore } from './UserStore';
 import type { OwnerStore } from './OwnerStore';
 import type { MailStore } from './MailStore';
 import type { LoginLimitStore } from './LoginLimitStore';
+import type { MigrationOutcome } from './migrate';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -21,8 +22,8 @@ export interface Store {
   /** Where the data lives, for a log line; never contains a password. */
   readonly description: string;
 
-  /** Apply pending migrations; safe to call again. */
-  migrate(): Promise<void>;
+  /** Apply pending migrations; safe to call again. Says how many there are and which ran now. */
+  migrate(): Promise<MigrationOutcome>;
   /** Whether the database answers. Never throws. */
   health(): Promise<{ ok: boolean }>;
 

@@ -74,6 +74,11 @@ export interface PullPage {
   count: number;
 }
 
+export interface ServerHead {
+  epoch: string;
+  head: number;
+}
+
 export interface PullJsonPage {
   /** `[...]` of RecordVersion rows. */
   records: string;
@@ -113,6 +118,12 @@ export interface SyncStore {
    * stored JSON goes out as the database prints it, not parsed and printed again (R10's cost).
    */
   pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullJsonPage>;
+  /**
+   * The database's epoch (a random id, new after every restore) and its head revision (the revision
+   * counter: no stored row has a higher one). A device ahead of the head, or of another epoch, pulls
+   * everything again (R35).
+   */
+  head(): Promise<ServerHead>;
 
   hasPhoto(sha256: string): Promise<boolean>;
   /**

@@ -93,3 +93,26 @@ export async function runMigrations(db: SqlExecutor, migrations: readonly Migrat
   }
   return applied;
 }
+
+/** What one start's migration run did: how many migrations this version knows, and which ran now. */
+export interface MigrationOutcome {
+  known: number;
+  /** File names of the migrations applied by this run, in order. */
+  applied: string[];
+}
+
+const SHOWN = 5;
+
+/**
+ * The start-up line: `Migrations: 14 applied, 2 new (040_x, 041_y)` or `Migrations: 16 applied, up to
+ * date`; a long list names the first few and counts the rest.
+ */
+export function migrationsLine(o: MigrationOutcome): string {
+  const before = o.known - o.applied.length;
+  if (o.applied.length === 0) return `Migrations: ${before} applied, up to date`;
+  const names = o.applied.map((n) => n.replace(/\.sql$/, ''));
+  const shown = names.slice(0, SHOWN).join(', ');
+  const more = names.length > SHOWN ? ` and ${names.length - SHOWN} more` : '';
+  return `Migrations: ${before} applied, ${o.applied.length} new (${shown}${more})`;
+}
+

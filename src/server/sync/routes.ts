@@ -173,9 +173,11 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     const after = Math.max(q.since, q.cursor === undefined ? 0 : Number(q.cursor));
     const page = await sync.pullJson(after, q.limit, request.actor!.municipalities, readableTables);
     const nextCursor = page.count >= q.limit ? JSON.stringify(String(page.last)) : 'null';
+    // Read after the page: every revision of the page is at most the head (R35).
+    const { epoch, head } = await sync.head();
     return reply
       .type('application/json; charset=utf-8')
-      .send(`{"records":${page.records},"events":${page.events},"revision":${page.last},"nextCursor":${nextCursor}}`);
+      .send(`{"records":${page.records},"events":${page.events},"revision":${page.last},"nextCursor":${nextCursor},"epoch":${JSON.stringify(epoch)},"head":${head}}`);
   });
 
   registerPhotoRoutes(app, sync, photos);

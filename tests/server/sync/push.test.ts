@@ -175,7 +175,7 @@ describe('pull', () => {
       expect(seen).toHaveLength(50);
       expect(pages).toBe(6); // 5 full pages, then an empty one says "done"
       const after = (await fresh.app.inject({ method: 'GET', url: `/api/sync/pull?since=${revision}`, headers: u.headers })).json() as PullResponse;
-      expect(after).toEqual({ records: [], events: [], revision, nextCursor: null });
+      expect(after).toEqual({ records: [], events: [], revision, nextCursor: null, epoch: expect.stringMatching(/^[0-9a-f-]{36}$/), head: revision });
     } finally {
       await fresh.close();
     }
