@@ -85,6 +85,22 @@ export const accessTable = {
   'GET /api/areas/export': 'open',
   'POST /api/areas/import': ['coordinator'],
   'POST /api/areas/import/apply': ['coordinator'],
+
+  // The shop survey (src/server/survey, SPEC.md R44-R46): the coordinator sets it up and makes the
+  // links; a shopkeeper needs no account (the one-time token in the body is the permission); the
+  // public results show an area only from the threshold.
+  'GET /api/survey': ['coordinator'],
+  'PUT /api/survey': ['coordinator'],
+  'GET /api/survey/links': ['coordinator'],
+  'POST /api/survey/links': ['coordinator'],
+  'POST /api/survey/links/reissue': ['coordinator'],
+  'POST /api/survey/links/:id/revoke': ['coordinator'],
+  'GET /api/survey/results': ['coordinator'],
+  'POST /api/public/survey/open': 'open',
+  'PUT /api/public/survey/draft': 'open',
+  'POST /api/public/survey/submit': 'open',
+  'GET /api/public/survey/:municipality': 'open',
+  'GET /api/public/survey/:municipality/areas/:areaId': 'open',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof accessTable;
@@ -124,6 +140,8 @@ const capabilityRoutes = {
   myActions: 'GET /api/my-actions',
   manageOwners: 'POST /api/owners',
   viewMail: 'GET /api/mail',
+  /** Set up the shop survey, make letters, read results with free text. */
+  manageSurvey: 'GET /api/survey',
 } as const satisfies Record<string, RouteKey>;
 
 const capabilityRoles = {

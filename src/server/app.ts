@@ -20,6 +20,8 @@ import { loggerOptions } from './http/logging';
 import { toPointer } from '../domain/text';
 import { placesFor } from './sync/places';
 import { SETUP_LINK_FILE } from './auth/setupLink';
+import { registerSurveyCoordinatorRoutes } from './survey/coordinatorRoutes';
+import { registerPublicSurveyRoutes, type PublicSurveyOptions } from './survey/publicRoutes';
 
 export interface AppOptions {
   store: Store;
@@ -37,6 +39,8 @@ export interface AppOptions {
   photoStore?: PhotoStore;
   /** Test knobs of the auth layer (a lower login limit, access rules for test-only routes). */
   auth?: Pick<AuthOptions, 'loginAttemptsPerMinute' | 'loginLimits' | 'extraAccess'>;
+  /** Test knobs of the public survey routes (lower rate limits, a clock). */
+  survey?: Pick<PublicSurveyOptions, 'perAddress' | 'perLink' | 'now'>;
 }
 
 export interface Issue {
@@ -49,7 +53,7 @@ const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)'
 const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 
 /** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
-export function buildApp({ store, photoStore, metricsToken, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth }: AppOptions): FastifyInstance {
+export function buildApp({ store, photoStore, metricsToken, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth, survey = {} }: AppOptions): FastifyInstance {
   const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
     logger: logger === false ? false : loggerOptions(logger.level, logger.stream),
@@ -149,6 +153,11 @@ export function buildApp({ store, photoStore, metricsToken, config, municipality
   registerOwnerRoutes(app, { store, municipalities, smtpConfigured: Boolean(config.mail?.smtpUrl && config.mail.from) });
   registerSync(app, { store, photosDir: (config as Partial<ServerConfig>).photosDir, places: placesFor(store, municipalities), ...(photoStore ? { photoStore } : {}) });
   registerRetentionRoutes(app, { store, municipality: municipality.id, municipalities: municipalities.map((m) => m.id) });
+  // In a plugin, so the rate limiter (registered by installAuth) is loaded before these routes are added.
+  void app.register(async (scoped) => {
+    registerSurveyCoordinatorRoutes(scoped, { store, municipalities: municipalities.map((m) => m.id), ...(config.mail?.publicUrl ? { publicUrl: config.mail.publicUrl } : {}) });
+    registerPublicSurveyRoutes(scoped, { store, municipalities, ...survey });
+  });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

@@ -23,6 +23,7 @@ const expected: Record<Capability, readonly Role[]> = {
   myActions: ['coordinator', 'schouwer', 'wijkbeheerder', 'partner'],
   manageOwners: ['coordinator'],
   viewMail: ['coordinator'],
+  manageSurvey: ['coordinator'],
 };
 
 describe('can(roles, capability)', () => {

@@ -74,4 +74,18 @@ export const accessSamples: Record<string, Sample> = {
   'GET /api/areas/export': () => ({ url: '/api/areas/export' }),
   'POST /api/areas/import': () => ({ url: '/api/areas/import', body: {} }),
   'POST /api/areas/import/apply': () => ({ url: '/api/areas/import/apply', body: {} }),
+
+  // The survey: a year without a survey (404/409 when allowed), a link nobody made, a token nobody has.
+  'GET /api/survey': () => ({ url: '/api/survey?year=2001' }),
+  'PUT /api/survey': () => ({ url: '/api/survey', body: { year: 2001 } }),
+  'GET /api/survey/links': () => ({ url: '/api/survey/links?year=2001' }),
+  'POST /api/survey/links': () => ({ url: '/api/survey/links', body: { year: 2001 } }),
+  'POST /api/survey/links/reissue': () => ({ url: '/api/survey/links/reissue', body: { year: 2001 } }),
+  'POST /api/survey/links/:id/revoke': () => ({ url: '/api/survey/links/nobody/revoke', body: {} }),
+  'GET /api/survey/results': () => ({ url: '/api/survey/results?year=2001' }),
+  'POST /api/public/survey/open': () => ({ url: '/api/public/survey/open', body: { token: bogusToken } }),
+  'PUT /api/public/survey/draft': () => ({ url: '/api/public/survey/draft', body: { token: bogusToken, answers: {} } }),
+  'POST /api/public/survey/submit': () => ({ url: '/api/public/survey/submit', body: { token: bogusToken, answers: {} } }),
+  'GET /api/public/survey/:municipality': () => ({ url: '/api/public/survey/testdorp?year=2001' }),
+  'GET /api/public/survey/:municipality/areas/:areaId': () => ({ url: '/api/public/survey/testdorp/areas/centrum?year=2001' }),
 };

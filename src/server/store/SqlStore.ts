@@ -16,6 +16,8 @@ import { shopFlagsSchema } from '../../domain/shop';
 import type { UserStore } from './UserStore';
 import { SqlOwnerStore } from './SqlOwnerStore';
 import { SqlMailStore } from './SqlMailStore';
+import { SqlSurveyStore } from './SqlSurveyStore';
+import type { SurveyStore } from './SurveyStore';
 
 
 /** The `Store` in SQL that PGlite and PostgreSQL both run unchanged. */
@@ -28,6 +30,7 @@ export class SqlStore implements Store {
   readonly mail: SqlMailStore;
   readonly loginLimits: LoginLimitStore;
   readonly retention: RetentionStore;
+  readonly survey: SurveyStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -41,6 +44,7 @@ export class SqlStore implements Store {
     this.mail = new SqlMailStore(db);
     this.loginLimits = new SqlLoginLimitStore(db);
     this.retention = new SqlRetentionStore(db);
+    this.survey = new SqlSurveyStore(db);
   }
 
   /** Connections of the PostgreSQL pool (none for PGlite), for /metrics. */

@@ -8,6 +8,7 @@ import type { OwnerStore } from './OwnerStore';
 import type { MailStore } from './MailStore';
 import type { LoginLimitStore } from './LoginLimitStore';
 import type { MigrationOutcome } from './migrate';
+import type { SurveyStore } from './SurveyStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -63,6 +64,8 @@ export interface Store {
   readonly mail: MailStore;
   /** Retention policies and the anonymising job (RetentionStore.ts, migration 011). */
   readonly retention: RetentionStore;
+  /** The shop survey: setups, one-time links, answers (SurveyStore.ts, migration 070). */
+  readonly survey: SurveyStore;
 
   close(): Promise<void>;
 }

@@ -14,6 +14,8 @@ import { TestDevice } from '../../support/syncMutations';
 import { area } from '../store.contract';
 import { tables, testScope } from '../../support/syncScope';
 import { rng } from '../../support/rng';
+import { v7 as uuidv7 } from 'uuid';
+import { CURRENT_FIXED_VERSION } from '../../../src/domain/survey/fixedQuestions';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const PUSH_CASES = Number(process.env.FUZZ_PUSH_CASES ?? 200);
@@ -88,14 +90,28 @@ beforeAll(async () => {
   schouwer = await server.user(['schouwer']);
   coordinator = await server.user(['coordinator']);
   await server.store.replaceAreas('testdorp', [area('testdorp', 'noord', { name: 'Noord', geometry: sq(6.2, 52.25) as never })]);
+  await server.store.survey.saveSetup({ municipality: 'testdorp', year: SURVEY_YEAR, fixedVersion: CURRENT_FIXED_VERSION, topical: [], threshold: 5, resultsPublic: true }, coordinator.id);
 });
+
+const SURVEY_YEAR = 2026;
+/** A fresh open survey link (its shop need not exist: the flag write then has nothing to do). */
+async function surveyToken(): Promise<string> {
+  const token = newToken();
+  await server.store.survey.addLinks('testdorp', SURVEY_YEAR, [{ id: uuidv7(), shopId: uuidv7(), tokenHash: hashToken(token) }]);
+  return token;
+}
+const surveyAnswers = () => ({ safeDay: 3, shoplifting: true, bestMeasure: 'lighting', remarks: 'Donker bij de kerk' });
 afterAll(() => server?.close());
 
 async function snapshot(): Promise<string> {
   const pulled = await server.store.sync.pull(0, 100_000, testScope, tables(['findings', 'inspections', 'shops', 'certifications']));
   const users = await server.store.users.listUsers();
   const areas = await server.store.areaVersions.listAllAreas('testdorp');
-  return JSON.stringify([pulled.count, users.length, areas]);
+  const survey = await server.executor.query(
+    `SELECT (SELECT count(*)::int FROM survey_answers) AS answers, (SELECT string_agg(status || coalesce(draft::text, ''), ',' ORDER BY id) FROM survey_links) AS links,
+            (SELECT string_agg(threshold || topical::text || results_public::text, ',') FROM survey_setups) AS setups`,
+  );
+  return JSON.stringify([pulled.count, users.length, areas, survey]);
 }
 
 describe(`hostile input fuzz (seed ${SEED})`, () => {
@@ -138,6 +154,19 @@ describe(`hostile input fuzz (seed ${SEED})`, () => {
     { name: 'area restore', method: 'POST', url: '/api/areas/noord/restore', user: () => coordinator, body: async () => ({ version: 1, reason: 'terug' }) },
     { name: 'area import preview', method: 'POST', url: '/api/areas/import', user: () => coordinator, body: async () => ({ geojson: { type: 'FeatureCollection', features: [areaFeature('oost', 'Oost', square(6.25, 52.25))] } }) },
     { name: 'area import apply', method: 'POST', url: '/api/areas/import/apply', user: () => coordinator, body: async () => ({ features: [areaFeature('oost', 'Oost', square(6.25, 52.25))], reason: 'import' }) },
+    // The survey (issue 16, SPEC.md R45): the public routes need no account; a new link per case.
+    { name: 'survey open', method: 'POST', url: '/api/public/survey/open', user: () => null, body: async () => ({ token: await surveyToken() }) },
+    { name: 'survey draft', method: 'PUT', url: '/api/public/survey/draft', user: () => null, body: async () => ({ token: await surveyToken(), answers: surveyAnswers() }) },
+    { name: 'survey submit', method: 'POST', url: '/api/public/survey/submit', user: () => null, body: async () => ({ token: await surveyToken(), answers: surveyAnswers() }) },
+    {
+      name: 'survey set-up',
+      method: 'PUT',
+      url: '/api/survey',
+      user: () => coordinator,
+      body: async () => ({ year: SURVEY_YEAR, fixedVersion: CURRENT_FIXED_VERSION, threshold: 5, resultsPublic: true, topical: [{ id: 't1', kind: 'choice', text: { nl: 'Open op zondag?' }, options: [{ label: { nl: 'Ja' } }, { label: { nl: 'Nee' } }] }] }),
+    },
+    { name: 'survey links', method: 'POST', url: '/api/survey/links', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, shopIds: [uuidv7()] }) },
+    { name: 'survey reissue', method: 'POST', url: '/api/survey/links/reissue', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, linkIds: [uuidv7()] }) },
   ];
 
   for (const [r, route] of routes.entries()) {
@@ -150,6 +179,8 @@ describe(`hostile input fuzz (seed ${SEED})`, () => {
         const res = await app.inject({
           method: route.method,
           url: route.url,
+          // One address per case: the per-address limits (login, survey) would otherwise answer 429 to most cases.
+          remoteAddress: `10.${r + 1}.${i >> 8}.${i & 255}`,
           headers: { ...(user ? user.headers : { 'x-requested-with': 'schouwkaart' }), 'content-type': 'application/json' },
           payload: toJson(body),
         });
