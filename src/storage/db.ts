@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { OwnerOrganisation } from '../domain/ownerOrganisation';
 import type { Area } from '../domain/area';
 import type { Finding, FindingEvent } from '../domain/finding';
@@ -101,7 +101,7 @@ export type SchouwDb = Dexie & {
  * Schema versions are append-only: a device may skip versions, so every version stays here in order,
  * with its upgrade function when data must change shape.
  */
-export const schemaVersions: { version: number; stores: Record<string, string> }[] = [
+export const schemaVersions: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   { version: 1, stores: { areas: 'id, municipality, name', offlinePacks: 'areaId' } },
   {
     version: 2,
@@ -146,10 +146,44 @@ export const schemaVersions: { version: number; stores: Record<string, string> }
     version: 7,
     stores: { ownerOrganisations: '[municipality+id], municipality' },
   },
+  {
+    // The pull writes one row per finding (SPEC.md R38): the known server revision and conflicts move
+    // from a `meta` row per finding into the finding's own row (`_sync`), and the indexes nothing
+    // queries go, so each pulled finding costs one write with two index entries instead of three
+    // writes with eight. Created events already on the device stay (history reads derive them, R39).
+    version: 10,
+    stores: { findings: 'id, areaId, inspectionId', findingEvents: 'id, findingId' },
+    upgrade: moveKnownRevisionsIntoFindings,
+  },
 ];
+
+/** Version 10's upgrade: `meta` rows `sync/findings/<id>` become the finding's `_sync` (R38). */
+async function moveKnownRevisionsIntoFindings(tx: Transaction): Promise<void> {
+  const prefix = 'sync/findings/';
+  const rows = (await tx.table('meta').where('key').startsWith(prefix).toArray()) as MetaRecord[];
+  const byId = new Map(rows.map((r) => [r.key.slice(prefix.length), r.value]));
+  await tx
+    .table('findings')
+    .where('id')
+    .anyOf([...byId.keys()])
+    .modify((f: Record<string, unknown>) => {
+      f[SYNC_FIELD] = byId.get(f.id as string);
+    });
+  await tx.table('meta').bulkDelete(rows.map((r) => r.key));
+}
+
+/**
+ * The property of a stored finding that holds what the device knows of its server side (R38): its
+ * revision and conflicts. Not part of the domain's Finding; the sync (src/sync/apply.ts) reads and
+ * writes it, local writes keep it because they spread the stored finding.
+ */
+export const SYNC_FIELD = '_sync';
 
 export function openDb(name = 'schouwkaart'): SchouwDb {
   const db = new Dexie(name) as SchouwDb;
-  for (const v of schemaVersions) db.version(v.version).stores(v.stores);
+  for (const v of schemaVersions) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
   return db;
 }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { SchouwDb } from '../storage/db';
-import { knownKey, type KnownRecord } from './apply';
+import { knownRecord } from './apply';
 import './i18nRegister';
 
 /**
@@ -10,7 +10,7 @@ import './i18nRegister';
  */
 export function FindingConflicts({ db, findingId }: { db: SchouwDb; findingId: string }) {
   const { t } = useTranslation();
-  const known = useLiveQuery(async () => (await db.meta.get(knownKey('findings', findingId)))?.value as KnownRecord | undefined, [db, findingId]);
+  const known = useLiveQuery(() => knownRecord(db, 'findings', findingId), [db, findingId]);
   const conflicts = known?.conflicts ?? [];
   if (conflicts.length === 0) return null;
   return (

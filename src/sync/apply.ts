@@ -6,18 +6,26 @@
  */
 import type { Table } from 'dexie';
 import type { FindingEvent } from '../domain/finding';
-import type { OutboxEntry, SchouwDb } from '../storage/db';
+import { SYNC_FIELD, type OutboxEntry, type SchouwDb } from '../storage/db';
 import type { Conflict, RecordVersion, SyncTable } from './protocol';
 
-/** What the device knows of a record's server side, kept in `meta` under `sync/<table>/<id>`. */
+/**
+ * What the device knows of a record's server side (R38): inside a finding's own row (`_sync`, so a
+ * pulled finding is one write), for the other kinds (a few hundred at most) in `meta` under
+ * `sync/<table>/<id>`. `conflicts` is left out when there are none.
+ */
 export interface KnownRecord {
   revision: number;
-  conflicts: Conflict[];
+  conflicts?: Conflict[];
 }
 
 export const knownKey = (table: string, id: string) => `sync/${table}/${id}`;
 
+const inRow = (table: string) => table === 'findings';
+const knownOf = (row: unknown): KnownRecord | undefined => (row as Record<string, KnownRecord | undefined> | undefined)?.[SYNC_FIELD];
+
 export async function knownRecord(db: SchouwDb, table: string, id: string): Promise<KnownRecord | undefined> {
+  if (inRow(table)) return knownOf(await db.findings.get(id));
   return (await db.meta.get(knownKey(table, id)))?.value as KnownRecord | undefined;
 }
 
@@ -73,7 +81,14 @@ async function freezeBase(db: SchouwDb, pending: OutboxEntry[], oldRevision: num
 export async function applyRecordVersions(db: SchouwDb, versions: readonly RecordVersion[], force = false, replace = false): Promise<void> {
   if (versions.length === 0) return;
   const keys = versions.map((v) => knownKey(v.table, v.id));
-  const known = (await db.meta.bulkGet(keys)).map((row) => row?.value as KnownRecord | undefined);
+  // Findings: their stored rows (known revision inside, R38, and the local values R11 keeps), read in
+  // one go; other kinds: their meta rows.
+  const findingIds = versions.filter((v) => inRow(v.table)).map((v) => v.id);
+  const otherKeys = versions.filter((v) => !inRow(v.table)).map((v) => knownKey(v.table, v.id));
+  const findingRows = new Map<string, Record<string, unknown>>();
+  if (findingIds.length > 0) for (const f of await db.findings.bulkGet(findingIds)) if (f) findingRows.set(f.id, f as unknown as Record<string, unknown>);
+  const metaKnown = new Map<string, KnownRecord>();
+  if (otherKeys.length > 0) for (const row of await db.meta.bulkGet(otherKeys)) if (row) metaKnown.set(row.key, row.value as KnownRecord);
   // Pending entries are few (the outbox of one device); one read serves the whole page.
   const pendingByKey = new Map<string, OutboxEntry[]>();
   for (const e of await db.outbox.where('status').equals('pending').toArray()) {
@@ -83,7 +98,8 @@ export async function applyRecordVersions(db: SchouwDb, versions: readonly Recor
   const metaRows: { key: string; value: KnownRecord }[] = [];
   const puts = new Map<Table<unknown, string>, Record<string, unknown>[]>();
   for (const [i, v] of versions.entries()) {
-    const k = known[i];
+    const findingRow = inRow(v.table) ? findingRows.get(v.id) : undefined;
+    const k = inRow(v.table) ? knownOf(findingRow) : metaKnown.get(keys[i]!);
     if (!force && !replace && k && k.revision >= v.revision) continue;
     const target = tableFor(db, v.table, v.data);
     if (!target) continue;
@@ -91,14 +107,18 @@ export async function applyRecordVersions(db: SchouwDb, versions: readonly Recor
     const next: Record<string, unknown> = { ...v.data };
     if (pending.length > 0) {
       await freezeBase(db, pending, k?.revision ?? null);
-      const local = (await target.get(v.id)) as Record<string, unknown> | undefined;
+      const local = findingRow ?? ((await target.get(v.id)) as Record<string, unknown> | undefined);
       if (local) for (const e of pending) for (const field of Object.keys(e.changes)) if (field in local) next[field] = local[field];
     }
-    puts.set(target, [...(puts.get(target) ?? []), next]);
-    metaRows.push({ key: keys[i]!, value: { revision: replace ? v.revision : Math.max(v.revision, k?.revision ?? 0), conflicts: v.conflicts } });
+    const known: KnownRecord = { revision: replace ? v.revision : Math.max(v.revision, k?.revision ?? 0), ...(v.conflicts.length > 0 ? { conflicts: v.conflicts } : {}) };
+    if (inRow(v.table)) next[SYNC_FIELD] = known;
+    else metaRows.push({ key: keys[i]!, value: known });
+    const rows = puts.get(target);
+    if (rows) rows.push(next);
+    else puts.set(target, [next]);
   }
   for (const [target, rows] of puts) await target.bulkPut(rows);
-  await db.meta.bulkPut(metaRows);
+  if (metaRows.length > 0) await db.meta.bulkPut(metaRows);
 }
 
 export function applyRecordVersion(db: SchouwDb, v: RecordVersion, force = false): Promise<void> {
@@ -110,7 +130,7 @@ export async function dropLocalRecord(db: SchouwDb, table: SyncTable, id: string
   if ((await pendingOf(db, table, id)).length > 0) return;
   const target = tableFor(db, table, data);
   await target?.delete(id);
-  await db.meta.delete(knownKey(table, id));
+  if (!inRow(table)) await db.meta.delete(knownKey(table, id));
 }
 
 /** History events are only added (R14): a repeat is the same event, so put is harmless. */

@@ -140,6 +140,8 @@ export const pullQuerySchema = z.strictObject({
     .regex(/^\d{1,15}$/, 'cursor must come from nextCursor')
     .optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(2000),
+  /** R39: `created` leaves out the findings' creation events; the device derives them from the finding. */
+  fold: z.literal('created').optional(),
 });
 
 export const photoHashSchema = sha256HexSchema;

@@ -58,7 +58,8 @@ async function applyPage(db: SchouwDb, page: PullPage, replace: boolean): Promis
 export async function pullChanges(db: SchouwDb, fetchFn: Fetch, baseUrl: string, limit = DEFAULT_PULL_LIMIT): Promise<number> {
   let since = await storedRevision(db);
   const fetchPage = async (cursor: string | null): Promise<PullPage> => {
-    const q = `since=${since}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    // R39: the findings' creation events stay on the server; the device derives them.
+    const q = `since=${since}&limit=${limit}&fold=created${cursor ? `&cursor=${cursor}` : ''}`;
     return readPullPage(await json(await request(fetchFn, baseUrl, `/api/sync/pull?${q}`)));
   };
   let first = await fetchPage(null);

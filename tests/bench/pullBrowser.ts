@@ -2,6 +2,7 @@
 // over loopback to the real server on PGlite (and PostgreSQL when TEST_DATABASE_URL is set), at 1k,
 // 10k and 50k findings (each with its creation event). Baseline in the same run: the same pages
 // fetched and decoded by plain fetch, nothing checked or stored (the server's and the network's share).
+import fs from 'node:fs';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/server/auth/cookies';
@@ -12,9 +13,11 @@ import { seedFindings } from './pullSeed';
 import type { Measurement } from './measurement';
 import { median } from './measurement';
 
-const SIZES = [1000, 10_000, 50_000] as const;
+// PULL_SIZES=1000,10000 and PULL_DB=pglite|postgres narrow a run (tests/bench/pullOnly.ts).
+const SIZES = (process.env.PULL_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const BUDGET: Record<number, number> = { 10_000: 2000, 50_000: 8000 };
 const SAMPLES: Record<number, number> = { 1000: 5, 10_000: 3, 50_000: 2 };
+const loadavg = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 async function bundle(): Promise<string> {
   const out = await build({ entryPoints: ['tests/bench/browser/pullEntry.ts'], bundle: true, format: 'esm', target: 'es2022', write: false, minify: true, define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'silent' });
@@ -58,7 +61,8 @@ async function onDatabase(label: string, exe: string, script: string, executor: 
         seeded = n;
         const runs: { ms: number; findings: number; events: number; state: string }[] = [];
         const raw: { ms: number; pages: number; bytes: number }[] = [];
-        for (let i = 0; i < SAMPLES[n]!; i++) {
+        const loadBefore = loadavg();
+        for (let i = 0; i < (SAMPLES[n] ?? 2); i++) {
           raw.push(await page.evaluate((limit) => window.benchRawFetch(limit), 2000));
           runs.push(await page.evaluate(() => window.benchPull()));
         }
@@ -70,7 +74,7 @@ async function onDatabase(label: string, exe: string, script: string, executor: 
           unit: 'ms',
           ...(BUDGET[n] ? { budget: BUDGET[n] } : {}),
           baseline: { name: 'the same pages by plain fetch + JSON decode (server and HTTP share)', value: Math.round(rawMs) },
-          detail: { samples: runs.map((r) => Math.round(r.ms)), onDevice: { findings: runs[0]!.findings, events: runs[0]!.events }, state: runs[0]!.state, pages: raw[0]!.pages, wireMB: Number((raw[0]!.bytes / 1e6).toFixed(1)) },
+          detail: { samples: runs.map((r) => Math.round(r.ms)), onDevice: { findings: runs[0]!.findings, events: runs[0]!.events }, state: runs[0]!.state, pages: raw[0]!.pages, wireMB: Number((raw[0]!.bytes / 1e6).toFixed(1)), rawSamples: raw.map((r) => Math.round(r.ms)), loadavg: { before: loadBefore, after: loadavg() } },
         });
       }
     } finally {
@@ -85,9 +89,10 @@ async function onDatabase(label: string, exe: string, script: string, executor: 
 export async function pullInBrowserBenchmarks(exe: string | null): Promise<Measurement[]> {
   if (!exe) return [];
   const script = await bundle();
-  const out = await onDatabase('PGlite', exe, script, await freshPglite());
+  const which = process.env.PULL_DB ?? 'both';
+  const out = which === 'postgres' ? [] : await onDatabase('PGlite', exe, script, await freshPglite());
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  if (url && which !== 'pglite') {
     const { openTestSchema } = await import('../support/postgres');
     const { PostgresExecutor } = await import('../../src/server/store/PostgresExecutor');
     const schema = await openTestSchema(url);

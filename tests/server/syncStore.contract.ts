@@ -111,6 +111,35 @@ export function syncStoreContract(name: string, open: () => Promise<SyncStoreFix
       expect(p0?.data).toEqual({ municipality: 'm1', i: 'again' });
     });
 
+    it('R39: folded, the pull leaves out the creation events and keeps every other event, pages still in revision order', async () => {
+      const sync = await fresh();
+      const kinds = (kind: string) => (current: StoredRecord | null): Decision => {
+        const d = setFields({ k: kind }, [])(current);
+        if (d.kind !== 'write') return d;
+        return { ...d, write: { ...d.write, events: [{ id: `${kind}-${n}`, data: { id: `${kind}-${n}`, kind } }] } };
+      };
+      for (let i = 0; i < 5; i++) {
+        await sync.applyMutation(meta(`c${i}`), M1, kinds('created'));
+        await sync.applyMutation(meta(`c${i}`), M1, kinds('comment'));
+      }
+      const all = await sync.pull(0, 100, M1, findingsOnly);
+      expect(all.events.map((e) => (e.event as unknown as { kind: string }).kind).filter((k) => k === 'created')).toHaveLength(5);
+      const seen: { kind: string; revision: number }[] = [];
+      let records = 0;
+      for (let after = 0; ; ) {
+        const page = await sync.pull(after, 3, M1, findingsOnly, { foldCreated: true });
+        seen.push(...page.events.map((e) => ({ kind: (e.event as unknown as { kind: string }).kind, revision: e.revision })));
+        records += page.records.length;
+        if (page.count < 3) break;
+        after = page.last;
+      }
+      expect(records).toBe(5);
+      expect(seen.map((e) => e.kind)).toEqual(Array(5).fill('comment'));
+      expect(seen.map((e) => e.revision)).toEqual(all.events.filter((e) => (e.event as unknown as { kind: string }).kind === 'comment').map((e) => e.revision));
+      const text = await sync.pullJson(0, 100, M1, findingsOnly, { foldCreated: true });
+      expect((JSON.parse(text.events) as { event: { kind: string } }[]).map((e) => e.event.kind)).toEqual(Array(5).fill('comment'));
+    });
+
     it('R17: a photo is recorded once', async () => {
       const sync = await fresh();
       const photo = { sha256: 'a'.repeat(64), size: 10, mime: 'image/jpeg', storedBy: 'u1' };

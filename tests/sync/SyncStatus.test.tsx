@@ -6,7 +6,6 @@ import { createRoot, type Root } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type SchouwDb } from '../../src/storage/db';
-import { knownKey } from '../../src/sync/apply';
 import { FindingConflicts } from '../../src/sync/FindingConflicts';
 import { syncStrings } from '../../src/sync/i18n';
 import { RejectedChanges } from '../../src/sync/RejectedChanges';
@@ -63,8 +62,11 @@ describe('sync UI', () => {
 
   it('R13: a finding with a conflict shows the replaced value; without one it shows nothing', async () => {
     db = openDb(`ui-${crypto.randomUUID()}`);
-    await db.meta.put({ key: knownKey('findings', 'f1'), value: { revision: 9, conflicts: [{ field: 'description', lost: 'versie A', won: 'versie B', lostBy: 'u1', wonBy: 'u2', at: '2026-03-02T10:00:00Z', revision: 9 }] } });
+    // R38: a finding's known revision and conflicts live in its own row.
+    await db.findings.put({ id: 'f1', _sync: { revision: 9, conflicts: [{ field: 'description', lost: 'versie A', won: 'versie B', lostBy: 'u1', wonBy: 'u2', at: '2026-03-02T10:00:00Z', revision: 9 }] } } as never);
     await render(<FindingConflicts db={db} findingId="f1" />);
+    // The live query answers when IndexedDB does; wait for it (a loaded machine can take a while).
+    for (let i = 0; i < 100 && !host().textContent; i++) await settle();
     expect(host().textContent).toContain('Omschrijving: "versie A" is vervangen door "versie B"');
     await render(<FindingConflicts db={db} findingId="f2" />);
     expect(host().textContent).toBe('');

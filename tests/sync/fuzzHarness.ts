@@ -12,6 +12,7 @@ import type { Finding, FindingEvent, FindingOwner } from '../../src/domain/findi
 import type { Actor, FindingCommand } from '../../src/domain/findingStatus';
 import { openDb, type SchouwDb } from '../../src/storage/db';
 import { applyFindingCommandTo, saveNewFinding } from '../../src/storage/findingsRepo';
+import { readFindingHistory } from '../../src/storage/findingHistoryRepo';
 import { SyncEngine } from '../../src/sync/engine';
 import type { PullResponse } from '../../src/sync/protocol';
 import { injectFetch, type Network } from '../support/injectFetch';
@@ -103,6 +104,7 @@ export async function runFuzzSeed(server: SyncServer, users: FuzzUsers, seed: nu
   }
 }
 
+const sameCreated = (events: FindingEvent[]) => byId(events.map((e) => (e.kind === 'created' ? { ...e, id: e.findingId } : e)));
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 // jsonb keeps keys in its own order; equality is about values, so compare with sorted keys.
 const canon = (v: unknown): string =>
@@ -124,10 +126,14 @@ async function checkConverged(server: SyncServer, users: FuzzUsers, devices: Dev
     const outbox = await d.db.outbox.toArray();
     if (outbox.some((e) => e.status === 'pending')) fail(`device ${i} still has pending entries`);
     for (const e of outbox) for (const ev of e.events) rejectedEvents.add(ev.id);
-    const findings = byId(await d.db.findings.toArray());
+    // R38: the device's known revision lives in the row (`_sync`); the finding is the rest.
+    const stored = byId(await d.db.findings.toArray());
+    const findings = stored.map(({ _sync, ...f }: Finding & { _sync?: unknown }) => f);
     if (canon(findings) !== canon(serverFindings)) fail(`device ${i} findings differ from the server:\n${canon(findings)}\n${canon(serverFindings)}`);
-    const events = byId(await d.db.findingEvents.toArray());
-    if (canon(events) !== canon(serverEvents)) fail(`device ${i} history differs from the server (${events.length} vs ${serverEvents.length})`);
+    // R39: history as the device reads it (pulled creation events derived); a derived creation event
+    // has the finding's id, so creation events are compared by their finding.
+    const events = sameCreated(byId((await Promise.all(stored.map((f) => readFindingHistory(d.db, f.id)))).flat()));
+    if (canon(events) !== canon(sameCreated(serverEvents))) fail(`device ${i} history differs from the server (${events.length} vs ${serverEvents.length}):\n${canon(events)}\n${canon(sameCreated(serverEvents))}`);
   }
   const onServer = new Set(serverEvents.map((e) => e.id));
   const lost = written.filter((e) => !onServer.has(e.id) && !rejectedEvents.has(e.id));

@@ -9,6 +9,8 @@ import { applyFindingCommandTo } from '../../src/storage/findingsRepo';
 import type { Fetch } from '../../src/sync/http';
 import type { PullResponse } from '../../src/sync/protocol';
 import { pullChanges, REVISION_KEY, storedRevision } from '../../src/sync/pull';
+import { knownRecord } from '../../src/sync/apply';
+import { readFindingHistory } from '../../src/storage/findingHistoryRepo';
 import { injectFetch } from '../support/injectFetch';
 import { startSyncServer, type SyncServer, type TestUser } from '../support/syncServer';
 import { TestDevice } from '../support/syncMutations';
@@ -50,10 +52,11 @@ function newDevice() {
   return { db, log, fetch };
 }
 
-async function serverPages(limit: number): Promise<PullResponse[]> {
+/** The pages as the device asks for them (R39: creation events folded). */
+async function serverPages(limit: number, fold = '&fold=created'): Promise<PullResponse[]> {
   const pages: PullResponse[] = [];
   for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-    const res = await server.app.inject({ url: `/api/sync/pull?since=0&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, headers: schouwer.headers });
+    const res = await server.app.inject({ url: `/api/sync/pull?since=0&limit=${limit}${fold}${cursor ? `&cursor=${cursor}` : ''}`, headers: schouwer.headers });
     const page = res.json() as PullResponse;
     pages.push(page);
     cursor = page.nextCursor;
@@ -64,9 +67,9 @@ async function serverPages(limit: number): Promise<PullResponse[]> {
 describe('pipelined pull', () => {
   it('R10: fetches the next page while applying one, and applies pages strictly in revision order', async () => {
     const d = newDevice();
-    const pages = await serverPages(5);
+    const pages = await serverPages(3);
     expect(pages.length).toBeGreaterThan(5);
-    await pullChanges(d.db, d.fetch, '', 5);
+    await pullChanges(d.db, d.fetch, '', 3);
     const stored = d.log.filter((l) => l.startsWith('stored')).map((l) => Number(l.split(' ')[1]));
     expect(stored).toEqual(pages.map((p) => p.revision));
     // Bounded pipeline: page n+1 is asked for before page n is stored, and never two pages ahead.
@@ -78,7 +81,24 @@ describe('pipelined pull', () => {
       if (n > 0) expect(asked).toBeGreaterThan(d.log.indexOf(`stored ${pages[n - 1]!.revision}`));
     }
     expect(await d.db.findings.count()).toBe(COUNT);
-    expect(await d.db.findingEvents.count()).toBe(COUNT);
+  });
+
+  it('R38/R39: a pulled finding is one row: its known revision inside it, no meta row, no stored creation event; its history still shows its creation', async () => {
+    const d = newDevice();
+    const all = await serverPages(1000, '');
+    const folded = await serverPages(1000);
+    // The server leaves the creation events out only when asked (an older app still gets them).
+    expect(all[0]!.events.filter((e) => e.event.kind === 'created')).toHaveLength(COUNT);
+    expect(folded[0]!.events).toHaveLength(0);
+    expect(folded[0]!.records.map((r) => r.id)).toEqual(all[0]!.records.map((r) => r.id));
+    await pullChanges(d.db, d.fetch, '', 10);
+    expect(await d.db.findingEvents.count()).toBe(0);
+    expect((await d.db.meta.toArray()).map((m) => m.key)).toEqual([REVISION_KEY]);
+    const record = all[0]!.records.find((r) => r.table === 'findings')!;
+    expect(await knownRecord(d.db, 'findings', record.id)).toEqual({ revision: record.revision });
+    const created = all[0]!.events.find((e) => e.event.findingId === record.id)!.event;
+    const history = await readFindingHistory(d.db, record.id);
+    expect(history).toEqual([{ ...created, id: record.id }]);
   });
 
   it('R10/R11: a page that fails while applied leaves the last whole page; the next pull goes on from there without a gap or duplicate, and a pending field is kept', async () => {

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../services/db';
 import type { Finding, FindingEvent } from '../../domain/finding';
 import { inspectionSchema, type Inspection } from '../../domain/inspection';
+import { readFindingHistory } from '../../storage/findingHistoryRepo';
 
 function parseInspection(raw: unknown): Inspection | null {
   const r = inspectionSchema.safeParse(raw);
@@ -43,7 +44,7 @@ export function useFinding(id: string | null): Finding | undefined {
 
 export function useFindingEvents(findingId: string | null): FindingEvent[] | undefined {
   return useLiveQuery(
-    async () => (findingId ? (await db.findingEvents.where('findingId').equals(findingId).sortBy('at')) : []),
+    async () => (findingId ? readFindingHistory(db, findingId) : []),
     [findingId],
   );
 }

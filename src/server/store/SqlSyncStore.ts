@@ -9,6 +9,7 @@ import {
   type MunicipalityScope,
   type MutationMeta,
   type PullJsonPage,
+  type PullOptions,
   type PullPage,
   type ServerHead,
   type StoredRecord,
@@ -49,6 +50,9 @@ function rowToRecord(row: RecordRow): StoredRecord {
     revision: num(row.revision),
   };
 }
+
+// R39: every event but a finding's `created` (the device derives it).
+const HISTORY_EVENT = `(data->>'kind') <> 'created'`;
 
 /** `SyncStore` in the SQL that PGlite and PostgreSQL both run (migration 004). */
 export class SqlSyncStore implements SyncStore {
@@ -116,7 +120,7 @@ export class SqlSyncStore implements SyncStore {
    * Rows of one page; `asText` keeps the jsonb columns as the database prints them. Only the (kind,
    * municipality) pairs the actor may read are even selected (R30).
    */
-  private pageRows(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], asText: boolean) {
+  private pageRows(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], asText: boolean, options: PullOptions) {
     const cast = asText ? '::text' : '';
     const pairs = JSON.stringify(Object.entries(scope).flatMap(([m, roles]) => tablesFor(roles).map((t) => ({ t, m }))));
     const allowed = `(kind, municipality) IN (SELECT x->>'t', x->>'m' FROM jsonb_array_elements($3::jsonb) x)`;
@@ -127,14 +131,14 @@ export class SqlSyncStore implements SyncStore {
            WHERE revision > $1 AND ${allowed} ORDER BY revision LIMIT $2)
          UNION ALL
          (SELECT 'e' AS src, kind, id, data, NULL::jsonb AS conflicts, revision FROM sync_events
-           WHERE revision > $1 AND ${allowed} ORDER BY revision LIMIT $2)
+           WHERE revision > $1 AND ${allowed}${options.foldCreated ? ` AND ${HISTORY_EVENT}` : ''} ORDER BY revision LIMIT $2)
        ) u ORDER BY u.revision LIMIT $2` /* u.revision: the bigint, not the text alias */,
       [after, limit, pairs],
     );
   }
 
-  async pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullJsonPage> {
-    const rows = await this.pageRows(after, limit, scope, tablesFor, true);
+  async pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], options: PullOptions = {}): Promise<PullJsonPage> {
+    const rows = await this.pageRows(after, limit, scope, tablesFor, true, options);
     const records: string[] = [];
     const events: string[] = [];
     let last = after;
@@ -155,8 +159,8 @@ export class SqlSyncStore implements SyncStore {
     return { epoch: row?.epoch ?? '', head: num(row?.value ?? 0) };
   }
 
-  async pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullPage> {
-    const rows = await this.pageRows(after, limit, scope, tablesFor, false);
+  async pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], options: PullOptions = {}): Promise<PullPage> {
+    const rows = await this.pageRows(after, limit, scope, tablesFor, false, options);
     const records: RecordVersion[] = [];
     const events: EventVersion[] = [];
     let last = after;

@@ -112,12 +112,12 @@ export interface SyncStore {
    * Records and events with revision > after, in revision order, at most `limit` rows in all (R10), of
    * the tables `tablesFor` allows for the roles in each municipality of `scope` (R16, R30).
    */
-  pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullPage>;
+  pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], options?: PullOptions): Promise<PullPage>;
   /**
    * The same page as `pull`, as the JSON text of `{records, events}` rows (PullResponse's lists): the
    * stored JSON goes out as the database prints it, not parsed and printed again (R10's cost).
    */
-  pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[]): Promise<PullJsonPage>;
+  pullJson(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], options?: PullOptions): Promise<PullJsonPage>;
   /**
    * The database's epoch (a random id, new after every restore) and its head revision (the revision
    * counter: no stored row has a higher one). A device ahead of the head, or of another epoch, pulls
@@ -154,4 +154,12 @@ export function resultWithRecord(mutationId: string, result: StoredResult, recor
   return result.status === 'accepted'
     ? { mutationId, status: 'accepted', revision: result.revision, record: version }
     : { mutationId, status: 'rejected', reason: result.reason, ...(result.field ? { field: result.field } : {}), record: version };
+}
+
+/**
+ * R39: `foldCreated` leaves out the findings' `created` events: the device derives each from its
+ * finding (`createdEventOf`), so a new finding is one row on the wire and on the device.
+ */
+export interface PullOptions {
+  foldCreated?: boolean;
 }

@@ -171,7 +171,7 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
   app.get('/api/sync/pull', { preHandler: requireRoles(...syncRoles) }, async (request, reply) => {
     const q = pullQuerySchema.parse(request.query);
     const after = Math.max(q.since, q.cursor === undefined ? 0 : Number(q.cursor));
-    const page = await sync.pullJson(after, q.limit, request.actor!.municipalities, readableTables);
+    const page = await sync.pullJson(after, q.limit, request.actor!.municipalities, readableTables, { foldCreated: q.fold === 'created' });
     const nextCursor = page.count >= q.limit ? JSON.stringify(String(page.last)) : 'null';
     // Read after the page: every revision of the page is at most the head (R35).
     const { epoch, head } = await sync.head();
