@@ -12,6 +12,7 @@ import { mapFrameBenchmarks } from './mapFrames';
 import { photoBenchmarks } from './photos';
 import { firstScreenBenchmarks } from './firstScreen';
 import { pullInBrowserBenchmarks } from './pullBrowser';
+import { loadBenchmarks } from './load';
 import { childrenOf } from './appServer';
 import type { Measurement } from './measurement';
 // @ts-expect-error plain JS helper shared with the e2e runner
@@ -59,6 +60,8 @@ for (const m of await schouwBenchmarks(exe)) record(m);
 for (const m of await syncBenchmarks()) record(m);
 for (const m of await mapFrameBenchmarks(exe)) record(m);
 for (const m of await photoBenchmarks(exe)) record(m);
+// Two instances against one on one PostgreSQL, N devices (BENCH_LOAD_DEVICES, _FINDINGS, _SECONDS).
+for (const m of (await loadBenchmarks()).measurements) record(m);
 
 // Nothing the bench started may outlive it: every server group was ended and checked by its module;
 // here, no child process of the bench is left either.
