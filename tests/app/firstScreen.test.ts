@@ -42,5 +42,9 @@ describe('first screen module graph', () => {
     // The control: the same walk over everything finds them, so the check above can fail.
     expect(fromPackage(all, 'proj4').length).toBeGreaterThan(0);
     expect(fromPackage(all, 'zod').length).toBeGreaterThan(0);
+    // Issue 16: the trends' charts load when a trends section is opened, never with the first screen.
+    const trends = (ids: string[]) => ids.filter((id) => /\/src\/(features\/trends\/(TrendsSection|TrendCharts|Bars)\.tsx|domain\/trends\.ts)$/.test(id));
+    expect(trends(first)).toEqual([]);
+    expect(trends(all).length).toBe(4);
   });
 });

@@ -4,6 +4,7 @@ import { hasRole, useSession } from '../../services/session';
 import type { Area } from '../../domain/area';
 import type { SchouwDb } from '../../storage/db';
 import { OfflinePackPanel } from '../offline/OfflinePackPanel';
+import { TrendsDetails } from '../trends/TrendsDetails';
 
 interface Props {
   area: Area;
@@ -33,6 +34,7 @@ export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
           <Link href={`/gebieden/bewerken/${encodeURIComponent(area.id)}`}>{t('areaEditor.edit')}</Link>
         </p>
       )}
+      <TrendsDetails db={db} areaId={area.id} areaName={area.name} />
       <OfflinePackPanel area={area} template={tileTemplate} db={db} />
       <details className="source">
         <summary>{t('areas.source')}</summary>

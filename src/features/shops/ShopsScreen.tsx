@@ -9,6 +9,7 @@ import { ParticipationView } from './ParticipationView';
 import { CertificationView } from './CertificationView';
 import { ProgrammeView } from './ProgrammeView';
 import { TablesView } from './TablesView';
+import { TrendsView } from './TrendsView';
 
 const tabs = [
   ['/', 'register'],
@@ -16,6 +17,7 @@ const tabs = [
   ['/deelname', 'participation'],
   ['/certificering', 'certification'],
   ['/programma', 'programme'],
+  ['/trends', 'trends'],
 ] as const;
 
 /** The shops screen (route /winkels): register, import, participation and both certification lists. */
@@ -48,6 +50,9 @@ export default function ShopsScreen() {
           </Route>
           <Route path="/tabellen">
             <TablesView />
+          </Route>
+          <Route path="/trends">
+            <TrendsView data={data} />
           </Route>
           <Route path="/programma">
             <ProgrammeView data={data} />

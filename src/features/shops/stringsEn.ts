@@ -12,6 +12,7 @@ export const shopsEn: Widen<typeof shopsNl> = {
     participation: 'Participation',
     certification: 'Certification per area',
     programme: 'Programme checklist',
+    trends: 'Trends',
   },
   flags: {
     partnershipMember: 'Partnership member',

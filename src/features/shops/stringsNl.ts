@@ -8,6 +8,7 @@ export const shopsNl = {
     participation: 'Deelname',
     certification: 'Certificering per gebied',
     programme: 'Programma-checklist',
+    trends: 'Trends',
   },
   flags: {
     partnershipMember: 'Lid samenwerkingsverband',

@@ -1,0 +1,199 @@
+/**
+ * Trends of one area, year over year (issue 16, "Trends"): findings per theme, the share fixed on time,
+ * the median days to fix, participation per measure, the certification grade, and (when a survey model
+ * provides them) survey scores on the fixed questions.
+ *
+ * Readings where the issue is silent, pinned by tests/domain/trends.test.ts:
+ * - A finding belongs to the year (Europe/Amsterdam) it was made in. Removed findings and duplicates
+ *   count nowhere.
+ * - Fixed means its status is fixed or verified now; it was fixed when it was last marked fixed
+ *   (`lastFixedAt`), or, never marked fixed, when it was last marked verified.
+ * - Fixed on time: fixed on or before the due date (the due date itself is still on time, as in
+ *   overdue.ts). The share is of the findings with a due date whose outcome is known: fixed, or past
+ *   their due date and still to be done. One still within its due date is not counted yet, nor one
+ *   without a due date, nor a won't-fix (a decision, not a late fix).
+ * - Days to fix: Amsterdam calendar days from the day it was made to the day it was fixed.
+ * - Participation and grade of a year come from that year's frozen certification (the figures the
+ *   score was made from); for a year not frozen, the caller may give the live figures (the register as
+ *   it is now), marked as such. Other years have none: a register keeps no history.
+ */
+import type { AreaCertificationRecord } from './certificationRecord';
+import { defaultCategories, findCategory, type CategoryList } from './categories';
+import { closedStatuses, type Finding, type FindingEvent } from './finding';
+import { lastFixedAt } from './followupSummary';
+import { amsterdamDate } from './overdue';
+import { participationFigure, wholePercent, type Measure, type ParticipationFigure } from './participation';
+import { shopFlagKeys } from './shop';
+
+/** At most this many years are shown: a small chart stays readable. */
+export const MAX_TREND_YEARS = 10;
+
+export type TrendRefusal = 'no_years' | 'too_many_years' | 'years_not_ascending';
+
+export type TrendFinding = Pick<Finding, 'id' | 'areaId' | 'categoryCode' | 'createdAt' | 'dueDate' | 'status' | 'removed'>;
+export type TrendEvent = Pick<FindingEvent, 'findingId' | 'kind' | 'after' | 'at'>;
+export type TrendCertification = Pick<AreaCertificationRecord, 'areaId' | 'year' | 'frozen'>;
+
+/** Survey scores of one year on the fixed questions: mean per question (1-5 scale) and the answer count. */
+export interface SurveyYearScores {
+  answers: number;
+  /** Fixed question id → mean score, one decimal; only questions with answers. */
+  means: Record<string, number>;
+}
+
+export interface TrendInput {
+  areaId: string;
+  /** The years to show, ascending. `trendYears` picks them from the data. */
+  years: readonly number[];
+  findings: readonly TrendFinding[];
+  /** History events of those findings (only status changes are read). */
+  events: readonly TrendEvent[];
+  certifications: readonly TrendCertification[];
+  /** Figures of the register as it is now, for `year` when it has no frozen certification. */
+  live?: { year: number; participation: Partial<Record<Measure, { taking: number; open: number }>>; grade: number | null; certified: boolean | null };
+  /**
+   * Extension point for the survey (issue 16): the scores of a year on the fixed questions, from
+   * whatever model holds the answers; absent, every year's `survey` is null.
+   */
+  surveyScores?: (year: number) => SurveyYearScores | null;
+  /** Today, for "past its due date". */
+  now: Date;
+  categories?: CategoryList;
+}
+
+export interface AreaYearTrend {
+  year: number;
+  findings: number;
+  /** Theme code → findings of that theme made this year; every theme of the list, zeros included. */
+  byTheme: Record<string, number>;
+  /** Fixed on or before the due date, of the findings with a due date whose outcome is known. */
+  onTime: { fixedOnTime: number; decided: number; percent: number | null };
+  fixed: number;
+  /** Median of the days to fix of the fixed findings, one decimal; null when none was fixed. */
+  medianDaysToFix: number | null;
+  participation: Partial<Record<Measure, ParticipationFigure>> | null;
+  grade: number | null;
+  certified: boolean | null;
+  /** Where participation and grade come from: the year's frozen certification, the live register, or nowhere. */
+  source: 'frozen' | 'live' | null;
+  survey: SurveyYearScores | null;
+}
+
+export type TrendResult = { ok: true; themes: string[]; years: AreaYearTrend[] } | { ok: false; reason: TrendRefusal };
+
+const yearOf = (instant: string): number => Number(amsterdamDate(new Date(instant)).slice(0, 4));
+
+/** Whole days between two 'YYYY-MM-DD' days (UTC midnight of each: no daylight-saving drift). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const m = s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return Math.round(m * 10) / 10;
+}
+
+/** When each finding was fixed: last marked fixed, or (never marked fixed) last marked verified. */
+function fixedDays(events: readonly TrendEvent[]): Map<string, string> {
+  const fixed = lastFixedAt(events as FindingEvent[]);
+  const verified = new Map<string, string>();
+  for (const e of events) {
+    if (e.kind !== 'status_changed' || e.after !== 'verified') continue;
+    const seen = verified.get(e.findingId);
+    if (!seen || e.at > seen) verified.set(e.findingId, e.at);
+  }
+  const out = new Map<string, string>();
+  for (const [id, at] of verified) out.set(id, amsterdamDate(new Date(at)));
+  for (const [id, at] of fixed) out.set(id, amsterdamDate(new Date(at)));
+  return out;
+}
+
+/**
+ * The years to show for an area: from the first year with a finding or a certification to the current
+ * year, at most the last MAX_TREND_YEARS.
+ */
+export function trendYears(
+  areaId: string,
+  findings: readonly Pick<TrendFinding, 'areaId' | 'createdAt' | 'removed'>[],
+  certifications: readonly Pick<TrendCertification, 'areaId' | 'year'>[],
+  now: Date,
+): number[] {
+  const current = yearOf(now.toISOString());
+  let first = current;
+  for (const f of findings) if (f.areaId === areaId && !f.removed) first = Math.min(first, yearOf(f.createdAt));
+  for (const c of certifications) if (c.areaId === areaId) first = Math.min(first, c.year);
+  first = Math.max(first, current - MAX_TREND_YEARS + 1);
+  return Array.from({ length: current - first + 1 }, (_, i) => first + i);
+}
+
+export function areaTrends(input: TrendInput): TrendResult {
+  const { years } = input;
+  if (years.length === 0) return { ok: false, reason: 'no_years' };
+  if (years.length > MAX_TREND_YEARS) return { ok: false, reason: 'too_many_years' };
+  for (let i = 1; i < years.length; i++) if (years[i]! <= years[i - 1]!) return { ok: false, reason: 'years_not_ascending' };
+
+  const list = input.categories ?? defaultCategories;
+  const themes = list.map((t) => t.code);
+  const today = amsterdamDate(input.now);
+  const fixedOn = fixedDays(input.events);
+  const rows = new Map<number, { byTheme: Record<string, number>; findings: number; onTime: number; decided: number; days: number[] }>();
+  for (const y of years) rows.set(y, { byTheme: Object.fromEntries(themes.map((t) => [t, 0])), findings: 0, onTime: 0, decided: 0, days: [] });
+
+  for (const f of input.findings) {
+    if (f.areaId !== input.areaId || f.removed || f.status === 'duplicate') continue;
+    const row = rows.get(yearOf(f.createdAt));
+    if (!row) continue;
+    row.findings++;
+    const theme = findCategory(f.categoryCode, list)?.theme.code;
+    if (theme !== undefined) row.byTheme[theme] = (row.byTheme[theme] ?? 0) + 1;
+    const isFixed = f.status === 'fixed' || f.status === 'verified';
+    const fixedDay = isFixed ? fixedOn.get(f.id) : undefined;
+    if (fixedDay !== undefined) row.days.push(Math.max(0, daysBetween(amsterdamDate(new Date(f.createdAt)), fixedDay)));
+    if (f.dueDate !== null) {
+      if (fixedDay !== undefined) {
+        row.decided++;
+        if (fixedDay <= f.dueDate) row.onTime++;
+      } else if (!closedStatuses.includes(f.status) && f.dueDate < today) {
+        // Past its due date and still to be done: late. Won't-fix is a decision, not a late fix.
+        row.decided++;
+      }
+    }
+  }
+
+  const frozen = new Map<number, TrendCertification>();
+  for (const c of input.certifications) if (c.areaId === input.areaId && c.frozen) frozen.set(c.year, c);
+
+  const out: AreaYearTrend[] = years.map((year) => {
+    const r = rows.get(year)!;
+    const cert = frozen.get(year)?.frozen;
+    const live = !cert && input.live?.year === year ? input.live : undefined;
+    const counts = cert ? cert.participation : live?.participation;
+    const participation = counts ? figures(counts) : null;
+    return {
+      year,
+      findings: r.findings,
+      byTheme: r.byTheme,
+      onTime: { fixedOnTime: r.onTime, decided: r.decided, percent: r.decided > 0 ? wholePercent(r.onTime, r.decided) : null },
+      fixed: r.days.length,
+      medianDaysToFix: median(r.days),
+      participation,
+      grade: cert ? cert.score.grade : (live?.grade ?? null),
+      certified: cert ? cert.score.certified : (live?.certified ?? null),
+      source: cert ? 'frozen' : live ? 'live' : null,
+      survey: input.surveyScores?.(year) ?? null,
+    };
+  });
+  return { ok: true, themes, years: out };
+}
+
+function figures(counts: Partial<Record<Measure, { taking: number; open: number }>>): Partial<Record<Measure, ParticipationFigure>> {
+  const out: Partial<Record<Measure, ParticipationFigure>> = {};
+  for (const m of shopFlagKeys) {
+    const c = counts[m];
+    if (c) out[m] = participationFigure(c.taking, c.open);
+  }
+  return out;
+}

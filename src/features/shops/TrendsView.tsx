@@ -1,0 +1,57 @@
+import { lazy, Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { amsterdamDate } from '../../domain/overdue';
+import { shopFlagKeys } from '../../domain/shop';
+import type { TrendInput } from '../../domain/trends';
+import { db } from '../../services/db';
+import '../trends/i18nRegister';
+import { useAreaScores } from './useAreaScores';
+import { useScoringTables } from './useScoringTables';
+import type { ShopsData } from './useShopsData';
+
+// The charts load when this view is shown, never with the shops screen itself.
+const TrendsSection = lazy(() => import('../trends/TrendsSection'));
+
+/** The coordinator's overview of trends (issue 16): one area at a time, this year live from the register. */
+export function TrendsView({ data }: { data: ShopsData }) {
+  const { t } = useTranslation();
+  const select = useId();
+  const [areaId, setAreaId] = useState<string>(() => data.areas[0]?.id ?? '');
+  const year = Number(amsterdamDate(new Date()).slice(0, 4));
+  const scores = useAreaScores(data, year, useScoringTables().area);
+  const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
+  const score = area ? scores?.get(area.id) : undefined;
+  const measures = area ? data.report.areas[area.id]?.measures : undefined;
+  const live: TrendInput['live'] | undefined =
+    score && measures && !score.frozen
+      ? {
+          year,
+          participation: Object.fromEntries(shopFlagKeys.map((m) => [m, { taking: measures[m].taking, open: measures[m].open }])),
+          grade: score.result.ok ? score.result.grade : null,
+          certified: score.result.ok ? score.result.certified : null,
+        }
+      : undefined;
+  return (
+    <section aria-labelledby="trends-title" className="panel">
+      <h2 id="trends-title">{t('trends.overviewTitle')}</h2>
+      <p>{t('trends.overviewIntro')}</p>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={select}>{t('trends.area')}</label>
+          <select id={select} value={area?.id ?? ''} onChange={(e) => setAreaId(e.target.value)}>
+            {data.areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {area && scores && (
+        <Suspense fallback={<p role="status">{t('trends.loading')}</p>}>
+          <TrendsSection key={area.id} db={db} areaId={area.id} areaName={area.name} {...(live ? { live } : {})} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
