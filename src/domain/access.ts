@@ -101,6 +101,12 @@ export const accessTable = {
   'POST /api/public/survey/submit': 'open',
   'GET /api/public/survey/:municipality': 'open',
   'GET /api/public/survey/:municipality/areas/:areaId': 'open',
+  // Open data (issue 14): geocoding for the shop import, BAG premises per area and decisions on them.
+  'POST /api/geocode': ['coordinator'],
+  'GET /api/bag/areas/:id/premises': ['coordinator'],
+  'POST /api/bag/areas/:id/refresh': ['coordinator'],
+  'GET /api/bag/decisions': ['coordinator'],
+  'PUT /api/bag/decisions/:premisesId': ['coordinator'],
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof accessTable;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { municipalityIdSchema } from './area';
 import { pointSchema } from './geojson';
 import { storableString } from './text';
+import { bagIdsSchema } from './geocode';
 
 /**
  * A shop in the register (DOMAIN.md "Records"). The register holds shops, never persons: there is no
@@ -61,6 +62,8 @@ export const shopSchema = z.strictObject({
   shopChecks: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
   visits: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
   courses: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
+  /** BAG ids of its address when it was geocoded (issue 14); absent on shops placed by hand or by coordinates. */
+  bag: bagIdsSchema.optional(),
 });
 export type Shop = z.infer<typeof shopSchema>;
 

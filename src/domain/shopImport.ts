@@ -1,6 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { v7 as uuidv7 } from 'uuid';
 import type { AreaGeometry } from './geojson';
+import { checkAddressQuery, type AddressQuery, type BagIds } from './geocode';
 import { noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop, type ShopFlagKey } from './shop';
 
 /**
@@ -20,6 +21,10 @@ import { noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop, type ShopFla
  * - Duplicates: same name and address (both normalised, address not empty), or the same name within
  *   5 m. Against earlier rows of the file (duplicate_row, of row N) and against `existingShops`
  *   (duplicate_existing); a row whose id matches an existing shop is a duplicate too.
+ * - Addresses instead of coordinates (issue 14): a file with postcode + huisnummer (+ huisletter,
+ *   toevoeging) or straat + huisnummer + plaats columns may leave the coordinates out. Such a row is
+ *   status `address`: its shop waits (`draft`) for a place from the geocoder (`lookup`) or the map,
+ *   and becomes a shop through `placeDraft`. A row with coordinates keeps them.
  */
 
 export type ShopField =
@@ -32,7 +37,11 @@ export type ShopField =
   | 'lat'
   | 'x'
   | 'y'
+  | AddressField
   | ShopFlagKey;
+
+export type AddressField = 'postcode' | 'huisnummer' | 'huisletter' | 'toevoeging' | 'straat' | 'plaats';
+const addressFields: readonly AddressField[] = ['postcode', 'huisnummer', 'huisletter', 'toevoeging', 'straat', 'plaats'];
 
 /** Normalised header → field. Normalising: accents off, lower case, only a-z and 0-9 kept. */
 const HEADER_ALIASES: Record<string, ShopField> = {
@@ -83,10 +92,31 @@ const HEADER_ALIASES: Record<string, ShopField> = {
   newsletter: 'newsletter',
   kvoapp: 'kvoApp',
   app: 'kvoApp',
+  postcode: 'postcode',
+  pc: 'postcode',
+  zipcode: 'postcode',
+  huisnummer: 'huisnummer',
+  huisnr: 'huisnummer',
+  nummer: 'huisnummer',
+  nr: 'huisnummer',
+  housenumber: 'huisnummer',
+  number: 'huisnummer',
+  huisletter: 'huisletter',
+  letter: 'huisletter',
+  toevoeging: 'toevoeging',
+  huisnummertoevoeging: 'toevoeging',
+  addition: 'toevoeging',
+  straat: 'straat',
+  straatnaam: 'straat',
+  street: 'straat',
+  plaats: 'plaats',
+  woonplaats: 'plaats',
+  city: 'plaats',
+  place: 'plaats',
 };
 
 /** The headers `shopsToCsv` writes (Dutch, the product's default language). */
-const EXPORT_HEADERS: Record<Exclude<ShopField, 'x' | 'y'>, string> = {
+const EXPORT_HEADERS: Record<Exclude<ShopField, 'x' | 'y' | AddressField>, string> = {
   id: 'id',
   name: 'naam',
   address: 'adres',
@@ -111,7 +141,9 @@ export type ImportReason =
   | 'unknown_flag_value'
   | 'duplicate_row'
   | 'duplicate_existing'
-  | 'too_long';
+  | 'too_long'
+  | 'missing_address'
+  | 'invalid_postcode';
 
 export interface ImportError {
   /** The header as written in the file. */
@@ -128,12 +160,19 @@ export interface ImportError {
   existingShopId?: string;
 }
 
+/** A shop of an address row, still without its place. */
+export type ShopDraft = Omit<Shop, 'point'>;
+
 export interface ImportRow {
   /** Spreadsheet row number: header = 1. */
   row: number;
-  status: 'ok' | 'error';
+  /** `address`: good, but its place must still be found (geocoder or map). */
+  status: 'ok' | 'error' | 'address';
   /** The shop as it would be added (status ok only). */
   shop?: Shop;
+  /** Status address: the shop without its point, and the address to look up. */
+  draft?: ShopDraft;
+  lookup?: AddressQuery;
   errors: ImportError[];
 }
 
@@ -150,7 +189,7 @@ export interface ShopImportPreview {
   /** Headers that match no field; their cells are not read. */
   ignoredColumns: string[];
   rows: ImportRow[];
-  counts: { ok: number; error: number };
+  counts: { ok: number; error: number; address: number };
 }
 
 export interface ShopImportRefusal {
@@ -364,11 +403,12 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
   }
   const hasLonLat = col.has('lon') && col.has('lat');
   const hasRd = col.has('x') && col.has('y');
-  if (!hasLonLat && !hasRd) {
+  const hasAddress = col.has('huisnummer') && (col.has('postcode') || (col.has('straat') && col.has('plaats')));
+  if (!hasLonLat && !hasRd && !hasAddress) {
     return {
       ok: false,
       reason: 'no_coordinate_columns',
-      message: 'No coordinate columns: need lon and lat (lengtegraad, breedtegraad) or RD x and y',
+      message: 'No coordinate columns: need lon and lat (lengtegraad, breedtegraad), RD x and y, or an address (postcode + huisnummer, or straat + huisnummer + plaats)',
     };
   }
 
@@ -408,7 +448,14 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
         fail(f, 'too_long', `${v.length} characters; at most ${max}`);
       }
     }
-    const address = cell('address') ?? '';
+    const lookup: AddressQuery = {};
+    if (hasAddress) {
+      for (const f of addressFields) {
+        const v = cell(f);
+        if (v !== undefined && v !== '') lookup[f] = v;
+      }
+    }
+    const address = cell('address') || composeAddress(lookup);
 
     // Open and flags.
     let open = true;
@@ -450,9 +497,24 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
     const latCell = hasLonLat ? (cell('lat') ?? '') : '';
     const xCell = hasRd ? (cell('x') ?? '') : '';
     const yCell = hasRd ? (cell('y') ?? '') : '';
+    const noCoordinates = lonCell === '' && latCell === '' && xCell === '' && yCell === '';
+    const byAddress = hasAddress && noCoordinates;
     const useLonLat = hasLonLat && (lonCell !== '' || latCell !== '' || !hasRd || (xCell === '' && yCell === ''));
     const pointField: ShopField = useLonLat ? 'lon' : 'x';
-    if (useLonLat) {
+    if (byAddress) {
+      const check = checkAddressQuery(lookup);
+      if (!check.ok) {
+        const f: ShopField = col.has(check.field) ? check.field : 'huisnummer';
+        const value = lookup[check.field];
+        const message =
+          check.reason === 'invalid_postcode'
+            ? `"${value ?? ''}" is not a Dutch postcode (1234 AB)`
+            : check.reason === 'invalid_number'
+              ? `"${value ?? ''}" is not a house number`
+              : 'No coordinates and no complete address (postcode + huisnummer, or straat + huisnummer + plaats)';
+        fail(f, check.reason === 'invalid_number' ? 'invalid_number' : check.reason, message, value ? { value } : {});
+      }
+    } else if (useLonLat) {
       const lon = readCoordinate('lon', lonCell, -180, 180);
       const lat = readCoordinate('lat', latCell, -90, 90);
       if (lon !== undefined && lat !== undefined) point = [lon, lat];
@@ -491,6 +553,29 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
       seen.push({ row: rowNumber, key });
     }
 
+    if (errors.length === 0 && byAddress) {
+      const draft = {
+        id: cell('id') || newId(rowNumber),
+        municipality: options.municipality,
+        name,
+        address,
+        sector: cell('sector') ?? '',
+        open,
+        flags,
+        shopChecks: [],
+        visits: [],
+        courses: [],
+      };
+      // Checked with a stand-in point: the real one comes from the geocoder or the map.
+      const checked = shopSchema.safeParse({ ...draft, point: { type: 'Point', coordinates: [0, 0] } });
+      if (checked.success) {
+        const { point: _stand, ...rest } = checked.data;
+        rows.push({ row: rowNumber, status: 'address', draft: rest, lookup, errors: [] });
+        continue;
+      }
+      fail('name', 'too_long', checked.error.issues[0]?.message ?? 'invalid shop');
+    }
+
     if (errors.length === 0 && point) {
       const candidate = {
         id: cell('id') || newId(rowNumber),
@@ -518,6 +603,7 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
   }
 
   const ok = rows.filter((r) => r.status === 'ok').length;
+  const addressRows = rows.filter((r) => r.status === 'address').length;
   return {
     ok: true,
     separator,
@@ -525,8 +611,40 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
     columns,
     ignoredColumns: columns.filter((c) => c.field === null && c.header !== '').map((c) => c.header),
     rows,
-    counts: { ok, error: rows.length - ok },
+    counts: { ok, error: rows.length - ok - addressRows, address: addressRows },
   };
+}
+
+/** "Brink 12 A, 7411 BT Deventer" from the address cells (parts left out when empty). */
+export function composeAddress(q: AddressQuery): string {
+  const nr = [q.huisnummer, q.huisletter].filter(Boolean).join('') + (q.toevoeging ? `-${q.toevoeging}` : '');
+  const street = [q.straat, nr].filter(Boolean).join(' ');
+  const pc = (q.postcode ?? '').replace(/\s+/g, '').toUpperCase().replace(/^(\d{4})([A-Z]{2})$/, '$1 $2');
+  const town = [pc, q.plaats].filter(Boolean).join(' ');
+  return [street, town].filter((x) => x !== '').join(', ').slice(0, SHOP_LIMITS.address);
+}
+
+/**
+ * The shop of an address row at the place found (or tapped): the point must lie in the municipality.
+ * `address` replaces the row's address text when given (the geocoder's "Brink 12, 7411BT Deventer").
+ */
+export function placeDraft(
+  draft: ShopDraft,
+  point: [number, number],
+  municipalityBoundary: AreaGeometry,
+  found?: { bag?: BagIds | null; address?: string },
+): { ok: true; shop: Shop } | { ok: false; reason: 'outside_municipality' | 'invalid_shop'; message: string } {
+  if (!booleanPointInPolygon(point, municipalityBoundary, { ignoreBoundary: false })) {
+    return { ok: false, reason: 'outside_municipality', message: `The point ${point[1].toFixed(5)}, ${point[0].toFixed(5)} lies outside the municipality` };
+  }
+  const checked = shopSchema.safeParse({
+    ...draft,
+    ...(found?.address ? { address: found.address.slice(0, SHOP_LIMITS.address) } : {}),
+    point: { type: 'Point', coordinates: point },
+    ...(found?.bag ? { bag: found.bag } : {}),
+  });
+  if (!checked.success) return { ok: false, reason: 'invalid_shop', message: checked.error.issues[0]?.message ?? 'invalid shop' };
+  return { ok: true, shop: checked.data };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,9 @@ import { placesFor } from './sync/places';
 import { SETUP_LINK_FILE } from './auth/setupLink';
 import { registerSurveyCoordinatorRoutes } from './survey/coordinatorRoutes';
 import { registerPublicSurveyRoutes, type PublicSurveyOptions } from './survey/publicRoutes';
+import { noBagSource, noGeocoder, registerPdokRoutes } from './pdok/routes';
+import type { Geocoder } from './pdok/geocoder';
+import type { BagSource } from './pdok/bagClient';
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +44,8 @@ export interface AppOptions {
   auth?: Pick<AuthOptions, 'loginAttemptsPerMinute' | 'loginLimits' | 'extraAccess'>;
   /** Test knobs of the public survey routes (lower rate limits, a clock). */
   survey?: Pick<PublicSurveyOptions, 'perAddress' | 'perLink' | 'now'>;
+  /** Open-data services (src/server/pdok); without them every lookup answers 503, nothing leaves the machine. */
+  pdok?: { geocoder: Geocoder; bag: BagSource };
 }
 
 export interface Issue {
@@ -53,7 +58,7 @@ const BRT_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK, BRT-Achtergrondkaart)'
 const LUCHTFOTO_ATTRIBUTION = 'Luchtfoto © Beeldmateriaal Nederland (PDOK)';
 
 /** The HTTP API and the built PWA. Not listening yet: call `listen()` or use `inject()`. */
-export function buildApp({ store, photoStore, metricsToken, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth, survey = {} }: AppOptions): FastifyInstance {
+export function buildApp({ store, photoStore, metricsToken, config, municipality, municipalities: more = [], logger = false, bodyLimit = 1024 * 1024, auth, survey = {}, pdok }: AppOptions): FastifyInstance {
   const municipalities = [municipality, ...more.filter((m) => m.id !== municipality.id)];
   const app = Fastify({
     logger: logger === false ? false : loggerOptions(logger.level, logger.stream),
@@ -158,6 +163,7 @@ export function buildApp({ store, photoStore, metricsToken, config, municipality
     registerSurveyCoordinatorRoutes(scoped, { store, municipalities: municipalities.map((m) => m.id), ...(config.mail?.publicUrl ? { publicUrl: config.mail.publicUrl } : {}) });
     registerPublicSurveyRoutes(scoped, { store, municipalities, ...survey });
   });
+  registerPdokRoutes(app, { store, municipalities, geocoder: pdok?.geocoder ?? noGeocoder, bag: pdok?.bag ?? noBagSource });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

@@ -23,6 +23,16 @@ export interface ServerConfig {
   photoStore: PhotoStoreConfig;
   /** METRICS_TOKEN: /metrics answers only a request with `Authorization: Bearer <token>`; unset, no /metrics. */
   metricsToken: string | undefined;
+  /** The open-data services (issue 14): PDOK Locatieserver and the BAG OGC API. */
+  pdok: PdokConfig;
+}
+
+/** README "Configuration": PDOK_LOCATIESERVER_URL, PDOK_BAG_OGC_URL, PDOK_RATE_PER_SECOND, PDOK_TIMEOUT_MS. */
+export interface PdokConfig {
+  locatieserverUrl: string;
+  bagUrl: string;
+  ratePerSecond: number;
+  timeoutMs: number;
 }
 
 /** README "Mail". Without SMTP_URL and MAIL_FROM mails are queued and shown, never sent. */
@@ -107,6 +117,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const mail = mailConfig(value, port, problems);
   const photoStore = photoStoreConfig(value, problems);
   const metricsTokenValue = metricsToken(value('METRICS_TOKEN'), problems);
+  const pdok = pdokConfig(value, problems);
 
   if (problems.length > 0) throw new StartupError(problems.join('\n'));
 
@@ -126,6 +137,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mail,
     photoStore,
     metricsToken: metricsTokenValue,
+    pdok,
+  };
+}
+
+function pdokConfig(value: (name: string) => string | undefined, problems: string[]): PdokConfig {
+  const url = (name: string, fallback: string) => {
+    const raw = (value(name) ?? fallback).replace(/\/+$/, '');
+    if (!/^https?:\/\/[^\s]+$/.test(raw)) problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+    return raw;
+  };
+  const rate = value('PDOK_RATE_PER_SECOND') ?? '10';
+  if (!/^\d+(\.\d+)?$/.test(rate) || Number(rate) <= 0 || Number(rate) > 100) problems.push(`PDOK_RATE_PER_SECOND must be a number of requests a second from 0.1 to 100, got "${rate}"`);
+  const timeout = value('PDOK_TIMEOUT_MS') ?? '10000';
+  if (!/^\d+$/.test(timeout) || Number(timeout) < 100 || Number(timeout) > 120_000) problems.push(`PDOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "${timeout}"`);
+  return {
+    locatieserverUrl: url('PDOK_LOCATIESERVER_URL', 'https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+    bagUrl: url('PDOK_BAG_OGC_URL', 'https://api.pdok.nl/kadaster/bag/ogc/v2'),
+    ratePerSecond: Number(rate) > 0 ? Math.min(100, Number(rate)) : 10,
+    timeoutMs: Number(timeout) >= 100 ? Math.min(120_000, Number(timeout)) : 10_000,
   };
 }
 

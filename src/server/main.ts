@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadConfig, type ServerConfig } from './config';
+import { pdokServices } from './pdok/services';
 import { prepareSetupLink } from './auth/setupLink';
 import { startRetentionTimer } from './retention/job';
 import { FsPhotoStore } from './sync/PhotoStore';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
         throw new StartupError(`photo store ${describePhotoStore(cfg)} cannot be written: ${firstLine(errorMessage(err))}; check PHOTO_STORE and the S3_ settings`, { cause: err });
       });
     }
-    app = buildApp({ store, photoStore, metricsToken: cfg.metricsToken, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel } });
+    app = buildApp({ store, photoStore, metricsToken: cfg.metricsToken, config: cfg, municipality: municipality.config, municipalities: otherMunicipalities.map((m) => m.config), logger: { level: cfg.logLevel }, pdok: pdokServices(cfg.pdok, store) });
     // While draining, every answer closes its connection, so kept-alive clients do not hold the exit up.
     const server = app.server;
     app.addHook('onSend', async (_request, reply, payload) => {

@@ -29,7 +29,7 @@ describe('parseShopGeoJson', () => {
       options,
     );
     if (!r.ok) throw new Error(r.message);
-    expect(r.counts).toEqual({ ok: 1, error: 0 });
+    expect(r.counts).toEqual({ ok: 1, error: 0, address: 0 });
     const shop = r.rows[0]!.shop!;
     expect(shop).toMatchObject({ id: 'new-1', name: 'Bakker Bart', address: 'Brink 1', open: true });
     expect(shop.point.coordinates).toEqual([6.16, 52.252]);
@@ -52,7 +52,7 @@ describe('parseShopGeoJson', () => {
       options,
     );
     if (!r.ok) throw new Error(r.message);
-    expect(r.counts).toEqual({ ok: 1, error: 5 });
+    expect(r.counts).toEqual({ ok: 1, error: 5, address: 0 });
     const reasons = r.rows.map((x) => [x.row, x.errors.map((e) => e.reason)]);
     expect(reasons).toEqual([
       [1, []],

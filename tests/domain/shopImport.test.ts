@@ -3,6 +3,7 @@ import type { AreaGeometry } from '../../src/domain/geojson';
 import { noFlags, type Shop } from '../../src/domain/shop';
 import {
   parseFlag,
+  placeDraft,
   parseShopCsv,
   shopsToCsv,
   type ImportRow,
@@ -88,7 +89,7 @@ describe('a Dutch file: BOM, semicolons, quotes', () => {
       null,
     ]);
     expect(p.ignoredColumns).toEqual(['Opmerking']);
-    expect(p.counts).toEqual({ ok: 2, error: 0 });
+    expect(p.counts).toEqual({ ok: 2, error: 0, address: 0 });
   });
 
   it('reads decimal commas, flags in any case, and quoted cells', () => {
@@ -185,7 +186,7 @@ describe('broken rows: row numbers as in a spreadsheet, and the column', () => {
     expect(row(p, 10).errors[0]!.duplicateOfRow).toBe(8);
     expect(row(p, 6).errors[0]!.value).toBe('misschien');
     expect(row(p, 4).errors[0]!.value).toBe('6,16a');
-    expect(p.counts).toEqual({ ok: 2, error: 9 });
+    expect(p.counts).toEqual({ ok: 2, error: 9, address: 0 });
     // Nothing but the preview: error rows carry no shop.
     expect(p.rows.filter((r) => r.status === 'error').every((r) => r.shop === undefined)).toBe(true);
   });
@@ -286,7 +287,57 @@ describe('shopsToCsv', () => {
 
   it('reads back as the same shops (new ids as written)', () => {
     const p = preview(csv);
-    expect(p.counts).toEqual({ ok: 2, error: 0 });
+    expect(p.counts).toEqual({ ok: 2, error: 0, address: 0 });
     expect(p.rows.map((r) => r.shop)).toEqual(shops);
+  });
+});
+
+// Issue 14: rows with an address and no coordinates wait for the geocoder (status `address`).
+describe('address rows', () => {
+  const opts: ShopImportOptions = { municipality: 'deventer', municipalityBoundary: deventer, existingShops: [], toWgs84: rdToWgs84, newId: (r) => `row-${r}` };
+  const parse = (csv: string) => {
+    const p = parseShopCsv(csv, opts);
+    if (!p.ok) throw new Error(p.reason);
+    return p;
+  };
+
+  it('postcode + huisnummer without coordinate columns: status address with the lookup and a composed address', () => {
+    const p = parse('naam;postcode;huisnummer;huisletter;toevoeging\nBakker;7411 bt;12;a;2\n');
+    expect(p.counts).toEqual({ ok: 0, error: 0, address: 1 });
+    const row = p.rows[0]!;
+    expect(row.status).toBe('address');
+    expect(row.lookup).toEqual({ postcode: '7411 bt', huisnummer: '12', huisletter: 'a', toevoeging: '2' });
+    expect(row.draft).toMatchObject({ id: 'row-2', name: 'Bakker', address: '12a-2, 7411 BT' });
+    expect(row.shop).toBeUndefined();
+  });
+
+  it.each([
+    ['naam;straat;huisnummer;plaats\nA;Brink;1;Deventer', 'address', null],
+    ['naam;postcode;huisnummer\nA;12345;1', 'error', { column: 'postcode', reason: 'invalid_postcode', value: '12345' }],
+    ['naam;postcode;huisnummer\nA;7411BT;', 'error', { column: 'huisnummer', reason: 'missing_address' }],
+    ['naam;postcode;huisnummer\nA;7411BT;twaalf', 'error', { column: 'huisnummer', reason: 'invalid_number', value: 'twaalf' }],
+    ['naam;Straatnaam;Nr;Woonplaats\nA;Brink;;Deventer', 'error', { column: 'Nr', reason: 'missing_address' }],
+  ])('%j → %s', (csv, status, error) => {
+    const row = parse(csv).rows[0]!;
+    expect(row.status).toBe(status);
+    if (error) expect(row.errors[0]).toMatchObject(error);
+  });
+
+  it('a row with coordinates keeps them even when the file has address columns', () => {
+    const p = parse('naam;postcode;huisnummer;lon;lat\nA;7411BT;1;6.16;52.25\nB;7411BT;2;;\n');
+    expect(p.rows.map((r) => r.status)).toEqual(['ok', 'address']);
+  });
+
+  it('duplicates by name and address also hold for address rows', () => {
+    const p = parse('naam;postcode;huisnummer\nA;7411BT;1\nA;7411 BT;1\n');
+    expect(p.rows[1]!.errors[0]).toMatchObject({ reason: 'duplicate_row', duplicateOfRow: 2 });
+  });
+
+  it('placeDraft makes the shop at the place found, with the BAG ids; outside the municipality is refused', () => {
+    const draft = parse('naam;postcode;huisnummer\nA;7411BT;1\n').rows[0]!.draft!;
+    const bag = { nummeraanduidingId: '0150200000000001', adresseerbaarObjectId: '0150010000000001' };
+    const made = placeDraft(draft, [6.16, 52.25], deventer, { bag });
+    expect(made).toMatchObject({ ok: true, shop: { name: 'A', point: { type: 'Point', coordinates: [6.16, 52.25] }, bag } });
+    expect(placeDraft(draft, [4.9, 52.37], deventer)).toMatchObject({ ok: false, reason: 'outside_municipality' });
   });
 });

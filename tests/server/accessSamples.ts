@@ -88,4 +88,10 @@ export const accessSamples: Record<string, Sample> = {
   'POST /api/public/survey/submit': () => ({ url: '/api/public/survey/submit', body: { token: bogusToken, answers: {} } }),
   'GET /api/public/survey/:municipality': () => ({ url: '/api/public/survey/testdorp?year=2001' }),
   'GET /api/public/survey/:municipality/areas/:areaId': () => ({ url: '/api/public/survey/testdorp/areas/centrum?year=2001' }),
+  // Open data: an empty list (400), an unknown area (404), an invalid decision (400): nothing is fetched or kept.
+  'POST /api/geocode': () => ({ url: '/api/geocode', body: { rows: [] } }),
+  'GET /api/bag/areas/:id/premises': () => ({ url: '/api/bag/areas/no-such-area/premises' }),
+  'POST /api/bag/areas/:id/refresh': () => ({ url: '/api/bag/areas/no-such-area/refresh', body: {} }),
+  'GET /api/bag/decisions': () => ({ url: '/api/bag/decisions' }),
+  'PUT /api/bag/decisions/:premisesId': () => ({ url: `/api/bag/decisions/${'0'.repeat(16)}`, body: { kind: 'café' } }),
 };

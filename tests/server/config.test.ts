@@ -21,6 +21,7 @@ describe('server configuration from the environment', () => {
       mail: { smtpUrl: undefined, from: undefined, reminderDays: 3, digestDay: 1, publicUrl: 'http://localhost:8080', pollMs: 15_000 },
       photoStore: { kind: 'fs' },
       metricsToken: undefined,
+      pdok: { locatieserverUrl: 'https://api.pdok.nl/bzk/locatieserver/search/v3_1', bagUrl: 'https://api.pdok.nl/kadaster/bag/ogc/v2', ratePerSecond: 10, timeoutMs: 10_000 },
     });
     expect(defaultTileUrls.brtGrey).toBe('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png');
     expect(describeDatabase(c)).toBe(`PGlite in ${path.join('/srv/app/data', 'pglite')}`);
@@ -95,5 +96,13 @@ describe('server configuration from the environment', () => {
       /SMTP_URL must start with smtp:\/\/[\s\S]*MAIL_FROM must be an e-mail address[\s\S]*MAIL_REMINDER_DAYS must be a whole number[\s\S]*MAIL_DIGEST_DAY must be a weekday/,
     );
     expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' }, '/srv/app')).toThrow(/SMTP_URL and MAIL_FROM go together/);
+  });
+
+  it('reads the PDOK endpoints and limits, and names a bad one (issue 14)', () => {
+    const c = loadConfig({ PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9/ls/', PDOK_BAG_OGC_URL: 'http://127.0.0.1:9/bag', PDOK_RATE_PER_SECOND: '2.5', PDOK_TIMEOUT_MS: '2000' }, '/srv/app');
+    expect(c.pdok).toEqual({ locatieserverUrl: 'http://127.0.0.1:9/ls', bagUrl: 'http://127.0.0.1:9/bag', ratePerSecond: 2.5, timeoutMs: 2000 });
+    for (const name of ['PDOK_BAG_OGC_URL', 'PDOK_RATE_PER_SECOND', 'PDOK_TIMEOUT_MS']) {
+      expect(() => loadConfig({ PDOK_BAG_OGC_URL: 'ftp://x', PDOK_RATE_PER_SECOND: '0', PDOK_TIMEOUT_MS: 'soon' }, '/srv/app')).toThrow(new RegExp(`${name} must`));
+    }
   });
 });

@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/domain/account';
 import type { Role } from '../../src/domain/findingStatus';
 import type { MunicipalityConfig } from '../../src/domain/municipality';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import { SESSION_COOKIE } from '../../src/server/auth/cookies';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import type { Store } from '../../src/server/store/Store';
@@ -42,7 +42,7 @@ export interface SyncServer {
  * `municipality`: the server's own (default the test fixture's); `others`: more it serves (R30 tests).
  */
 export async function startSyncServer(
-  arg: SqlExecutor | { executor?: SqlExecutor; municipality?: MunicipalityConfig; others?: MunicipalityConfig[] } = {},
+  arg: SqlExecutor | { executor?: SqlExecutor; municipality?: MunicipalityConfig; others?: MunicipalityConfig[]; pdok?: (store: Store) => AppOptions['pdok'] } = {},
 ): Promise<SyncServer> {
   const options = 'query' in arg ? { executor: arg as SqlExecutor } : arg;
   const executor = options.executor ?? (await freshPglite());
@@ -51,7 +51,7 @@ export async function startSyncServer(
   const statics = tempDir('schouwkaart-sync-static-');
   const photos = tempDir('schouwkaart-sync-photos-');
   writeStaticDir(statics.dir);
-  const app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir: photos.dir } as never, municipality: options.municipality ?? testMunicipality, municipalities: options.others ?? [] });
+  const app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles, photosDir: photos.dir } as never, municipality: options.municipality ?? testMunicipality, municipalities: options.others ?? [], ...('pdok' in options && options.pdok ? { pdok: options.pdok(store) } : {}) });
   await app.ready();
   let coordinatorId: string | null = null;
   let n = 0;

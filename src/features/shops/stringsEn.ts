@@ -1,9 +1,11 @@
 import type { shopsNl } from './stringsNl';
+import { openDataEn } from './openDataStrings';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 // English strings of the shops feature: the same keys as stringsNl.ts (a test checks).
 export const shopsEn: Widen<typeof shopsNl> = {
+  geo: openDataEn,
   title: 'Shops',
   nav: {
     label: 'Parts of Shops',
@@ -109,13 +111,14 @@ export const shopsEn: Widen<typeof shopsNl> = {
     problems: 'Column and reason',
     ok: 'Good',
     bad: 'Bad',
+    address: 'Address',
     inArea: 'in {{area}}',
     outsideAreas: 'outside the shopping areas',
     noBoundary: 'The municipality boundary is not on this device yet; connect to the network.',
     refused: {
       empty_file: 'The file is empty or has no header row.',
       no_name_column: 'There is no column for the shop name (naam/name).',
-      no_coordinate_columns: 'There are no columns for the place: longitude and latitude, or RD x and y.',
+      no_coordinate_columns: 'There are no columns for the place: longitude and latitude, RD x and y, or an address (postcode + house number, or street + number + place).',
       duplicate_column: 'Two columns mean the same thing: {{column}}.',
       unterminated_quote: 'A quote in row {{row}} is never closed.',
       not_json: 'This file is not valid JSON.',
@@ -131,6 +134,8 @@ export const shopsEn: Widen<typeof shopsNl> = {
       duplicate_row: 'duplicate: the same shop as row {{row}}',
       duplicate_existing: 'duplicate: already in the register ({{name}})',
       too_long: 'the text is too long',
+      missing_address: 'no coordinates and no complete address (postcode + house number, or street + number + place)',
+      invalid_postcode: '"{{value}}" is not a Dutch postcode (1234 AB)',
     },
   },
   participation: {

@@ -1,5 +1,8 @@
 // Dutch strings of the shops feature (registered under `shops`); stringsEn.ts has the same keys.
+import { openDataNl } from './openDataStrings';
+
 export const shopsNl = {
+  geo: openDataNl,
   title: 'Winkels',
   nav: {
     label: 'Onderdelen van Winkels',
@@ -105,13 +108,14 @@ export const shopsNl = {
     problems: 'Kolom en reden',
     ok: 'Goed',
     bad: 'Fout',
+    address: 'Adres',
     inArea: 'in {{area}}',
     outsideAreas: 'buiten de winkelgebieden',
     noBoundary: 'De grens van de gemeente is nog niet bekend op dit apparaat; verbind met het netwerk.',
     refused: {
       empty_file: 'Het bestand is leeg of heeft geen kopregel.',
       no_name_column: 'Er is geen kolom voor de naam van de winkel (naam/name).',
-      no_coordinate_columns: 'Er zijn geen kolommen voor de plek: lengtegraad en breedtegraad, of RD x en y.',
+      no_coordinate_columns: 'Er zijn geen kolommen voor de plek: lengtegraad en breedtegraad, RD x en y, of een adres (postcode + huisnummer, of straat + huisnummer + plaats).',
       duplicate_column: 'Twee kolommen betekenen hetzelfde: {{column}}.',
       unterminated_quote: 'Een aanhalingsteken in rij {{row}} wordt nooit gesloten.',
       not_json: 'Dit bestand is geen geldige JSON.',
@@ -127,6 +131,8 @@ export const shopsNl = {
       duplicate_row: 'dubbel: dezelfde winkel als rij {{row}}',
       duplicate_existing: 'dubbel: staat al in het register ({{name}})',
       too_long: 'de tekst is te lang',
+      missing_address: 'geen coördinaten en geen volledig adres (postcode + huisnummer, of straat + huisnummer + plaats)',
+      invalid_postcode: '"{{value}}" is geen Nederlandse postcode (1234 AB)',
     },
   },
   participation: {

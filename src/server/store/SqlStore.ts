@@ -15,6 +15,7 @@ import { pointSchema } from '../../domain/geojson';
 import { shopFlagsSchema } from '../../domain/shop';
 import type { UserStore } from './UserStore';
 import { SqlOwnerStore } from './SqlOwnerStore';
+import { SqlPdokStore } from './SqlPdokStore';
 import { SqlMailStore } from './SqlMailStore';
 import { SqlSurveyStore } from './SqlSurveyStore';
 import type { SurveyStore } from './SurveyStore';
@@ -31,6 +32,7 @@ export class SqlStore implements Store {
   readonly loginLimits: LoginLimitStore;
   readonly retention: RetentionStore;
   readonly survey: SurveyStore;
+  readonly pdok: SqlPdokStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -45,6 +47,7 @@ export class SqlStore implements Store {
     this.loginLimits = new SqlLoginLimitStore(db);
     this.retention = new SqlRetentionStore(db);
     this.survey = new SqlSurveyStore(db);
+    this.pdok = new SqlPdokStore(db);
   }
 
   /** Connections of the PostgreSQL pool (none for PGlite), for /metrics. */

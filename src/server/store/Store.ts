@@ -9,6 +9,7 @@ import type { MailStore } from './MailStore';
 import type { LoginLimitStore } from './LoginLimitStore';
 import type { MigrationOutcome } from './migrate';
 import type { SurveyStore } from './SurveyStore';
+import type { PdokStore } from './PdokStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -66,6 +67,8 @@ export interface Store {
   readonly retention: RetentionStore;
   /** The shop survey: setups, one-time links, answers (SurveyStore.ts, migration 070). */
   readonly survey: SurveyStore;
+  /** The geocoder's cache, BAG premises and decisions on them (PdokStore.ts, migrations 060-061). */
+  readonly pdok: PdokStore;
 
   close(): Promise<void>;
 }
