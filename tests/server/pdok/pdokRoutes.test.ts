@@ -54,6 +54,8 @@ beforeAll(async () => {
   fake = await startFakePdok({ addresses, premises });
   const config = { locatieserverUrl: fake.locatieserverUrl, bagUrl: fake.bagUrl, ratePerSecond: 100, timeoutMs: 3000 };
   server = await startSyncServer({ municipality: testMunicipality, others: [westland], pdok: (store) => pdokServices(config, store) });
+});
+beforeAll(async () => {
   await server.store.replaceAreas('testdorp', [
     area('testdorp', 'brink', { geometry: { type: 'Polygon', coordinates: [square(6.2, 52.249, 0.002)] } as never }),
     area('testdorp', 'markt', { geometry: { type: 'Polygon', coordinates: [square(6.2, 52.25, 0.005)] } as never }),
