@@ -24,6 +24,9 @@ import { lastFixedAt } from './followupSummary';
 import { amsterdamDate } from './overdue';
 import { participationFigure, wholePercent, type Measure, type ParticipationFigure } from './participation';
 import { shopFlagKeys } from './shop';
+import { fixedQuestionSets } from './survey/fixedQuestions';
+import type { LocalText } from './survey/question';
+import type { GroupResult } from './survey/results';
 
 /** At most this many years are shown: a small chart stays readable. */
 export const MAX_TREND_YEARS = 10;
@@ -197,3 +200,25 @@ function figures(counts: Partial<Record<Measure, { taking: number; open: number 
   }
   return out;
 }
+
+/**
+ * The fixed scale questions (1-5) of every version of the survey's fixed set, by id: the questions whose
+ * scores compare from year to year (a new version keeps the id of a question whose meaning stayed).
+ */
+export function fixedScaleQuestions(): Map<string, LocalText> {
+  const out = new Map<string, LocalText>();
+  for (const set of fixedQuestionSets) for (const q of set.questions) if (q.kind === 'scale' && !out.has(q.id)) out.set(q.id, q.text);
+  return out;
+}
+
+/**
+ * One year's survey scores of an area from the survey's results (src/domain/survey/results.ts): the
+ * mean of each fixed scale question that has answers. Null without a survey or without answers.
+ */
+export function surveyYearScores(group: Pick<GroupResult, 'answers' | 'questions'> | null | undefined, fixed: ReadonlyMap<string, unknown> = fixedScaleQuestions()): SurveyYearScores | null {
+  if (!group || group.answers === 0) return null;
+  const means: Record<string, number> = {};
+  for (const q of group.questions) if (q.kind === 'scale' && fixed.has(q.id) && typeof q.mean === 'number') means[q.id] = q.mean;
+  return { answers: group.answers, means };
+}
+

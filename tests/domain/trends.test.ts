@@ -1,7 +1,7 @@
 // Issue 16, Trends: one area year over year, table-driven (src/domain/trends.ts states the readings).
 import { describe, expect, it } from 'vitest';
 import type { TrendCertification, TrendEvent, TrendFinding } from '../../src/domain/trends';
-import { areaTrends, MAX_TREND_YEARS, trendYears } from '../../src/domain/trends';
+import { areaTrends, fixedScaleQuestions, MAX_TREND_YEARS, surveyYearScores, trendYears } from '../../src/domain/trends';
 
 let n = 0;
 function finding(over: Partial<TrendFinding> & { createdAt: string }): TrendFinding {
@@ -151,5 +151,28 @@ describe('trendYears', () => {
   ];
   it.each(cases)('%s', (_name, findings, certs, years) => {
     expect(trendYears('brink', findings, certs, now)).toEqual(years);
+  });
+});
+
+describe('survey scores of a year (from the survey results)', () => {
+  const fixed = fixedScaleQuestions();
+  const q = (id: string, kind: 'scale' | 'yesNo' | 'text', mean?: number | null) => ({ id, kind, text: { nl: id, en: id }, answered: 1, counts: {}, ...(mean !== undefined ? { mean } : {}) });
+  const cases: [string, Parameters<typeof surveyYearScores>[0], ReturnType<typeof surveyYearScores>][] = [
+    ['no survey that year', undefined, null],
+    ['a survey without answers', { answers: 0, questions: [q('safeDay', 'scale', null)] }, null],
+    [
+      'the fixed scale questions with a mean; topical, yes/no and unanswered ones left out',
+      { answers: 6, questions: [q('safeDay', 'scale', 3.5), q('safeEvening', 'scale', null), q('shoplifting', 'yesNo'), q('topical-1', 'scale', 4.2)] },
+      { answers: 6, means: { safeDay: 3.5 } },
+    ],
+  ];
+  it.each(cases)('%s', (_name, group, expected) => {
+    expect(surveyYearScores(group)).toEqual(expected);
+  });
+
+  it('the fixed scale questions are those of the fixed set, by id', () => {
+    expect([...fixed.keys()]).toContain('safeDay');
+    expect([...fixed.keys()]).toContain('safeEvening');
+    expect([...fixed.keys()]).not.toContain('shoplifting');
   });
 });

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../domain/categories';
 import { shopFlagKeys } from '../../domain/shop';
-import type { AreaYearTrend } from '../../domain/trends';
+import { fixedScaleQuestions, type AreaYearTrend } from '../../domain/trends';
 import { Bars, StackedBars } from './Bars';
 import './i18nRegister';
 import './trends.css';
@@ -24,7 +24,9 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const none = t('trends.none');
   const measures = shopFlagKeys.filter((m) => years.some((y) => y.participation?.[m]));
-  const surveyQuestions = [...new Set(years.flatMap((y) => Object.keys(y.survey?.means ?? {})))].sort();
+  const surveyTexts = fixedScaleQuestions();
+  // In the order of the fixed set.
+  const surveyQuestions = [...surveyTexts.keys()].filter((q) => years.some((y) => y.survey?.means[q] !== undefined));
   const onTimeText = (y: AreaYearTrend) => (y.onTime.percent === null ? none : t('trends.percent', { percent: y.onTime.percent, n: y.onTime.fixedOnTime, of: y.onTime.decided }));
   const daysText = (y: AreaYearTrend) => (y.medianDaysToFix === null ? none : t('trends.daysValue', { days: one(y.medianDaysToFix, lang) }));
   const gradeText = (y: AreaYearTrend) => (y.grade === null ? none : `${one(y.grade, lang)}${y.source === 'live' ? ` (${t('trends.live')})` : ''}`);
@@ -75,6 +77,19 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
           </div>
         </figure>
       )}
+      {surveyQuestions.length > 0 && (
+        <figure>
+          <figcaption>{t('trends.survey')}</figcaption>
+          <div className="trend-multiples">
+            {surveyQuestions.map((q) => (
+              <div key={q}>
+                <span className="trend-note">{surveyTexts.get(q)?.[lang] ?? q}</span>
+                <Bars name={`survey-${q}`} max={5} colour="#EE7733" values={years.map((y) => ({ year: y.year, value: y.survey?.means[q] ?? null, label: y.survey?.means[q] === undefined ? none : one(y.survey.means[q]!, lang) }))} />
+              </div>
+            ))}
+          </div>
+        </figure>
+      )}
       <table className="visually-hidden">
         <caption>{t('trends.tableCaption', { area: areaName })}</caption>
         <thead>
@@ -96,7 +111,7 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
             ))}
             {surveyQuestions.map((q) => (
               <th scope="col" key={q}>
-                {t('trends.survey')} {q}
+                {t('trends.surveyColumn', { question: surveyTexts.get(q)?.[lang] ?? q })}
               </th>
             ))}
           </tr>

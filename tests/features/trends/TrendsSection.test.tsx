@@ -122,4 +122,15 @@ describe('trends of an area', () => {
       await act(async () => i18next.changeLanguage('nl'));
     }
   });
+
+  it('with survey scores, a chart per fixed question and a column for it in the table', async () => {
+    const surveyScores = (y: number) => (y === 2026 ? { answers: 7, means: { safeDay: 3.6 } } : y === 2025 ? { answers: 5, means: { safeDay: 3.1 } } : null);
+    await act(async () => root.render(<TrendsDetails db={db} areaId="brink" areaName="Brink" live={live} now={now} surveyScores={surveyScores} open />));
+    await until(() => document.querySelector('table') !== null);
+    expect(header().at(-1)).toBe('Enquête: Hoe veilig voelt u zich overdag in en rond uw winkel? (gemiddelde, 1–5)');
+    expect(cells(2025)[cells(2025).length - 1]!.textContent).toBe('3,1');
+    expect(cells(2026)[cells(2026).length - 1]!.textContent).toBe('3,6');
+    expect(bar('survey-safeDay', 2025)).toBe('3.1');
+    expect(bar('survey-safeDay', 2026)).toBe('3.6');
+  });
 });
