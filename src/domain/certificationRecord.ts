@@ -44,7 +44,7 @@ export interface FrozenAreaCertification {
 }
 
 export interface AreaCertificationRecord {
-  /** `${areaId}/${year}` */
+  /** `${municipality}/${areaId}/${year}` (SPEC.md R32) */
   id: string;
   municipality: string;
   areaId: string;
@@ -54,12 +54,18 @@ export interface AreaCertificationRecord {
   updatedAt: string;
 }
 
-export const areaCertificationId = (areaId: string, year: number) => `${areaId}/${year}`;
+/**
+ * SPEC.md R32: every certification record's id starts with its municipality and a slash, so two
+ * municipalities never write one id (area ids such as "centrum", respondents and table versions repeat).
+ */
+export const inMunicipality = (municipality: string, rest: string) => `${municipality}/${rest}`;
+
+export const areaCertificationId = (municipality: string, areaId: string, year: number) => inMunicipality(municipality, `${areaId}/${year}`);
 
 export const evaluationSchema = z.string().trim().max(4000);
 
 export interface ProgrammeResponseRecord {
-  /** `${year}/${respondent}` */
+  /** `${municipality}/${year}/${respondent}` (R32) */
   id: string;
   municipality: string;
   year: number;
@@ -70,7 +76,7 @@ export interface ProgrammeResponseRecord {
   updatedAt: string;
 }
 
-export const programmeResponseId = (year: number, respondent: RespondentKey) => `${year}/${respondent}`;
+export const programmeResponseId = (municipality: string, year: number, respondent: RespondentKey) => inMunicipality(municipality, `${year}/${respondent}`);
 
 export interface ProgrammeFreezeRecord {
   /** `${municipality}/${year}` */
@@ -89,6 +95,20 @@ export interface ProgrammeFreezeRecord {
   score: ProgrammeScore;
 }
 
-export const programmeFreezeId = (municipality: string, year: number) => `${municipality}/${year}`;
+export const programmeFreezeId = (municipality: string, year: number) => inMunicipality(municipality, String(year));
+
+/**
+ * The id a certification record had before R32 (Dexie version 8, migration 040 rewrite these), or null
+ * when `id` is not such an old id of `record`: an area's `${areaId}/${year}`, a respondent's
+ * `${year}/${respondent}`, a scoring table's `${kind}/${version}`. A frozen programme year always had
+ * its municipality in front.
+ */
+export function isPreR32Id(id: string, record: Record<string, unknown>): boolean {
+  if ('respondents' in record) return false;
+  if (typeof record.respondent === 'string') return id === `${String(record.year)}/${record.respondent}`;
+  if ('basedOn' in record && 'table' in record) return id === `${String(record.kind)}/${String(record.version)}`;
+  if (typeof record.areaId === 'string') return id === `${record.areaId}/${String(record.year)}`;
+  return false;
+}
 
 export { respondentKeySchema };

@@ -42,7 +42,7 @@ export async function saveAreaAnswers(
   db: SchouwDb,
   input: { municipality: string; areaId: string; year: number; answers: Record<string, boolean | null> },
 ): Promise<Result<AreaCertificationRecord>> {
-  const id = areaCertificationId(input.areaId, input.year);
+  const id = areaCertificationId(input.municipality, input.areaId, input.year);
   return db.transaction('rw', db.areaCertifications, db.outbox, async () => {
     const prev = await db.areaCertifications.get(id);
     if (prev?.frozen) return refuse('frozen', `${input.areaId} ${input.year} is frozen`);
@@ -68,7 +68,7 @@ export async function freezeAreaYear(
   db: SchouwDb,
   input: { municipality: string; area: Pick<Area, 'id' | 'geometry'>; allAreas: readonly Pick<Area, 'id' | 'geometry'>[]; year: number; table: AreaScoringTable },
 ): Promise<Result<AreaCertificationRecord>> {
-  const id = areaCertificationId(input.area.id, input.year);
+  const id = areaCertificationId(input.municipality, input.area.id, input.year);
   return db.transaction('rw', db.areaCertifications, db.shops, db.outbox, async () => {
     const prev = await db.areaCertifications.get(id);
     if (prev?.frozen) return refuse('frozen', `${input.area.id} ${input.year} is already frozen`);
@@ -117,7 +117,7 @@ export async function saveProgrammeResponse(
   db: SchouwDb,
   input: { municipality: string; year: number; respondent: RespondentKey; answers: RespondentAnswers; evaluation: string },
 ): Promise<Result<ProgrammeResponseRecord>> {
-  const id = programmeResponseId(input.year, input.respondent);
+  const id = programmeResponseId(input.municipality, input.year, input.respondent);
   return db.transaction('rw', db.programmeResponses, db.programmeFreezes, db.outbox, async () => {
     if (await db.programmeFreezes.get(programmeFreezeId(input.municipality, input.year))) {
       return refuse('frozen', `programme ${input.year} is frozen`);

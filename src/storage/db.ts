@@ -7,6 +7,7 @@ import type { Shop } from '../domain/shop';
 import type { AreaCertificationRecord, ProgrammeFreezeRecord, ProgrammeResponseRecord } from '../domain/certificationRecord';
 import type { ScoringTableRecord } from '../domain/scoring/scoringTableRecord';
 import type { Person } from '../domain/people';
+import { upgradeCertificationIds } from './upgrades/v8CertificationIds';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -145,6 +146,13 @@ export const schemaVersions: { version: number; stores: Record<string, string>; 
     // Owner organisations, a copy of the server's list per municipality (no upgrade: filled by sync).
     version: 7,
     stores: { ownerOrganisations: '[municipality+id], municipality' },
+  },
+  {
+    // SPEC.md R32: certification ids start with their municipality; records, known revisions and
+    // outbox entries move to the new ids (src/storage/upgrades/v8CertificationIds.ts).
+    version: 8,
+    stores: {},
+    upgrade: upgradeCertificationIds,
   },
   {
     // The pull writes one row per finding (SPEC.md R38): the known server revision and conflicts move

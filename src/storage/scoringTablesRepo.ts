@@ -16,9 +16,15 @@ export interface LatestTables {
   programme: ProgrammeScoringTable;
 }
 
-/** Versions of one kind, oldest first. */
-export async function listTableVersions(db: SchouwDb, kind: TableKind): Promise<ScoringTableRecord[]> {
-  const rows = await db.scoringTables.where('kind').equals(kind).toArray();
+/**
+ * Whether a stored version belongs to `municipality` (R32: each municipality corrects its own tables);
+ * a version from before tables had a municipality is everyone's.
+ */
+export const tableOf = (municipality: string) => (r: ScoringTableRecord) => r.municipality === undefined || r.municipality === municipality;
+
+/** Versions of one kind of one municipality, oldest first. */
+export async function listTableVersions(db: SchouwDb, kind: TableKind, municipality: string): Promise<ScoringTableRecord[]> {
+  const rows = (await db.scoringTables.where('kind').equals(kind).toArray()).filter(tableOf(municipality));
   return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
@@ -33,8 +39,8 @@ export function latestOf(rows: readonly ScoringTableRecord[]): LatestTables {
   return out;
 }
 
-export async function latestTables(db: SchouwDb): Promise<LatestTables> {
-  return latestOf(await db.scoringTables.toArray());
+export async function latestTables(db: SchouwDb, municipality: string): Promise<LatestTables> {
+  return latestOf((await db.scoringTables.toArray()).filter(tableOf(municipality)));
 }
 
 export async function saveTableCorrection(
@@ -42,14 +48,14 @@ export async function saveTableCorrection(
   input: { kind: TableKind; changes: Changes; why: string; by: string; municipality: string; now?: Date },
 ): Promise<{ ok: true; value: ScoringTableRecord } | CorrectionRefusal> {
   return db.transaction('rw', db.scoringTables, db.outbox, async () => {
-    const versions = await listTableVersions(db, input.kind);
+    const versions = await listTableVersions(db, input.kind, input.municipality);
     const current = versions.length > 0 ? versions[versions.length - 1]!.table : defaultTables[input.kind];
     const version = nextVersion(current.version, [defaultTables[input.kind].version, ...versions.map((v) => v.version)]);
     const result = applyCorrection(input.kind, current, { changes: input.changes, why: input.why, version });
     if (!result.ok) return result;
     const at = (input.now ?? new Date()).toISOString();
     const base = {
-      id: scoringTableRecordId(input.kind, version),
+      id: scoringTableRecordId(input.municipality, input.kind, version),
       version,
       basedOn: current.version,
       changed: result.changed,

@@ -78,7 +78,7 @@ beforeAll(async () => {
   // This year's frozen score for Centrum; last year's for Noord (not shown).
   const year = new Date().getFullYear();
   const cert = (areaId: string, y: number, grade: number) =>
-    office.mutation('certifications', `${areaId}/${y}`, { id: `${areaId}/${y}`, municipality: 'testdorp', areaId, year: y, answers: { q1: true }, frozen: { score: { grade }, shopIds: shops.map((s) => s.id) }, updatedAt: '2026-03-01T00:00:00Z' }, [], null);
+    office.mutation('certifications', `testdorp/${areaId}/${y}`, { id: `testdorp/${areaId}/${y}`, municipality: 'testdorp', areaId, year: y, answers: { q1: true }, frozen: { score: { grade }, shopIds: shops.map((s) => s.id) }, updatedAt: '2026-03-01T00:00:00Z' }, [], null);
   await push(coordinator, [cert('centrum', year, 7.5), cert('noord', year - 1, 9.1)]);
 });
 afterAll(() => server.close());

@@ -49,7 +49,7 @@ afterEach(() => db.close());
 async function scoreNow(year: number) {
   const shops = await db.shops.toArray();
   const group = computeParticipationForAreas(shops, [brink]).areas.brink!;
-  const record = await db.areaCertifications.get(`brink/${year}`);
+  const record = await db.areaCertifications.get(`deventer/brink/${year}`);
   return currentAreaScore(record, group.measures, AREA_CERTIFICATION_TABLE);
 }
 
@@ -57,9 +57,9 @@ describe('per-area certification on the device', () => {
   it('stores the yes/no answers per area and year, with an outbox entry', async () => {
     await saveAreaAnswers(db, { municipality: 'deventer', areaId: 'brink', year: 2024, answers: { q1: true } });
     await saveAreaAnswers(db, { municipality: 'deventer', areaId: 'brink', year: 2024, answers: { q3: false } });
-    expect((await db.areaCertifications.get('brink/2024'))?.answers).toEqual({ q1: true, q3: false });
-    expect(await db.areaCertifications.get('brink/2023')).toBeUndefined();
-    expect((await db.outbox.where('recordId').equals('brink/2024').toArray()).map((e) => e.table)).toEqual(['certifications', 'certifications']);
+    expect((await db.areaCertifications.get('deventer/brink/2024'))?.answers).toEqual({ q1: true, q3: false });
+    expect(await db.areaCertifications.get('deventer/brink/2023')).toBeUndefined();
+    expect((await db.outbox.where('recordId').equals('deventer/brink/2024').toArray()).map((e) => e.table)).toEqual(['certifications', 'certifications']);
   });
 
   it('a frozen year keeps its score when the register changes afterwards', async () => {
@@ -72,7 +72,7 @@ describe('per-area certification on the device', () => {
     expect(frozen.value.frozen?.tableVersion).toBe(AREA_CERTIFICATION_TABLE.version);
     expect(frozen.value.frozen?.areaIds).toEqual(['brink']);
     // The snapshot keeps the area shape the shops were counted in, whatever happens to the area later.
-    expect((await db.areaCertifications.get('brink/2024'))?.frozen?.areaGeometry).toEqual(brink.geometry);
+    expect((await db.areaCertifications.get('deventer/brink/2024'))?.frozen?.areaGeometry).toEqual(brink.geometry);
     expect(frozen.value.frozen?.shopIds.sort()).toEqual(['s0', 's1', 's2', 's3']);
 
     // The register changes: the fourth shop joins, a fifth non-member opens.
@@ -99,7 +99,7 @@ describe('per-area certification on the device', () => {
     await freezeAreaYear(db, { municipality: 'deventer', area: brink, allAreas: [brink], year: 2024, table: AREA_CERTIFICATION_TABLE });
     const r = await saveAreaAnswers(db, { municipality: 'deventer', areaId: 'brink', year: 2024, answers: { q1: false } });
     expect(r).toMatchObject({ ok: false, reason: 'frozen' });
-    expect((await db.areaCertifications.get('brink/2024'))?.answers.q1).toBe(true);
+    expect((await db.areaCertifications.get('deventer/brink/2024'))?.answers.q1).toBe(true);
     expect(await freezeAreaYear(db, { municipality: 'deventer', area: brink, allAreas: [brink], year: 2024, table: AREA_CERTIFICATION_TABLE })).toMatchObject({
       ok: false,
       reason: 'frozen',

@@ -13,8 +13,8 @@ afterEach(() => db.close());
 
 describe('scoring table versions on the device', () => {
   it('the default tables score until a correction is saved', async () => {
-    expect((await latestTables(db)).programme.version).toBe(PROGRAMME_CHECKLIST_TABLE.version);
-    expect(await listTableVersions(db, 'programme')).toEqual([]);
+    expect((await latestTables(db, 'testdorp')).programme.version).toBe(PROGRAMME_CHECKLIST_TABLE.version);
+    expect(await listTableVersions(db, 'programme', 'testdorp')).toEqual([]);
   });
 
   it('saving a correction makes a new version with who/when/why and an outbox entry; the old one is kept', async () => {
@@ -43,10 +43,10 @@ describe('scoring table versions on the device', () => {
       why: 'De bron zegt 30-40',
     });
     expect(second.value.version).toBe('kvo-w-deventer/programme/2021.3');
-    const versions = await listTableVersions(db, 'programme');
+    const versions = await listTableVersions(db, 'programme', 'testdorp');
     expect(versions.map((v) => v.version)).toEqual(['kvo-w-deventer/programme/2021.2', 'kvo-w-deventer/programme/2021.3']);
     // The second builds on the first: both corrections are in the latest table.
-    const latest = (await latestTables(db)).programme;
+    const latest = (await latestTables(db, 'testdorp')).programme;
     expect(latest.version).toBe('kvo-w-deventer/programme/2021.3');
     const q9 = latest.questions.find((q) => q.id === 'q9')!;
     expect('bands' in q9 && q9.bands[1]!.from).toBe(30);
@@ -58,7 +58,7 @@ describe('scoring table versions on the device', () => {
       ['certifications', first.value.id],
       ['certifications', second.value.id],
     ]);
-    expect((await latestTables(db)).area.version).toBe('kvo-w-deventer/area/2021.1');
+    expect((await latestTables(db, 'testdorp')).area.version).toBe('kvo-w-deventer/area/2021.1');
   });
 
   it('a refused correction stores nothing', async () => {

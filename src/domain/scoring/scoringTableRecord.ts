@@ -11,7 +11,7 @@ export type ScoringTableRecord =
   | (ScoringTableRecordBase & { kind: 'programme'; table: ProgrammeScoringTable });
 
 interface ScoringTableRecordBase {
-  /** `${kind}/${version}` */
+  /** `${municipality}/${kind}/${version}` (SPEC.md R32) */
   id: string;
   version: string;
   /** The version this one corrects. */
@@ -25,4 +25,4 @@ interface ScoringTableRecordBase {
   municipality?: string;
 }
 
-export const scoringTableRecordId = (kind: 'area' | 'programme', version: string) => `${kind}/${version}`;
+export const scoringTableRecordId = (municipality: string, kind: 'area' | 'programme', version: string) => `${municipality}/${kind}/${version}`;

@@ -21,7 +21,7 @@ export function CertificationView({ data }: { data: ShopsData }) {
   const [year, setYear] = useState(years[0]!);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const latest = useScoringTables().area;
+  const latest = useScoringTables(data.municipality).area;
   const scores = useAreaScores(data, year, latest);
   const lastScores = useAreaScores(data, year - 1, latest);
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];

@@ -18,7 +18,7 @@ export function ParticipationView({ data }: { data: ShopsData }) {
   const selectId = useId();
   const year = new Date().getFullYear();
   const [choice, setChoice] = useState<Choice>('partnershipMember');
-  const scores = useAreaScores(data, year, useScoringTables().area);
+  const scores = useAreaScores(data, year, useScoringTables(data.municipality).area);
   const config = data.config!;
 
   const valueOf = (id: string): number | null => {

@@ -30,7 +30,7 @@ export function ProgrammeView({ data }: { data: ShopsData }) {
   const [error, setError] = useState<string | null>(null);
   const prog = useProgrammeData(data, year);
   const lastProg = useProgrammeData(data, year - 1);
-  const latest = useScoringTables().programme;
+  const latest = useScoringTables(data.municipality).programme;
   const table = prog.freeze?.table ?? latest;
 
   const computedScores = useMemo(() => {

@@ -21,7 +21,7 @@ export function TablesView() {
   const who = useActorNames();
   const [kind, setKind] = useState<TableKind>('programme');
   const [saved, setSaved] = useState<string | null>(null);
-  const tables = useScoringTables();
+  const tables = useScoringTables(useAppData(useOnline()).config?.municipality.id);
   const table: ScoringTable = tables[kind];
   const versions = tables.versions.filter((v) => v.kind === kind);
   return (

@@ -122,6 +122,10 @@ function decidePlain(current: StoredRecord | null, m: Exclude<Mutation, { table:
   // A walk planned without a planner (an older device) gets the one who pushed it.
   if (m.table === 'inspections' && !current && data.createdBy === undefined) data.createdBy = actor.id;
   if ('id' in data && data.id !== m.recordId) return reject('invalid_input', '/changes/id');
+  // R32: a new certification record's id starts with its municipality, so no two municipalities share one.
+  if (m.table === 'certifications' && !current && !(typeof data.municipality === 'string' && m.recordId.startsWith(`${data.municipality}/`))) {
+    return reject('invalid_input', '/recordId');
+  }
   if (m.table === 'inspections') {
     const refused = inspectionOwnership(current, m.changes as Record<string, unknown>, actor);
     if (refused) return refused;

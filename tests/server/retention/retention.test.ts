@@ -78,7 +78,7 @@ function retentionSuite(name: string, start: () => Promise<{ server: SyncServer;
     // A respondent's evaluation of 2025: certification details with a person's words.
     const certs = new TestDevice({ id: coordinator.id, roles: coordinator.roles });
     await push(coordinator, [
-      certs.mutation('certifications', '2025/police', { id: '2025/police', municipality: 'testdorp', year: 2025, respondent: 'police', answers: {}, evaluation: 'Wijkagent Piet was tevreden', updatedAt: '2026-01-10T10:00:00.000Z' }, [], null),
+      certs.mutation('certifications', 'testdorp/2025/police', { id: 'testdorp/2025/police', municipality: 'testdorp', year: 2025, respondent: 'police', answers: {}, evaluation: 'Wijkagent Piet was tevreden', updatedAt: '2026-01-10T10:00:00.000Z' }, [], null),
     ]);
     revisionBefore = (await pull()).revision;
   });
@@ -108,7 +108,7 @@ function retentionSuite(name: string, start: () => Promise<{ server: SyncServer;
       const text = JSON.stringify(changed);
       for (const secret of ['De Vries', '06-12345678', 'Jan van de buitendienst', 'Gezien door Wim', 'Wijkagent Piet', closedPhoto]) expect(text).not.toContain(secret);
       expect(changed.events.filter((e) => e.event.findingId === closed.id).map((e) => e.event.kind)).toEqual(expect.arrayContaining(['comment', 'status_changed']));
-      expect(changed.records.find((r) => r.id === '2025/police')!.data).toMatchObject({ evaluation: RETENTION_MARKER, year: 2025 });
+      expect(changed.records.find((r) => r.id === 'testdorp/2025/police')!.data).toMatchObject({ evaluation: RETENTION_MARKER, year: 2025 });
 
       // The photo is gone from the store and from the API; the open finding keeps its own.
       expect((await server.app.inject({ method: 'GET', url: `/api/photos/${closedPhoto}`, headers: beheerder.headers })).statusCode).toBe(404);

@@ -82,7 +82,7 @@ beforeAll(async () => {
     const office = new TestDevice({ id: coordinator.id, roles: coordinator.roles }, town);
     const shopId = `${town}-bakker`;
     const shop = office.mutation('shops', shopId, { id: shopId, municipality: town, name: `Bakker ${town}`, address: 'Markt 1', point: { type: 'Point', coordinates: [...places[town]] }, sector: 'food', open: true, flags: { partnershipMember: true, whatsappGroup: false, collectiveBan: false, nuisanceFee: false, surveyAnswered: false, newsletter: false, kvoApp: false }, shopChecks: [], visits: [], courses: [] }, [], null);
-    const certId = `${town}-centrum/2026`;
+    const certId = `${town}/centrum/2026`; // R32: areaCertificationId(town, 'centrum', 2026)
     const cert = office.mutation('certifications', certId, { id: certId, municipality: town, areaId: 'centrum', year: 2026, answers: { q1: true }, updatedAt: now }, [], null);
     const [s, c] = await push(coordinator, [shop, cert]);
     expect([s!.status, c!.status]).toEqual(['accepted', 'accepted']);
