@@ -54,7 +54,7 @@ export function TrendsView({ data }: { data: ShopsData }) {
   const select = useId();
   const [areaId, setAreaId] = useState<string>(() => data.areas[0]?.id ?? '');
   const year = Number(amsterdamDate(new Date()).slice(0, 4));
-  const scores = useAreaScores(data, year, useScoringTables().area);
+  const scores = useAreaScores(data, year, useScoringTables(data.municipality).area);
   const area = data.areas.find((a) => a.id === areaId) ?? data.areas[0];
   const score = area ? scores?.get(area.id) : undefined;
   const measures = area ? data.report.areas[area.id]?.measures : undefined;
