@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { openApp, openMenu, closeMenu } from './helpers';
+import { csrf, loginAsCoordinator } from './authHelpers';
 import { captureAtGps, startWalk, tablets } from './tabletHelpers';
 import { chooseCategory } from './schouwHelpers';
 
@@ -10,7 +11,7 @@ const dir = path.resolve(process.env.SCREENSHOT_DIR ?? 'screenshots');
 const shot = (page: Page, name: string, size: string) => page.screenshot({ path: path.join(dir, `${size}-${name}.png`) });
 
 for (const size of tablets) {
-  test(`screens at ${size.name} ${size.width}×${size.height}`, async ({ page, context }) => {
+  test(`screens at ${size.name} ${size.width}×${size.height}`, async ({ page, context, browser, baseURL }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
     await openApp(page);
     await page.waitForTimeout(800);
@@ -46,11 +47,23 @@ for (const size of tablets) {
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await page.waitForTimeout(800);
     await shot(page, '09-followup', size.name);
+    // The partners' page as a visitor sees it once the coordinator has made it public (in another
+    // context, so this device stays without an account).
+    const coordinator = await browser.newContext({ baseURL });
+    await loginAsCoordinator(coordinator.request);
+    expect((await coordinator.request.patch('/api/settings', { headers: csrf, data: { partnersPublic: true } })).ok()).toBe(true);
+    await coordinator.close();
     await page.goto('/partners');
+    await expect(page.getByRole('table', { name: /Winkelgebieden in \d{4}/ })).toBeVisible();
     await page.waitForTimeout(800);
     await shot(page, '10-partners', size.name);
     await page.goto('/gebieden/bewerken');
+    await expect(page.locator('.editor-area-list a.area-item').first()).toBeVisible();
     await page.waitForTimeout(800);
     await shot(page, '11-area-editor', size.name);
+    await page.locator('.editor-area-list a.area-item', { hasText: 'Voorstad' }).click();
+    await expect(page.locator('.leaflet-marker-icon.marker-icon').first()).toBeVisible();
+    await page.waitForTimeout(500);
+    await shot(page, '12-area-editor-voorstad', size.name);
   });
 }

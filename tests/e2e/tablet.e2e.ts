@@ -80,6 +80,47 @@ for (const size of tablets) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('the area editor: its list of areas and the edit view (form, tools, vertex handles) have targets of 44×44 px and no serious accessibility violation', async ({ page }) => {
+      await page.goto('/gebieden/bewerken');
+      await expect(page.getByRole('heading', { name: /Gebieden bewerken/ })).toBeVisible();
+      const rows = page.locator('.editor-area-list a.area-item');
+      await expect(rows.first()).toBeVisible();
+      // Rows like the map's area list: name and kind · status, full width.
+      await expect(rows.filter({ hasText: 'Voorstad' })).toContainText(/·/);
+      await expectTouchReady(page, 'the area editor list');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await rows.filter({ hasText: 'Voorstad' }).click();
+      await expect(page.getByRole('heading', { name: 'Bewerken: Voorstad' })).toBeVisible();
+      await expect(page.locator('.leaflet-marker-icon.marker-icon').first()).toBeVisible();
+      await expectTouchReady(page, 'the area editor');
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the walk panel keeps the findings in view: the download offer is one compact row whose explanation opens on request', async ({ page, context }) => {
+      await startWalk(page, context);
+      await captureAtGps(page, 'Sociale veiligheid', 'Verlichting', 'Lamp kapot bij de ingang');
+      await captureAtGps(page, 'Overlast', 'Zwerfafval en netheid', 'Afval naast de container');
+      const offer = page.getByRole('region', { name: 'Dit gebied staat niet op het apparaat.' });
+      await expect(offer.getByRole('button', { name: 'Eerst downloaden' })).toBeVisible();
+      await expect(offer.getByText(/Download de kaart van het gebied eerst/)).toBeHidden();
+      // The first finding row lies wholly inside the viewport, and nothing covers it.
+      const rows = page.locator('.finding-item');
+      await expect(rows).toHaveCount(2);
+      const inView = (i: number) => rows.nth(i).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return r.top >= 0 && r.bottom <= innerHeight && r.height > 0 && !!hit && el.contains(hit);
+      });
+      expect(await inView(0), 'first finding row in view').toBe(true);
+      // Before the offer was compact, a portrait tablet showed at most part of the second row.
+      expect(await inView(1), 'second finding row in view').toBe(true);
+      expect((await offer.boundingBox())!.height).toBeLessThanOrEqual(size.name === 'portrait' ? 60 : 120);
+      // The explanation is one tap away.
+      await offer.getByText('Dit gebied staat niet op het apparaat.').click();
+      await expect(offer.getByText(/Download de kaart van het gebied eerst/)).toBeVisible();
+    });
+
     test('the description being typed stays visible above a keyboard, and the save bar covers no field', async ({ page, context }) => {
       await startWalk(page, context);
       await page.getByRole('button', { name: 'Bevinding toevoegen' }).click();

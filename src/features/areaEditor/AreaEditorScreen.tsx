@@ -11,6 +11,7 @@ import type { Area } from '../../domain/area';
 import { shopsMovedByEdit } from '../../domain/areaEdit';
 import type { Shop } from '../../domain/shop';
 import { MapView } from '../../map/MapView';
+import { kvoStatusColours } from '../../map/areaStyle';
 import { refreshAreas } from '../../services/refreshAreas';
 import { EditorMap } from './EditorMap';
 import { EditorPanel } from './EditorPanel';
@@ -56,19 +57,31 @@ function EditorHome({ config, areas }: { config: ClientConfig; areas: Area[] }) 
         <h2>{t('areaEditor.title')} · {config.municipality.name}</h2>
         <p className="intro">{t('areaEditor.intro')}</p>
         <CoordinatorNote />
-        <p>
+        <p className="editor-new">
           <Link href={`/${NEW}`} className="btn btn-primary">{t('areaEditor.newArea')}</Link>
         </p>
-        <h3>{t('areaEditor.list')}</h3>
-        <ul className="editor-area-list">
-          {areas.map((a) => (
-            <li key={a.id}>
-              <Link href={`/${encodeURIComponent(a.id)}`}>{a.name}</Link>
-            </li>
-          ))}
-        </ul>
+        <section className="area-list editor-area-list" aria-labelledby="editor-list-title">
+          <h3 id="editor-list-title">
+            {t('areaEditor.list')} <span className="muted">({areas.length})</span>
+          </h3>
+          <ul>
+            {areas.map((a) => (
+              <li key={a.id}>
+                <Link href={`/${encodeURIComponent(a.id)}`} className="area-item">
+                  <span className="swatch" style={{ background: kvoStatusColours[a.kvoStatus] }} aria-hidden="true" />
+                  <span className="area-name">{a.name}</span>
+                  <span className="area-meta">
+                    {t(`areas.kinds.${a.kind}`)} · {t(`areas.statuses.${a.kvoStatus}`)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
         <ImportPanel municipality={m} onApplied={refresh} />
-        <p><Link href="~/">← {t('areaEditor.back')}</Link></p>
+        <p>
+          <Link href="~/" className="btn-back">← {t('areaEditor.back')}</Link>
+        </p>
       </aside>
       <div className="map-wrap">
         <MapView config={config} basemapId="brt-grey">
@@ -106,7 +119,7 @@ function EditorView({ config, base, areas, shops }: { config: ClientConfig; base
     <main className="layout editor-screen" id="main">
       <aside className="sidebar">
         <p>
-          <Link href="/">← {t('areaEditor.toList')}</Link>
+          <Link href="/" className="btn-back">← {t('areaEditor.toList')}</Link>
         </p>
         <CoordinatorNote />
         <EditorPanel municipality={m} base={base} areas={areas} shops={shops} d={d} onChanged={onChanged} />

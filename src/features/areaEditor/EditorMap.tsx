@@ -3,6 +3,7 @@ import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import L, { type LatLng } from 'leaflet';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMap } from 'react-leaflet';
 import type { Area } from '../../domain/area';
 import type { AreaGeometry, PointGeometry } from '../../domain/geojson';
@@ -33,6 +34,9 @@ const LABEL_PANE = 'editorLabels';
 /** The area being edited (geoman editing, snapping to the neighbours' edges), the neighbours, overlaps and moved shops. */
 export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps, moved, onChange, onDrawn }: Props) {
   const map = useMap();
+  const { t } = useTranslation();
+  const tRef = useRef(t);
+  tRef.current = t;
   const draftRef = useRef(draft);
   draftRef.current = draft;
   const handlers = useRef({ onChange, onDrawn });
@@ -87,15 +91,29 @@ export function EditorMap({ neighbours, draft, draftKey, fitKey, tool, overlaps,
     layer.addTo(map);
     // On a tablet a long press on a vertex removes it, as a right-click does with a mouse.
     const removeLongPress = tool === 'edit' ? installLongPress(map.getContainer(), '.marker-icon:not(.marker-icon-middle)') : () => undefined;
+    map.getContainer().classList.toggle('editing-vertices', tool === 'edit');
+    // Geoman's handles are role="button" without a name: name them (and again whenever it redraws them).
+    const pane = map.getPane('markerPane');
+    const nameHandles = () => {
+      const all = Array.from(pane?.querySelectorAll<HTMLElement>('.leaflet-marker-icon.marker-icon') ?? []);
+      const vertices = all.filter((e) => !e.classList.contains('marker-icon-middle'));
+      vertices.forEach((e, i) => e.setAttribute('aria-label', tRef.current('areaEditor.vertexHandle', { n: i + 1 })));
+      for (const e of all) if (e.classList.contains('marker-icon-middle')) e.setAttribute('aria-label', tRef.current('areaEditor.middleHandle'));
+    };
+    const observer = new MutationObserver(nameHandles);
+    if (pane && tool === 'edit') observer.observe(pane, { childList: true });
     if (tool === 'edit') {
       layer.pm.enable({ ...SNAP, allowSelfIntersection: true, draggable: false });
+      nameHandles();
       layer.on('pm:edit', () => {
         const next = fromLeafletLatLngs(layer.getLatLngs());
         if (next) handlers.current.onChange(next);
       });
     }
     return () => {
+      observer.disconnect();
       removeLongPress();
+      map.getContainer().classList.remove('editing-vertices');
       layer.off();
       if (layer.pm.enabled()) layer.pm.disable();
       layer.remove();

@@ -86,7 +86,7 @@ export function ImportPanel({ municipality, onApplied }: { municipality: string;
       )}
       {message && <p role="status">{message}</p>}
       <p>
-        <a href={areaApi.exportUrl(municipality)} download>{t('areaEditor.import.export')}</a>
+        <a className="btn" href={areaApi.exportUrl(municipality)} download>{t('areaEditor.import.export')}</a>
       </p>
     </section>
   );

@@ -28,12 +28,17 @@ export function PackOffer({ area, template, inspectionId, open, onOpen }: { area
     );
   }
   if (complete || dismissed) return null;
+  // Compact, so the findings stay in view on a portrait tablet: the title with the two buttons beside
+  // it; the explanation opens from the title.
   return (
-    <div className="note pack-offer" role="region" aria-label={t('walk.packTitle')}>
-      <p>
-        <strong>{t('walk.packTitle')}</strong> {t('walk.packIntro')}
-      </p>
-      <div className="form-actions">
+    <div className="note pack-offer pack-offer-compact" role="region" aria-label={t('walk.packTitle')}>
+      <details className="pack-offer-why">
+        <summary>
+          <strong>{t('walk.packTitle')}</strong>
+        </summary>
+        <p>{t('walk.packIntro')}</p>
+      </details>
+      <div className="pack-offer-actions">
         <button type="button" className="btn btn-primary" onClick={() => onOpen(true)}>
           {t('walk.packDownload')}
         </button>
