@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { findCategory } from '../../../domain/categories';
 import type { Finding } from '../../../domain/finding';
+import { glyphOn } from '../../../map/findingStyle';
 
 /** Theme glyph on its colour, then the category: the list twin of a marker on the map. */
 export function CategoryBadge({ categoryCode }: { categoryCode: string }) {
@@ -9,7 +10,7 @@ export function CategoryBadge({ categoryCode }: { categoryCode: string }) {
   const match = findCategory(categoryCode);
   return (
     <span className="category-badge">
-      <span className="glyph" style={{ background: match?.theme.colour ?? '#555' }} aria-hidden="true">
+      <span className="glyph" style={{ background: match?.theme.colour ?? '#555', color: glyphOn(match?.theme.colour ?? '#555555') }} aria-hidden="true">
         {match?.theme.glyph ?? '?'}
       </span>
       <span>
