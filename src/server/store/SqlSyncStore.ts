@@ -51,7 +51,8 @@ function rowToRecord(row: RecordRow): StoredRecord {
   };
 }
 
-// R39: every event but a finding's `created` (the device derives it).
+// R39: every event but a finding's `created` (the device derives it). Written as the predicate of the
+// partial index of migration 050, so the planner can walk that index.
 const HISTORY_EVENT = `(data->>'kind') <> 'created'`;
 
 /** `SyncStore` in the SQL that PGlite and PostgreSQL both run (migration 004). */
@@ -123,15 +124,20 @@ export class SqlSyncStore implements SyncStore {
   private pageRows(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], asText: boolean, options: PullOptions) {
     const cast = asText ? '::text' : '';
     const pairs = JSON.stringify(Object.entries(scope).flatMap(([m, roles]) => tablesFor(roles).map((t) => ({ t, m }))));
-    const allowed = `(kind, municipality) IN (SELECT x->>'t', x->>'m' FROM jsonb_array_elements($3::jsonb) x)`;
-    // Each half is bounded by the limit on its revision index, so a page costs O(limit), not O(data).
+    // Keyset paging per (municipality, kind) the actor may read: each is a bounded range scan of the
+    // (municipality, kind, revision) indexes of migration 050, merged and cut to the limit, so a page
+    // costs O(pairs × limit) however many rows lie before or after it. (Filtering one revision index
+    // by scope let the planner pick the municipality index and read every row of it for each page.)
+    const half = (src: string, table: string, columns: string, extra: string) =>
+      `(SELECT '${src}' AS src, h.* FROM jsonb_array_elements($3::jsonb) x CROSS JOIN LATERAL (
+          SELECT ${columns} FROM ${table}
+           WHERE municipality = x->>'m' AND kind = x->>'t' AND revision > $1${extra} ORDER BY revision LIMIT $2) h
+        ORDER BY h.revision LIMIT $2)`;
     return this.db.query<{ src: string; kind: string; id: string; data: unknown; conflicts: unknown; revision: string }>(
       `SELECT src, kind, id, data${cast} AS data, conflicts${cast} AS conflicts, revision::text AS revision FROM (
-         (SELECT 'r' AS src, kind, id, data, conflicts, revision FROM sync_records
-           WHERE revision > $1 AND ${allowed} ORDER BY revision LIMIT $2)
+         ${half('r', 'sync_records', 'kind, id, data, conflicts, revision', '')}
          UNION ALL
-         (SELECT 'e' AS src, kind, id, data, NULL::jsonb AS conflicts, revision FROM sync_events
-           WHERE revision > $1 AND ${allowed}${options.foldCreated ? ` AND ${HISTORY_EVENT}` : ''} ORDER BY revision LIMIT $2)
+         ${half('e', 'sync_events', 'kind, id, data, NULL::jsonb AS conflicts, revision', options.foldCreated ? ` AND ${HISTORY_EVENT}` : '')}
        ) u ORDER BY u.revision LIMIT $2` /* u.revision: the bigint, not the text alias */,
       [after, limit, pairs],
     );
