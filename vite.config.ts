@@ -40,6 +40,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     // dist/.vite/manifest.json: the bench and tests/app/firstScreen.test.ts read the first screen's module graph from it.
     manifest: true,
+    // Two pages: the app, and the shopkeeper's survey page (/enquete), which loads none of the app.
+    rollupOptions: { input: { main: 'index.html', enquete: 'enquete.html' } },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

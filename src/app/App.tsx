@@ -37,6 +37,7 @@ const AreaEditorScreen = lazy(() => import('../features/areaEditor/AreaEditorScr
 const OwnersScreen = lazy(() => import('../features/owners/OwnersScreen'));
 const MailQueueScreen = lazy(() => import('../features/owners/MailQueueScreen'));
 const MyActionsScreen = lazy(() => import('../features/owners/MyActionsScreen'));
+const SurveyScreen = lazy(() => import('../features/survey/SurveyScreen'));
 
 export function App() {
   const [location] = useLocation();
@@ -79,6 +80,9 @@ export function App() {
           </Route>
           <Route path="/beheer/berichten">
             <MailQueueScreen />
+          </Route>
+          <Route path="/beheer/enquete">
+            <SurveyScreen />
           </Route>
           <Route path="/mijn-acties">
             <MyActionsScreen />

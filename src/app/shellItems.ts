@@ -23,6 +23,7 @@ export const shellItems: readonly ShellItem[] = [
   { id: 'myActions', kind: 'link', href: '/mijn-acties', labelKey: 'owners.navMyActions', place: 'menu', capability: 'myActions' },
   { id: 'owners', kind: 'link', href: '/beheer/eigenaren', labelKey: 'owners.navOwners', place: 'menu', capability: 'manageOwners' },
   { id: 'mail', kind: 'link', href: '/beheer/berichten', labelKey: 'owners.navMail', place: 'menu', capability: 'viewMail' },
+  { id: 'survey', kind: 'link', href: '/beheer/enquete', labelKey: 'shell.survey', place: 'menu', capability: 'manageSurvey' },
   { id: 'storage', kind: 'widget', place: 'menu' },
   { id: 'language', kind: 'widget', place: 'menu' },
   { id: 'contrast', kind: 'widget', place: 'menu' },

@@ -21,6 +21,7 @@ import { toPointer } from '../domain/text';
 import { placesFor } from './sync/places';
 import { SETUP_LINK_FILE } from './auth/setupLink';
 import { registerSurveyCoordinatorRoutes } from './survey/coordinatorRoutes';
+import { SURVEY_PAGE_PATH } from '../domain/survey/link';
 import { registerPublicSurveyRoutes, type PublicSurveyOptions } from './survey/publicRoutes';
 import { noBagSource, noGeocoder, registerPdokRoutes } from './pdok/routes';
 import type { Geocoder } from './pdok/geocoder';
@@ -101,6 +102,10 @@ export function buildApp({ store, photoStore, metricsToken, config, municipality
       !isApiPath(pathname) &&
       !pathname.startsWith('/assets/') &&
       (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && (pathname === SURVEY_PAGE_PATH || pathname === `${SURVEY_PAGE_PATH}/`)) {
+      // The shopkeeper's survey page: its own small page, not the app (issue 16).
+      return reply.code(200).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').sendFile('enquete.html');
+    }
     if (wantsPage) {
       // Client-side routes: the app shell handles them.
       return reply.code(200).type('text/html; charset=utf-8').sendFile('index.html');

@@ -12,7 +12,7 @@ import type { Role } from '../domain/findingStatus';
 import { DEVICE_ROLES } from './deviceRoles';
 import { getSession, subscribeSession, type SessionState } from './session';
 
-const needsServer: ReadonlySet<Capability> = new Set<Capability>(['sync', 'people', 'manageUsers', 'editAreas']);
+const needsServer: ReadonlySet<Capability> = new Set<Capability>(['sync', 'people', 'manageUsers', 'editAreas', 'manageSurvey']);
 
 /** The roles of the logged-in person, or null when nobody logged in on this device. */
 export function rolesOf(session: SessionState): readonly Role[] | null {

@@ -20,7 +20,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Deep links (/gebied/...) open offline too; the API is never answered from here (Dexie holds data).
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// The shopkeeper's survey page (/enquete) is its own page, never the app shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/enquete/] }));
 
 const runtimeTiles = new CacheFirst({
   cacheName: TILE_RUNTIME_CACHE,

@@ -1,0 +1,168 @@
+// The shop survey end to end (issue 16): the coordinator sets up the year's survey and prints the letters
+// (QR and link); three shops answer on a phone-sized browser (one stops and resumes); their survey flags
+// reach the coordinator's device by sync, so the area's participation (question 7) follows; the public
+// results stay hidden below the threshold and show from it.
+import { randomUUID } from 'node:crypto';
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { csrf, loginAsCoordinator } from './authHelpers';
+import { openMenu } from './helpers';
+import { pointInside } from './schouwHelpers';
+
+const AREA = 'schalkhaar';
+const run = randomUUID().slice(0, 6);
+const names = Array.from({ length: 5 }, (_, i) => `Enquêtewinkel ${run}-${i + 1}`);
+const year = new Date().getFullYear();
+
+async function pushShops(page: Page): Promise<void> {
+  const here = pointInside(AREA);
+  const clientId = randomUUID();
+  const mutations = names.map((name, i) => {
+    const id = randomUUID();
+    return {
+      mutationId: randomUUID(),
+      clientId,
+      seq: i + 1,
+      table: 'shops',
+      recordId: id,
+      baseRevision: null,
+      changes: {
+        id,
+        municipality: 'deventer',
+        name,
+        address: `Dorpsstraat ${i + 1}`,
+        point: { type: 'Point', coordinates: [here.lon, here.lat] },
+        sector: 'detailhandel',
+        open: true,
+        flags: { partnershipMember: false, whatsappGroup: false, collectiveBan: false, nuisanceFee: false, surveyAnswered: false, newsletter: false, kvoApp: false },
+        shopChecks: [],
+        visits: [],
+        courses: [],
+      },
+      events: [],
+    };
+  });
+  const res = await page.request.post('/api/sync/push', { headers: csrf, data: { mutations } });
+  expect(res.status()).toBe(200);
+  for (const r of ((await res.json()) as { results: { status: string }[] }).results) expect(r.status).toBe('accepted');
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await openMenu(page);
+  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+  await page.keyboard.press('Escape');
+}
+
+/** "2 van 7 (29%)" → 2 (the shops of the area that answered the survey). */
+async function surveyTaking(page: Page): Promise<number> {
+  await page.goto('/winkels/deelname');
+  const cell = page.locator(`tr[data-area="${AREA}"] td[data-measure="surveyAnswered"]`);
+  await expect(cell).toBeVisible();
+  const m = /^(\d+) van (\d+)/.exec((await cell.textContent()) ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
+async function phone(browser: Browser) {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'nl-NL' });
+}
+
+test('survey: set up, print letters, three shops answer on a phone (one resumes), flags and question 7 follow, public results from the threshold', async ({ page, browser }) => {
+  await loginAsCoordinator(page.request);
+  await pushShops(page);
+
+  // The coordinator's device pulls the new shops: nobody in them answered yet.
+  await page.goto('/winkels/deelname');
+  await syncNow(page);
+  await expect.poll(async () => (await page.locator(`tr[data-area="${AREA}"] td.num`).first().textContent()) ?? '').not.toBe('');
+  const before = await surveyTaking(page);
+
+  // Set up this year's survey (results public, threshold 5) from the coordinator menu.
+  await page.goto('/');
+  await openMenu(page);
+  await page.getByRole('link', { name: 'Enquête' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Enquête onder winkels' })).toBeVisible();
+  await page.getByRole('button', { name: 'Actuele vraag toevoegen' }).click();
+  await page.getByLabel('Vraag', { exact: true }).fill('Zou u een burenbelsysteem willen?');
+  await page.getByLabel('Resultaten openbaar maken').check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+
+  // Letters: one per open shop, each with a QR code and the link.
+  await page.getByRole('button', { name: 'Links en brieven' }).click();
+  await page.getByRole('button', { name: /^Brieven maken voor \d+ winkels$/ }).click();
+  await expect(page.getByRole('heading', { name: /^Brieven \(\d+\)$/ })).toBeVisible();
+  const urls: string[] = [];
+  for (const name of names) {
+    const letter = page.locator('article.survey-letter', { hasText: name });
+    await expect(letter.locator('img[src^="data:image/png"]')).toBeVisible();
+    const url = (await letter.locator('.survey-letter-url').textContent())!.trim();
+    expect(url).toMatch(/\/enquete#[A-Za-z0-9_-]{43}$/);
+    await expect(letter.locator('img')).toHaveAttribute('alt', `QR: ${url}`);
+    urls.push(url);
+  }
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.survey-letters-bar')).toBeHidden();
+  await expect(page.locator('article.survey-letter', { hasText: names[0] })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // Shop 1 starts on a phone, stops, and resumes later with the same link.
+  const ctx = await phone(browser);
+  const p1 = await ctx.newPage();
+  await p1.goto(urls[0]!);
+  await expect(p1.getByRole('heading', { name: 'Enquête veilig ondernemen' })).toBeVisible();
+  await expect(p1.getByText(`Voor ${names[0]}`)).toBeVisible();
+  const safeDay = p1.getByRole('group', { name: 'Hoe veilig voelt u zich overdag in en rond uw winkel?' });
+  await safeDay.getByLabel('4').check();
+  await p1.getByRole('group', { name: /winkeldiefstal/ }).getByLabel('Ja').check();
+  await expect(p1.getByText('Tussendoor bewaard.')).toBeVisible();
+  await p1.close();
+  const p1b = await ctx.newPage();
+  await p1b.goto(urls[0]!);
+  await expect(p1b.getByRole('group', { name: 'Hoe veilig voelt u zich overdag in en rond uw winkel?' }).getByLabel('4')).toBeChecked();
+  await p1b.getByLabel('Wat wilt u verder kwijt over de veiligheid in uw winkelgebied?').fill('Donker bij de bushalte');
+  await p1b.getByRole('button', { name: 'Antwoorden versturen' }).click();
+  await expect(p1b.getByRole('heading', { name: 'Hartelijk dank!' })).toBeVisible();
+
+  // Shops 2 and 3 answer at once.
+  for (const url of urls.slice(1, 3)) {
+    const p = await ctx.newPage();
+    await p.goto(url);
+    await p.getByRole('group', { name: /verlichting/ }).getByLabel('2').check();
+    await p.getByRole('group', { name: 'Zou u een burenbelsysteem willen?' }).getByLabel('Nee').check();
+    await p.getByRole('button', { name: 'Antwoorden versturen' }).click();
+    await expect(p.getByRole('heading', { name: 'Hartelijk dank!' })).toBeVisible();
+    await p.close();
+  }
+  // A spent link and an unknown one: a clear page, nothing stored.
+  await p1b.goto(urls[1]!);
+  await p1b.reload();
+  await expect(p1b.getByRole('heading', { name: 'Al ingevuld' })).toBeVisible();
+  await p1b.goto(`${urls[1]!.split('#')[0]}#${'x'.repeat(43)}`);
+  await p1b.reload();
+  await expect(p1b.getByRole('heading', { name: 'Deze link werkt niet' })).toBeVisible();
+  await expect(p1b.getByText('Er is niets opgeslagen.')).toBeVisible();
+
+  // The flags reach the coordinator's device: the area's survey participation (question 7) rose by 3.
+  await page.goto('/winkels/deelname');
+  await syncNow(page);
+  await expect.poll(() => surveyTaking(page), { timeout: 30_000 }).toBe(before + 3);
+
+  // Public results: hidden with 3 answers in the area, shown from 5 (two more shops answer).
+  const publicUrl = `/api/public/survey/deventer/areas/${AREA}?year=${year}`;
+  const hidden = (await (await ctx.request.get(publicUrl)).json()) as Record<string, unknown>;
+  expect(hidden).toMatchObject({ shown: false, reason: 'below_threshold', threshold: 5 });
+  expect(JSON.stringify(hidden)).not.toMatch(/"answers"|counts|Donker/);
+  for (const url of urls.slice(3)) {
+    const res = await ctx.request.post('/api/public/survey/submit', { headers: csrf, data: { token: url.split('#')[1], answers: { safeDay: 3 } } });
+    expect(res.status()).toBe(200);
+  }
+  const shown = (await (await ctx.request.get(publicUrl)).json()) as { shown: boolean; result: { answers: number } };
+  expect(shown.shown).toBe(true);
+  expect(shown.result.answers).toBe(5);
+  expect(JSON.stringify(shown)).not.toContain('Donker');
+
+  // The coordinator's results have the free text.
+  await page.goto('/beheer/enquete');
+  await page.getByRole('button', { name: 'Resultaten' }).click();
+  await expect(page.getByText(/^Schalkhaar — 5 antwoorden$/)).toBeVisible();
+  await ctx.close();
+});
