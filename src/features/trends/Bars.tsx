@@ -6,6 +6,8 @@ export interface BarValue {
   year: number;
   value: number | null;
   label: string;
+  /** Drawn lighter: a figure that is not final (this year, not frozen). */
+  muted?: boolean;
 }
 
 const BAR = 30;
@@ -26,8 +28,8 @@ export function Bars({ values, max, reference, colour = '#0077BB', name }: { val
         const x = GAP + i * (BAR + GAP);
         const h = v.value === null ? 0 : scale(v.value);
         return (
-          <g key={v.year} data-year={v.year} data-value={v.value ?? ''}>
-            {v.value !== null && <rect x={x} y={base - h} width={BAR} height={Math.max(h, 1)} fill={colour} />}
+          <g key={v.year} data-year={v.year} data-value={v.value ?? ''} data-muted={v.muted ? 'true' : undefined}>
+            {v.value !== null && <rect x={x} y={base - h} width={BAR} height={Math.max(h, 1)} fill={colour} fillOpacity={v.muted ? 0.45 : 1} stroke={colour} strokeDasharray={v.muted ? '3 2' : undefined} />}
             <text x={x + BAR / 2} y={base - h - 4} textAnchor="middle" fontSize="11">
               {v.label}
             </text>

@@ -35,6 +35,7 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
     return f && f.percent !== null ? t('trends.percent', { percent: f.percent, n: f.taking, of: f.open }) : none;
   };
   const maxDays = Math.max(1, ...years.map((y) => y.medianDaysToFix ?? 0));
+  const liveYear = years.find((y) => y.source === 'live')?.year;
 
   return (
     <div className="trends">
@@ -62,7 +63,8 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
         <figcaption>
           {t('trends.grade')} <span className="trend-note">({t('trends.passLine', { grade: one(passGrade, lang) })})</span>
         </figcaption>
-        <Bars name="grade" max={10} reference={passGrade} colour="#117733" values={years.map((y) => ({ year: y.year, value: y.grade, label: y.grade === null ? none : one(y.grade, lang) }))} />
+        <Bars name="grade" max={10} reference={passGrade} colour="#117733" values={years.map((y) => ({ year: y.year, value: y.grade, label: y.grade === null ? none : one(y.grade, lang), muted: y.source === 'live' }))} />
+        {liveYear !== undefined && <p className="trend-note">{t('trends.liveNote', { year: liveYear })}</p>}
       </figure>
       {measures.length > 0 && (
         <figure>
@@ -71,7 +73,7 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
             {measures.map((m) => (
               <div key={m}>
                 <span className="trend-note">{t(`shops.flags.${m}`)}</span>
-                <Bars name={`participation-${m}`} max={100} colour="#33BBEE" values={years.map((y) => ({ year: y.year, value: y.participation?.[m]?.percent ?? null, label: y.participation?.[m]?.percent == null ? none : `${y.participation[m]!.percent}%` }))} />
+                <Bars name={`participation-${m}`} max={100} colour="#33BBEE" values={years.map((y) => ({ year: y.year, value: y.participation?.[m]?.percent ?? null, label: y.participation?.[m]?.percent == null ? none : `${y.participation[m]!.percent}%`, muted: y.source === 'live' }))} />
               </div>
             ))}
           </div>

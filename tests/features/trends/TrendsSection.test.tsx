@@ -104,6 +104,10 @@ describe('trends of an area', () => {
     expect(bar('days', 2025)).toBe('12');
     expect(bar('grade', 2025)).toBe('7.4');
     expect(bar('grade', 2026)).toBe('7.9');
+    // This year is live, not frozen: drawn lighter and said so under the chart.
+    expect(document.querySelector('svg[data-chart="grade"] g[data-year="2026"]')?.getAttribute('data-muted')).toBe('true');
+    expect(document.querySelector('svg[data-chart="grade"] g[data-year="2025"]')?.hasAttribute('data-muted')).toBe(false);
+    expect(document.body.textContent).toContain('Lichter: 2026 met de huidige cijfers, nog niet vastgezet.');
     expect(bar('participation-collectiveBan', 2025)).toBe('85');
     expect(bar('participation-collectiveBan', 2026)).toBe('90');
     for (const svg of document.querySelectorAll('svg')) expect(svg.getAttribute('aria-hidden')).toBe('true');
