@@ -25,9 +25,15 @@ export const emptyFilter: FollowupFilter = {
   year: '',
 };
 
-/** The year a finding was made, in Deventer's calendar. */
+/**
+ * The year a finding was made, in Deventer's calendar. Amsterdam is ahead of UTC by one or two hours,
+ * so a UTC instant ('Z') lies in the same Amsterdam year unless it is on 31 December: only those go
+ * through the time-zone formatter (which costs about 35 µs a call, a third of a second for 10,000).
+ */
 export function findingYear(finding: Pick<Finding, 'createdAt'>): string {
-  return amsterdamDate(new Date(finding.createdAt)).slice(0, 4);
+  const at = finding.createdAt;
+  if (/^\d{4}-\d\d-\d\dT[^+]*Z$/.test(at) && at.slice(5, 10) !== '12-31') return at.slice(0, 4);
+  return amsterdamDate(new Date(at)).slice(0, 4);
 }
 
 export function facetValue(finding: Finding, key: FacetKey, now: Date): string {

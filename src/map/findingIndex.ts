@@ -4,7 +4,7 @@
  * no Leaflet, no DOM, so the rules (which items a view draws, counts, colours and shapes) are tested
  * on their own.
  */
-import Supercluster from 'supercluster';
+import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { Finding, FindingStatus } from '../domain/finding';
 import { themeOf } from '../domain/categories';
 import { isOverdue } from '../domain/overdue';
@@ -33,10 +33,6 @@ export type MapItem =
 /** [west, south, east, north] in degrees. */
 export type BBox = [number, number, number, number];
 
-interface ClusterProps {
-  themes: Record<string, number>;
-}
-
 export interface FindingIndex {
   /** The clusters and single findings to draw for a viewport at a (whole) zoom level. */
   itemsIn(bbox: BBox, zoom: number): MapItem[];
@@ -50,9 +46,25 @@ export interface FindingIndex {
 
 const UNKNOWN_THEME = { colour: '#555555', glyph: '?' };
 
+/** The fields of a finding a map point is made of: a full record's or a map index row's (storage/mapIndex.ts). */
+export interface MapSource {
+  id: string;
+  lon: number;
+  lat: number;
+  categoryCode: string;
+  status: FindingStatus;
+  dueDate: string | null;
+  removed: boolean;
+}
+
+export function mapPointOf(s: MapSource, now: Date): MapPoint {
+  const theme = themeOf(s.categoryCode) ?? UNKNOWN_THEME;
+  return { id: s.id, lon: s.lon, lat: s.lat, colour: theme.colour, glyph: theme.glyph, status: s.status, overdue: isOverdue(s, now) };
+}
+
 export function toMapPoint(f: Finding, now: Date): MapPoint {
-  const theme = themeOf(f.categoryCode) ?? UNKNOWN_THEME;
-  return { id: f.id, lon: f.point.coordinates[0]!, lat: f.point.coordinates[1]!, colour: theme.colour, glyph: theme.glyph, status: f.status, overdue: isOverdue(f, now) };
+  const [lon, lat] = f.point.coordinates as [number, number];
+  return mapPointOf({ id: f.id, lon, lat, categoryCode: f.categoryCode, status: f.status, dueDate: f.dueDate, removed: f.removed }, now);
 }
 
 /**
@@ -61,22 +73,32 @@ export function toMapPoint(f: Finding, now: Date): MapPoint {
  */
 export function buildFindingIndex(points: readonly MapPoint[], opts: { maxZoom?: number; minZoom?: number; radius?: number } = {}): FindingIndex {
   const maxZoom = opts.maxZoom ?? 19;
-  const sc = new Supercluster<MapPoint, ClusterProps>({
+  // No map/reduce: merging theme counts at every level while loading cost more than the whole tree
+  // (10,000 findings × 11 zoom levels of object merges). A drawn cluster's ring is counted from its
+  // leaves when it is first asked for and kept: a view asks for a few dozen clusters.
+  const sc = new Supercluster<MapPoint>({
     maxZoom,
     // The map's lowest zoom: no level below it is ever asked for, so none is built.
     minZoom: opts.minZoom ?? 9,
     radius: opts.radius ?? 40,
     // Leaflet's tiles are 256 px, so the radius is in screen pixels (supercluster's default is 512).
     extent: 256,
-    // A theme colour count per cluster; merged bottom-up, so a cluster's counts are its leaves'.
-    map: (p) => ({ themes: { [p.colour]: 1 } }),
-    reduce: (acc, p) => {
-      const merged = { ...acc.themes };
-      for (const [c, n] of Object.entries(p.themes)) merged[c] = (merged[c] ?? 0) + n;
-      acc.themes = merged;
-    },
   });
+  points = points.filter((p) => Number.isFinite(p.lon) && Number.isFinite(p.lat));
   sc.load(points.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: p })));
+  const rings = new Map<number, ThemeShare[]>();
+  const ringOf = (clusterId: number): ThemeShare[] => {
+    let ring = rings.get(clusterId);
+    if (!ring) {
+      const counts = new Map<string, number>();
+      for (const leaf of sc.getLeaves(clusterId, Infinity)) counts.set(leaf.properties.colour, (counts.get(leaf.properties.colour) ?? 0) + 1);
+      ring = [...counts]
+        .map(([colour, count]) => ({ colour, count }))
+        .sort((a, b) => b.count - a.count || (a.colour < b.colour ? -1 : a.colour > b.colour ? 1 : 0));
+      rings.set(clusterId, ring);
+    }
+    return ring;
+  };
 
   return {
     size: points.length,
@@ -85,12 +107,9 @@ export function buildFindingIndex(points: readonly MapPoint[], opts: { maxZoom?:
       const z = Math.max(0, Math.min(Math.round(zoom), maxZoom + 1));
       return sc.getClusters(clampBBox(bbox), z).map((f): MapItem => {
         const [lon, lat] = f.geometry.coordinates as [number, number];
-        const props = f.properties;
+        const props = f.properties as MapPoint | ClusterProperties;
         if ('cluster' in props && props.cluster) {
-          const themes = Object.entries(props.themes)
-            .map(([colour, count]) => ({ colour, count }))
-            .sort((a, b) => b.count - a.count || a.colour.localeCompare(b.colour));
-          return { kind: 'cluster', key: `c${props.cluster_id}`, clusterId: props.cluster_id, lon, lat, count: props.point_count, themes };
+          return { kind: 'cluster', key: `c${props.cluster_id}`, clusterId: props.cluster_id, lon, lat, count: props.point_count, themes: ringOf(props.cluster_id) };
         }
         const p = props as MapPoint;
         return { kind: 'finding', key: p.id, ...p };

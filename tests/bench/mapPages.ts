@@ -74,11 +74,12 @@ export async function routeBaselines(page: Page, n: number): Promise<{ plain: st
     <script>${leafletJs}</script><script>${superclusterJs}</script>
     <script>${POINTS_JS}
       const map = L.map('map', { preferCanvas: true, maxZoom: 19 });
+      document.getElementById('map').leafletMap = map;
       const pts = benchPoints(${n});
       map.fitBounds(pts.map((p) => [p[1], p[0]]), { padding: [40, 40], maxZoom: 17 });
       const renderer = L.canvas({ padding: 0.5 });
       ${body}
-      requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('schouwkaart:findings-drawn', { detail: { findings: pts.length } })));
+      requestAnimationFrame(() => performance.mark('schouwkaart:findings-drawn', { detail: { findings: pts.length } }));
     </script></body></html>`;
   const plain = shell(`const colours = ['#0077BB', '#EE7733', '#009988', '#CC3311'];
       pts.forEach((p, i) => L.circleMarker([p[1], p[0]], { renderer, radius: 8, color: '#fff', weight: 2, fillColor: colours[i % 4], fillOpacity: 1 }).addTo(map));`);
@@ -100,6 +101,42 @@ export async function routeBaselines(page: Page, n: number): Promise<{ plain: st
     return route.fulfill({ contentType: 'text/html', body: which === 'cluster' ? cluster : plain });
   });
   return { plain: `${BASELINE_ORIGIN}/plain`, cluster: `${BASELINE_ORIGIN}/cluster` };
+}
+
+/**
+ * Pans and zooms the map in the page as a finger does, through Leaflet itself: eight pans of 300 px
+ * (each `panBy` animated over 0.4 s, its frames drawn as they come), a flyTo across the area, and
+ * zooming in and out by two levels, waiting for each to end. Returns the time between animation
+ * frames over the whole gesture, from requestAnimationFrame.
+ */
+export async function gesture(page: Page): Promise<number[]> {
+  return (await page.evaluate(`(async () => {
+    const map = document.querySelector('.map').leafletMap;
+    const frames = [];
+    let on = true;
+    let last = performance.now();
+    const tick = (t) => { if (!on) return; frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const ended = (type) => new Promise((resolve) => map.once(type, () => setTimeout(resolve, 50)));
+    const pans = [[300, 0], [0, 200], [-300, 0], [0, -200], [300, 150], [-300, -150], [200, -100], [-200, 100]];
+    for (const [x, y] of pans) {
+      const done = ended('moveend');
+      map.panBy([x, y], { animate: true, duration: 0.4, easeLinearity: 0.5 });
+      await done;
+    }
+    const c = map.getCenter();
+    const z = map.getZoom();
+    for (const [dz, dx] of [[1, 0.002], [1, -0.002], [-1, 0.002], [-1, -0.002]]) {
+      const done = ended('zoomend');
+      map.flyTo([c.lat, c.lng + dx], Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), map.getZoom() + dz)), { duration: 0.6 });
+      await done;
+    }
+    const done = ended('zoomend');
+    map.setView(c, z, { animate: true });
+    await Promise.race([done, new Promise((r) => setTimeout(r, 1000))]);
+    on = false;
+    return frames.slice(2);
+  })()`)) as number[];
 }
 
 /** Starts recording the time between animation frames (reset on every call). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFilter, facetCounts, filterFindings, findingYear, setFacet } from '../../src/domain/followupFilter';
+import { amsterdamDate } from '../../src/domain/overdue';
 import { finding } from './followupFixtures';
 
 const now = new Date('2026-06-10T10:00:00Z');
@@ -36,6 +37,18 @@ describe('filtering the follow-up list', () => {
   it('takes the year in Amsterdam: 23:30 UTC on 31 December is already the next year there', () => {
     expect(findingYear(d)).toBe('2026');
     expect(filterFindings(all, { ...emptyFilter, year: '2025' }, now)).toEqual([]);
+  });
+
+  it('the quick year of a UTC instant agrees with the Amsterdam calendar every hour around both new years and the clock changes', () => {
+    const starts = ['2025-12-30T00:00:00.000Z', '2026-03-28T00:00:00.000Z', '2026-10-24T00:00:00.000Z', '2026-12-30T12:00:00.000Z'];
+    for (const start of starts) {
+      for (let h = 0; h < 72; h++) {
+        const at = new Date(Date.parse(start) + h * 3_600_000 + 59 * 60_000).toISOString();
+        expect(findingYear({ createdAt: at }), at).toBe(amsterdamDate(new Date(at)).slice(0, 4));
+      }
+    }
+    // Not a UTC instant: left to the formatter, which reads the offset.
+    expect(findingYear({ createdAt: '2026-06-30T23:30:00+02:00' })).toBe('2026');
   });
 });
 
