@@ -15,6 +15,7 @@ import { shopsStrings } from './features/shops/i18n';
 import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
 import { partnersStrings } from './features/partners/i18n';
 import { ownersStrings } from './features/owners/i18n';
+import { worriesNavStrings } from './features/worries/i18nNav';
 
 installChunkRecovery();
 registerStrings('auth', authStrings);
@@ -27,6 +28,7 @@ registerStrings('shops', shopsStrings);
 registerStrings('followup', followupStrings);
 registerStrings('partners', partnersStrings);
 registerStrings('owners', ownersStrings);
+registerStrings('worriesNav', worriesNavStrings);
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

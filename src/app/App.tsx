@@ -38,9 +38,21 @@ const OwnersScreen = lazy(() => import('../features/owners/OwnersScreen'));
 const MailQueueScreen = lazy(() => import('../features/owners/MailQueueScreen'));
 const MyActionsScreen = lazy(() => import('../features/owners/MyActionsScreen'));
 const SurveyScreen = lazy(() => import('../features/survey/SurveyScreen'));
+// Pages for anyone without an account (worries, public pages, certificate): no shell around them.
+const WorriesScreen = lazy(() => import('../features/worries/WorriesScreen'));
+const PublicRoot = lazy(() => import('../features/public/PublicRoot'));
+const publicPrefixes = ['/melding', '/openbaar', '/certificaat', '/raamsticker'];
+const isPublicPath = (path: string) => publicPrefixes.some((p) => path === p || path.startsWith(`${p}/`));
 
 export function App() {
   const [location] = useLocation();
+  if (isPublicPath(location)) {
+    return (
+      <Suspense fallback={<p className="banner">…</p>}>
+        <PublicRoot />
+      </Suspense>
+    );
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -83,6 +95,11 @@ export function App() {
           </Route>
           <Route path="/beheer/enquete">
             <SurveyScreen />
+          </Route>
+          <Route path="/beheer/meldingen">
+            <RoleGate capability="moderateWorries">
+              <WorriesScreen />
+            </RoleGate>
           </Route>
           <Route path="/mijn-acties">
             <MyActionsScreen />

@@ -24,6 +24,7 @@ export const shellItems: readonly ShellItem[] = [
   { id: 'owners', kind: 'link', href: '/beheer/eigenaren', labelKey: 'owners.navOwners', place: 'menu', capability: 'manageOwners' },
   { id: 'mail', kind: 'link', href: '/beheer/berichten', labelKey: 'owners.navMail', place: 'menu', capability: 'viewMail' },
   { id: 'survey', kind: 'link', href: '/beheer/enquete', labelKey: 'shell.survey', place: 'menu', capability: 'manageSurvey' },
+  { id: 'worries', kind: 'link', href: '/beheer/meldingen', labelKey: 'worriesNav.nav', place: 'menu', capability: 'moderateWorries' },
   { id: 'storage', kind: 'widget', place: 'menu' },
   { id: 'language', kind: 'widget', place: 'menu' },
   { id: 'contrast', kind: 'widget', place: 'menu' },

@@ -107,6 +107,23 @@ export const accessTable = {
   'POST /api/bag/areas/:id/refresh': ['coordinator'],
   'GET /api/bag/decisions': ['coordinator'],
   'PUT /api/bag/decisions/:premisesId': ['coordinator'],
+  // Worries before the walk (src/server/worries, SPEC.md R47): the link token in the body is the
+  // shopkeeper's permission; the coordinator's routes check the role in the asked municipality too.
+  'POST /api/public/worry-link': 'open',
+  'POST /api/public/worries': 'open',
+  'GET /api/worry-links': ['coordinator'],
+  'POST /api/worry-links': ['coordinator'],
+  'POST /api/worry-links/revoke': ['coordinator'],
+  'GET /api/worries': ['coordinator'],
+  'POST /api/worries/:id/decision': ['coordinator'],
+  'GET /api/worries/:id/photo': ['coordinator'],
+  // Public pages (src/server/public, R49): open; the route answers only when the municipality made
+  // them public or the asker belongs to it. The coordinator switches them on.
+  'GET /api/public/pages/:municipality': 'open',
+  'GET /api/public/pages/:municipality/:areaId': 'open',
+  'GET /api/public/certificates/:municipality/:areaId/:year': 'open',
+  'GET /api/public-pages': ['coordinator'],
+  'PUT /api/public-pages': ['coordinator'],
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof accessTable;
@@ -148,6 +165,8 @@ const capabilityRoutes = {
   viewMail: 'GET /api/mail',
   /** Set up the shop survey, make letters, read results with free text. */
   manageSurvey: 'GET /api/survey',
+  /** Shopkeepers' worries, their links and the public pages (issue 16). */
+  moderateWorries: 'GET /api/worries',
 } as const satisfies Record<string, RouteKey>;
 
 const capabilityRoles = {

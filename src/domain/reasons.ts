@@ -20,6 +20,7 @@ export const reasonCodes = [
   'invalid_input',
   'unknown_owner',
   'outside_municipality',
+  'already_checked',
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
@@ -92,6 +93,10 @@ const messages: Record<ReasonCode, Record<Lang, string>> = {
   outside_municipality: {
     nl: 'Deze plek ligt buiten de gemeente. Zet de bevinding op de juiste plek op de kaart.',
     en: 'This place lies outside the municipality. Put the finding in the right place on the map.',
+  },
+  already_checked: {
+    nl: 'Deze melding van een ondernemer is al bekeken (bevestigd of afgewezen) door iemand anders.',
+    en: 'This shopkeeper’s worry was already checked (confirmed or dismissed) by someone else.',
   },
   unknown_owner: {
     nl: 'Deze eigenaar staat niet (meer) in de lijst van organisaties. Kies een andere eigenaar.',

@@ -26,6 +26,8 @@ import { registerPublicSurveyRoutes, type PublicSurveyOptions } from './survey/p
 import { noBagSource, noGeocoder, registerPdokRoutes } from './pdok/routes';
 import type { Geocoder } from './pdok/geocoder';
 import type { BagSource } from './pdok/bagClient';
+import { registerWorryRoutes } from './worries/worryRoutes';
+import { registerPublicPageRoutes } from './public/publicPageRoutes';
 
 export interface AppOptions {
   store: Store;
@@ -169,6 +171,8 @@ export function buildApp({ store, photoStore, metricsToken, config, municipality
     registerPublicSurveyRoutes(scoped, { store, municipalities, ...survey });
   });
   registerPdokRoutes(app, { store, municipalities, geocoder: pdok?.geocoder ?? noGeocoder, bag: pdok?.bag ?? noBagSource });
+  registerWorryRoutes(app, { store, municipalities, photosDir: (config as Partial<ServerConfig>).photosDir, ...(photoStore ? { photoStore } : {}) });
+  registerPublicPageRoutes(app, { store, municipalities });
 
   const root = path.resolve(config.staticDir);
   app.register(fastifyStatic, {

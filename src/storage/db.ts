@@ -8,6 +8,7 @@ import type { AreaCertificationRecord, ProgrammeFreezeRecord, ProgrammeResponseR
 import type { ScoringTableRecord } from '../domain/scoring/scoringTableRecord';
 import type { Person } from '../domain/people';
 import { upgradeCertificationIds } from './upgrades/v8CertificationIds';
+import type { Worry } from '../domain/worry';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -57,7 +58,7 @@ export interface PhotoCacheRecord {
 export interface OutboxEntry {
   seq?: number;
   mutationId: string;
-  table: 'findings' | 'inspections' | 'shops' | 'areas' | 'certifications';
+  table: 'findings' | 'inspections' | 'shops' | 'areas' | 'certifications' | 'worries';
   recordId: string;
   /** Only the fields this write changed. */
   changes: Record<string, unknown>;
@@ -96,6 +97,7 @@ export type SchouwDb = Dexie & {
   people: EntityTable<Person, 'id'>;
   /** The server's owner organisations per municipality, read-only on the device (assigning offline). */
   ownerOrganisations: Table<OwnerOrganisation, [string, string]>;
+  worries: EntityTable<Worry, 'id'>;
 };
 
 /**
@@ -162,6 +164,12 @@ export const schemaVersions: { version: number; stores: Record<string, string>; 
     version: 10,
     stores: { findings: 'id, areaId, inspectionId', findingEvents: 'id, findingId' },
     upgrade: moveKnownRevisionsIntoFindings,
+  },
+  {
+    // Shopkeepers' worries the coordinator accepted (SPEC.md R47), pulled like any synced record and
+    // checked on the walk (R48). New table only: filled by the next pull.
+    version: 16,
+    stores: { worries: 'id, municipality, areaId, status' },
   },
 ];
 

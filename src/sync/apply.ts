@@ -31,7 +31,7 @@ export async function knownRecord(db: SchouwDb, table: string, id: string): Prom
 
 /** Every Dexie table the sync writes, for one transaction. */
 export function syncTables(db: SchouwDb) {
-  return [db.findings, db.findingEvents, db.inspections, db.shops, db.areaCertifications, db.programmeResponses, db.programmeFreezes, db.scoringTables, db.outbox, db.meta, db.photos];
+  return [db.findings, db.findingEvents, db.inspections, db.shops, db.areaCertifications, db.programmeResponses, db.programmeFreezes, db.scoringTables, db.worries, db.outbox, db.meta, db.photos];
 }
 
 /**
@@ -47,6 +47,8 @@ function tableFor(db: SchouwDb, table: SyncTable, data: Record<string, unknown> 
       return db.inspections as unknown as Table<unknown, string>;
     case 'shops':
       return db.shops as unknown as Table<unknown, string>;
+    case 'worries':
+      return db.worries as unknown as Table<unknown, string>;
     case 'certifications':
       if (!data) return null;
       if ('respondents' in data) return db.programmeFreezes as unknown as Table<unknown, string>;

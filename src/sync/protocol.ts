@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { findingEventSchema, findingFieldsSchema, sha256HexSchema } from '../domain/finding';
 import { inspectionSchema } from '../domain/inspection';
 import { shopSchema } from '../domain/shop';
+import { worryFieldsSchema } from '../domain/worry';
 
-export const syncTables = ['findings', 'inspections', 'shops', 'areas', 'certifications'] as const;
+export const syncTables = ['findings', 'inspections', 'shops', 'areas', 'certifications', 'worries'] as const;
 export type SyncTable = (typeof syncTables)[number];
 
 export const MAX_BATCH = 100;
@@ -42,6 +43,8 @@ export const mutationSchema = z.discriminatedUnion('table', [
   z.strictObject({ ...base, table: z.literal('shops'), changes: shopSchema.partial(), events: noEvents }),
   z.strictObject({ ...base, table: z.literal('certifications'), changes: looseRecord, events: noEvents }),
   z.strictObject({ ...base, table: z.literal('areas'), changes: looseRecord, events: noEvents }),
+  // R48: devices only check a worry (confirm or dismiss); the server makes them (R47).
+  z.strictObject({ ...base, table: z.literal('worries'), changes: worryFieldsSchema.partial().strict(), events: noEvents }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 

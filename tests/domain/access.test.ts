@@ -24,6 +24,7 @@ const expected: Record<Capability, readonly Role[]> = {
   manageOwners: ['coordinator'],
   viewMail: ['coordinator'],
   manageSurvey: ['coordinator'],
+  moderateWorries: ['coordinator'],
 };
 
 describe('can(roles, capability)', () => {

@@ -94,4 +94,19 @@ export const accessSamples: Record<string, Sample> = {
   'POST /api/bag/areas/:id/refresh': () => ({ url: '/api/bag/areas/no-such-area/refresh', body: {} }),
   'GET /api/bag/decisions': () => ({ url: '/api/bag/decisions' }),
   'PUT /api/bag/decisions/:premisesId': () => ({ url: `/api/bag/decisions/${'0'.repeat(16)}`, body: { kind: 'café' } }),
+  // Worries: a token nobody made (404), invalid bodies (400) and ids nobody has (404, 409).
+  'POST /api/public/worry-link': () => ({ url: '/api/public/worry-link', body: { token: bogusToken } }),
+  'POST /api/public/worries': () => ({ url: '/api/public/worries', body: { token: bogusToken, point: [6.16, 52.25], categoryCode: 'lighting', text: 'x' } }),
+  'GET /api/worry-links': () => ({ url: '/api/worry-links' }),
+  'POST /api/worry-links': () => ({ url: '/api/worry-links', body: {} }),
+  'POST /api/worry-links/revoke': () => ({ url: '/api/worry-links/revoke', body: {} }),
+  'GET /api/worries': () => ({ url: '/api/worries' }),
+  'POST /api/worries/:id/decision': () => ({ url: '/api/worries/00000000-0000-4000-8000-000000000000/decision', body: { decision: 'reject' } }),
+  'GET /api/worries/:id/photo': () => ({ url: '/api/worries/00000000-0000-4000-8000-000000000000/photo' }),
+  // Public pages: 404 (not public) for strangers, the figures for members; nothing changes.
+  'GET /api/public/pages/:municipality': () => ({ url: '/api/public/pages/testdorp' }),
+  'GET /api/public/pages/:municipality/:areaId': () => ({ url: '/api/public/pages/testdorp/centrum' }),
+  'GET /api/public/certificates/:municipality/:areaId/:year': () => ({ url: '/api/public/certificates/testdorp/centrum/2026' }),
+  'GET /api/public-pages': () => ({ url: '/api/public-pages' }),
+  'PUT /api/public-pages': () => ({ url: '/api/public-pages', body: { public: 'maybe' } }),
 };

@@ -19,6 +19,8 @@ import { SqlPdokStore } from './SqlPdokStore';
 import { SqlMailStore } from './SqlMailStore';
 import { SqlSurveyStore } from './SqlSurveyStore';
 import type { SurveyStore } from './SurveyStore';
+import { SqlWorryStore } from './SqlWorryStore';
+import { SqlPublicPageStore } from './SqlPublicPageStore';
 
 
 /** The `Store` in SQL that PGlite and PostgreSQL both run unchanged. */
@@ -33,6 +35,8 @@ export class SqlStore implements Store {
   readonly retention: RetentionStore;
   readonly survey: SurveyStore;
   readonly pdok: SqlPdokStore;
+  readonly worries: SqlWorryStore;
+  readonly publicPages: SqlPublicPageStore;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -48,6 +52,8 @@ export class SqlStore implements Store {
     this.retention = new SqlRetentionStore(db);
     this.survey = new SqlSurveyStore(db);
     this.pdok = new SqlPdokStore(db);
+    this.worries = new SqlWorryStore(db);
+    this.publicPages = new SqlPublicPageStore(db);
   }
 
   /** Connections of the PostgreSQL pool (none for PGlite), for /metrics. */

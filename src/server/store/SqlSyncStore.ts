@@ -204,7 +204,7 @@ export class SqlSyncStore implements SyncStore {
         WHERE p.sha256 = $1
           AND (EXISTS (SELECT 1 FROM photo_uploaders o WHERE o.sha256 = p.sha256 AND o.user_id = $2)
             OR EXISTS (SELECT 1 FROM sync_records r
-                        WHERE r.data->'photoHashes' ? $1 AND r.kind = 'findings'
+                        WHERE ((r.kind = 'findings' AND r.data->'photoHashes' ? $1) OR (r.kind = 'worries' AND r.data->>'photoHash' = $1))
                           AND r.municipality IN (SELECT jsonb_array_elements_text($3::jsonb))))`,
       [sha256, viewer.actorId, JSON.stringify(viewer.municipalities)],
     );

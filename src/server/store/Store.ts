@@ -10,6 +10,8 @@ import type { LoginLimitStore } from './LoginLimitStore';
 import type { MigrationOutcome } from './migrate';
 import type { SurveyStore } from './SurveyStore';
 import type { PdokStore } from './PdokStore';
+import type { WorryStore } from './WorryStore';
+import type { PublicPageStore } from './PublicPageStore';
 
 /**
  * Everything the server keeps, behind one interface with one implementation (`SqlStore`) over two SQL
@@ -69,6 +71,10 @@ export interface Store {
   readonly survey: SurveyStore;
   /** The geocoder's cache, BAG premises and decisions on them (PdokStore.ts, migrations 060-061). */
   readonly pdok: PdokStore;
+  /** Worries before the walk: public links, submissions, moderation (WorryStore.ts, migration 075). */
+  readonly worries: WorryStore;
+  /** The public pages per area and municipality: counts and grades only (PublicPageStore.ts, R49). */
+  readonly publicPages: PublicPageStore;
 
   close(): Promise<void>;
 }

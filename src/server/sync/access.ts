@@ -36,6 +36,8 @@ const readers: Record<SyncTable, readonly Role[]> = {
   shops: syncRoles,
   certifications: syncRoles,
   areas: [],
+  // R47: accepted worries reach everyone who syncs; only those who walk check them (R48).
+  worries: syncRoles,
 };
 
 const writers: Record<Exclude<SyncTable, 'findings'>, readonly Role[]> = {
@@ -43,6 +45,7 @@ const writers: Record<Exclude<SyncTable, 'findings'>, readonly Role[]> = {
   shops: ['coordinator'],
   certifications: ['coordinator'],
   areas: [],
+  worries: ['coordinator', 'schouwer'],
 };
 
 export function readableTables(roles: readonly Role[]): readonly SyncTable[] {

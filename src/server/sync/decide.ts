@@ -10,6 +10,7 @@ import { toPointer } from '../../domain/text';
 import { mayCreateFinding, type Actor } from '../../domain/findingStatus';
 import { inspectionSchema } from '../../domain/inspection';
 import { shopSchema } from '../../domain/shop';
+import { worryCheckFields, worrySchema } from '../../domain/worry';
 import type { Conflict, Mutation } from '../../sync/protocol';
 import type { Decision, StoredRecord } from '../store/SyncStore';
 import { mayWrite } from './access';
@@ -117,6 +118,7 @@ const schemas: Partial<Record<Mutation['table'], ZodType>> = {
 
 function decidePlain(current: StoredRecord | null, m: Exclude<Mutation, { table: 'findings' }>, actor: Actor, revision: number, now: Date): Decision {
   if (m.table === 'areas') return reject('not_synced');
+  if (m.table === 'worries') return decideWorry(current, m, actor, revision, now);
   if (!mayWrite(m.table, actor.roles)) return reject('not_allowed_for_role');
   const data = { ...(current?.data ?? {}), ...(m.changes as Record<string, unknown>) };
   // A walk planned without a planner (an older device) gets the one who pushed it.
@@ -154,6 +156,28 @@ function inspectionOwnership(current: StoredRecord | null, changes: Record<strin
   if (actor.roles.includes('coordinator') || createdBy === actor.id) return null;
   const planField = Object.keys(changes).find((k) => !walkFields.has(k) && !same(changes[k], current.data[k]));
   return planField ? reject('not_allowed_for_role', toPointer(['changes', planField])) : null;
+}
+
+/**
+ * R48: a device never makes a worry (the coordinator's acceptance does, R47); it checks one once:
+ * `accepted` becomes `confirmed` (naming its finding) or `dismissed` (with a reason), by the one who
+ * pushes it. The shopkeeper's text, place and photo never change. The same check again is no change.
+ */
+function decideWorry(current: StoredRecord | null, m: Extract<Mutation, { table: 'worries' }>, actor: Actor, revision: number, now: Date): Decision {
+  if (!current) return reject('not_found');
+  if (!mayWrite('worries', actor.roles)) return reject('not_allowed_for_role');
+  const changes = m.changes as Record<string, unknown>;
+  const outside = Object.keys(changes).find((k) => !(worryCheckFields as readonly string[]).includes(k) && !same(changes[k], current.data[k]));
+  if (outside) return reject('not_allowed_for_role', toPointer(['changes', outside]));
+  const data = { ...current.data, ...changes };
+  const bad = firstIssue(worrySchema, data);
+  if (bad) return bad;
+  const merged = mergeFields(current, data, m, actor.id, revision, now);
+  if (merged.changed.every((f) => untracked.has(f))) return { kind: 'noop' };
+  if (current.data.status !== 'accepted') return reject('already_checked', '/changes/status');
+  if (data.status === 'accepted') return reject('invalid_transition', '/changes/status');
+  if (data.checkedBy !== actor.id) return reject('not_allowed_for_role', '/changes/checkedBy');
+  return { kind: 'write', write: { data, ...merged, events: [] } };
 }
 
 export function decide(current: StoredRecord | null, m: Mutation, actor: Actor, revision: number, now: Date, places?: PlaceBook): Decision {

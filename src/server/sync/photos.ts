@@ -25,14 +25,14 @@ export function sniffImage(b: Buffer): ImageKind | null {
 }
 
 /** Re-encoded in its own format with every metadata block dropped (sharp keeps none unless asked). */
-async function stripMetadata(bytes: Buffer, kind: ImageKind): Promise<Buffer> {
+export async function stripMetadata(bytes: Buffer, kind: ImageKind): Promise<Buffer> {
   const img = sharp(bytes, { failOn: 'error' }).rotate(); // apply the EXIF orientation before it is dropped
   if (kind === 'jpeg') return img.jpeg({ quality: 85 }).toBuffer();
   if (kind === 'png') return img.png().toBuffer();
   return img.webp({ quality: 85 }).toBuffer();
 }
 
-const mimeOf: Record<ImageKind, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+export const mimeOf: Record<ImageKind, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 /** The derived sizes are JPEG; the original keeps the format it was uploaded in. */
 function mimeFor(size: PhotoSize, originalMime: string): string {

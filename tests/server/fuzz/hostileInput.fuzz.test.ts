@@ -77,6 +77,16 @@ function mutate(base: unknown, next: () => number): unknown {
   return copy;
 }
 
+// A 1×1 PNG: the smallest real photo a shopkeeper could send.
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+/** The area's current worry link (a new one when a fuzz case revoked or replaced it). */
+async function worryToken(): Promise<string> {
+  const current = await server.store.worries.currentLink('testdorp', 'noord');
+  if (current) return current.token;
+  const token = `fuzz${Math.random().toString(36).slice(2)}${'x'.repeat(20)}`;
+  return (await server.store.worries.newLink('testdorp', 'noord', token, coordinator.id)).token;
+}
+
 let server: SyncServer;
 let app: FastifyInstance;
 let schouwer: TestUser;
@@ -111,7 +121,8 @@ async function snapshot(): Promise<string> {
     `SELECT (SELECT count(*)::int FROM survey_answers) AS answers, (SELECT string_agg(status || coalesce(draft::text, ''), ',' ORDER BY id) FROM survey_links) AS links,
             (SELECT string_agg(threshold || topical::text || results_public::text, ',') FROM survey_setups) AS setups`,
   );
-  return JSON.stringify([pulled.count, users.length, areas, survey]);
+  const worries = await server.store.worries.list('testdorp');
+  return JSON.stringify([pulled.count, users.length, areas, survey, worries.map((w) => [w.id, w.state]), await server.store.publicPages.isPublic('testdorp')]);
 }
 
 describe(`hostile input fuzz (seed ${SEED})`, () => {
@@ -167,6 +178,13 @@ describe(`hostile input fuzz (seed ${SEED})`, () => {
     },
     { name: 'survey links', method: 'POST', url: '/api/survey/links', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, shopIds: [uuidv7()] }) },
     { name: 'survey reissue', method: 'POST', url: '/api/survey/links/reissue', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, linkIds: [uuidv7()] }) },
+    // Worries (R47) and the public pages (R49): the shopkeeper's routes are open to the internet.
+    { name: 'worry link', method: 'POST', url: '/api/public/worry-link', user: () => null, body: async () => ({ token: await worryToken() }) },
+    { name: 'worry submit', method: 'POST', url: '/api/public/worries', user: () => null, body: async () => ({ token: await worryToken(), point: [6.205, 52.255], categoryCode: 'lighting', text: 'Donker hoekje', photo: TINY_PNG }) },
+    { name: 'worry link create', method: 'POST', url: '/api/worry-links', user: () => coordinator, body: async () => ({ areaId: 'noord' }) },
+    { name: 'worry link revoke', method: 'POST', url: '/api/worry-links/revoke', user: () => coordinator, body: async () => ({ areaId: 'nergens' }) },
+    { name: 'worry decision', method: 'POST', url: '/api/worries/0190a000-0000-7000-8000-000000000001/decision', user: () => coordinator, body: async () => ({ decision: 'reject' }) },
+    { name: 'public pages switch', method: 'PUT', url: '/api/public-pages', user: () => coordinator, body: async () => ({ public: false }) },
   ];
 
   for (const [r, route] of routes.entries()) {

@@ -26,6 +26,7 @@ import { previousFindings } from './previous';
 import { GpsMessage, PhotoNote, WalkHeader } from './WalkParts';
 import { useGps } from './useGps';
 import { useWalkWrites } from './useWalkWrites';
+import { useAreaWorries, WorriesLayer, WorriesPanel } from '../../worries/WalkWorries';
 
 interface Props {
   inspection: Inspection;
@@ -53,6 +54,8 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
   const previous = useMemo(() => previousFindings(areaFindings ?? [], inspection, now), [areaFindings, inspection, now]);
   const onMap = useMemo(() => [...(walkFindings ?? []), ...previous.map((p) => p.finding)], [walkFindings, previous]);
 
+  const worries = useAreaWorries(area.id);
+  const [worryId, setWorryId] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('list');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = useFinding(selectedId);
@@ -162,6 +165,17 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
               run={(id, commands) => writes.run(id, commands)}
               onSelect={select}
             />
+            <WorriesPanel
+              worries={worries ?? []}
+              actor={actor}
+              inspectionId={inspection.id}
+              selectedId={worryId}
+              onSelect={setWorryId}
+              onConfirmed={(id) => {
+                setStatus(t('schouw.savedFinding'));
+                select(id);
+              }}
+            />
           </>
         )}
       </aside>
@@ -178,6 +192,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
           <WalkAreaOutline area={area} />
           {/* While a pin is being placed a tap on a marker places the pin; it must not close the form. */}
           <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : select} now={now} />
+          <WorriesLayer worries={worries ?? []} selectedId={worryId} onSelect={placing ? ignore : (id) => { setSelectedId(null); setMode('list'); setWorryId(id); }} />
           <LiveLocation position={position} follow={follow} />
           {placing && <MapTap onTap={tap} />}
           {placing && (
