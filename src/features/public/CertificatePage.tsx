@@ -44,19 +44,19 @@ export default function CertificatePage({ kind, municipality, areaId, year }: Pr
     };
   }, [municipality, areaId, year]);
 
-  useEffect(() => {
-    document.body.dataset.print = kind;
-    return () => {
-      delete document.body.dataset.print;
-    };
-  }, [kind]);
-
   if (load.state === 'loading') return <p className="public-note">…</p>;
   if (load.state === 'missing') {
     const key = load.why === 'notPublic' ? 'public.page.notPublic' : load.why === 'notCertified' ? 'public.cert.notCertified' : 'public.page.failed';
     return <main className="public-page"><p role="alert" className="public-alert">{t(key)}</p></main>;
   }
-  return kind === 'certificate' ? <CertificateSheet cert={load.cert} /> : <StickerSheet cert={load.cert} />;
+  return (
+    <>
+      {/* The sheet's own paper, without margins: A4 for the certificate, A6 (105 × 148 mm, not a CSS
+          page-size keyword) for the sticker. */}
+      <style>{`@page { size: ${kind === 'certificate' ? '210mm 297mm' : '105mm 148mm'}; margin: 0; }`}</style>
+      {kind === 'certificate' ? <CertificateSheet cert={load.cert} /> : <StickerSheet cert={load.cert} />}
+    </>
+  );
 }
 
 function usePageUrl(cert: Certificate): string {

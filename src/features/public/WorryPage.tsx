@@ -41,11 +41,18 @@ async function toBase64(blob: Blob): Promise<string> {
 
 export default function WorryPage() {
   const { t } = useTranslation();
-  const [token] = useState(tokenFromHash);
+  const [token, setToken] = useState(tokenFromHash);
+  // Another link opened in the same tab changes only the fragment.
+  useEffect(() => {
+    const onHash = () => setToken(tokenFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
   useEffect(() => {
     let live = true;
+    setLoad({ state: 'loading' });
     (async () => {
       const res = await fetch('/api/public/worry-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
       if (res.status === 404 || res.status === 400) return { state: 'unknown' } as const;
@@ -63,7 +70,7 @@ export default function WorryPage() {
   if (load.state === 'loading') return <p className="public-note">{t('public.worry.loading')}</p>;
   if (load.state === 'unknown') return <main className="public-page"><p role="alert" className="public-alert">{t('public.worry.unknownLink')}</p></main>;
   if (load.state === 'failed') return <main className="public-page"><p role="alert" className="public-alert">{t('public.page.failed')}</p></main>;
-  return <WorryForm token={token} link={load.link} config={load.config} />;
+  return <WorryForm key={token} token={token} link={load.link} config={load.config} />;
 }
 
 function WorryForm({ token, link, config }: { token: string; link: LinkInfo; config: ClientConfig }) {
@@ -74,6 +81,7 @@ function WorryForm({ token, link, config }: { token: string; link: LinkInfo; con
   const [text, setText] = useState('');
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [photoProblem, setPhotoProblem] = useState(false);
+  const [photoBusy, setPhotoBusy] = useState(false);
   const [locationFailed, setLocationFailed] = useState(false);
   const [sent, setSent] = useState<Sent>({ state: 'idle' });
   const [missingPoint, setMissingPoint] = useState(false);
@@ -99,7 +107,8 @@ function WorryForm({ token, link, config }: { token: string; link: LinkInfo; con
     setPhotoProblem(false);
     setPhoto(null);
     if (!file) return;
-    const processed = await processPhoto(file);
+    setPhotoBusy(true);
+    const processed = await processPhoto(file).finally(() => setPhotoBusy(false));
     if (processed.ok) setPhoto(processed.photo.blob);
     else setPhotoProblem(true);
   };
@@ -182,8 +191,9 @@ function WorryForm({ token, link, config }: { token: string; link: LinkInfo; con
           <input type="file" accept="image/*" capture="environment" onChange={(e) => void choosePhoto(e.target.files?.[0])} />
         </label>
         {photoProblem && <p role="alert">{t('public.worry.photoProblem')}</p>}
+        {photo && <p role="status">{t('public.worry.photoReady')}</p>}
         {sent.state === 'error' && <p role="alert" className="public-alert">{sent.message}</p>}
-        <button type="submit" className="public-button" disabled={sent.state === 'sending' || category === '' || text.trim() === ''}>
+        <button type="submit" className="public-button" disabled={sent.state === 'sending' || photoBusy || category === '' || text.trim() === ''}>
           {sent.state === 'sending' ? t('public.worry.sending') : t('public.worry.send')}
         </button>
       </form>

@@ -164,7 +164,13 @@ export default function WorriesScreen() {
         <p>{t('worries.publicIntro')}</p>
         {pub && (
           <label className="worries-toggle">
-            <input type="checkbox" checked={pub.public} onChange={(e) => void act(apiFetch(`/api/public-pages?${q}`, { method: 'PUT', json: { public: e.target.checked } }))} />
+            <input type="checkbox" checked={pub.public} onChange={(e) => {
+                // Shown at once; the reload after the answer shows what the server holds.
+                const value = e.target.checked;
+                setPub({ ...pub, public: value });
+                void act(apiFetch(`/api/public-pages?${q}`, { method: 'PUT', json: { public: value } }));
+              }}
+            />
             {t('worries.makePublic')}
           </label>
         )}
