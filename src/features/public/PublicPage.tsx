@@ -12,6 +12,7 @@ import { shopFlagKeys } from '../../domain/shop';
 import { grade as formatGrade, longDate } from './format';
 import { publicPagePath } from './qr';
 import { QrCode } from './QrCode';
+import { SurveySection } from './SurveySection';
 
 interface Figure {
   taking: number;
@@ -235,11 +236,8 @@ function PageView({ body, path }: { body: PageBody; path: string }) {
         </ul>
       </section>
 
-      {/* Slots for the survey results (issue 16a) and the trends (issue 15): filled when those land. */}
-      <section data-slot="survey">
-        <h2>{t('public.page.survey')}</h2>
-        <p className="public-note">{t('public.page.surveyLater')}</p>
-      </section>
+      {/* The survey results (issue 16a, shown from its threshold) and a slot for the trends (issue 15). */}
+      <SurveySection municipality={body.municipality.id} {...(body.area ? { areaId: body.area.id } : {})} />
       <section data-slot="trends">
         <h2>{t('public.page.trends')}</h2>
         <p className="public-note">{t('public.page.trendsLater')}</p>
