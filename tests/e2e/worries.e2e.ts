@@ -138,7 +138,7 @@ test('the certificate (A4) and the window sticker (A6) of a certified area print
   await loginAsCoordinator(page.request);
   // A frozen, passing certification of the area for this year, as the coordinator's device pushes it.
   const record = {
-    id: `${AREA.id}/${year}`,
+    id: `deventer/${AREA.id}/${year}`,
     municipality: 'deventer',
     areaId: AREA.id,
     year,

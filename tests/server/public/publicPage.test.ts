@@ -34,7 +34,7 @@ beforeAll(async () => {
   // A frozen, passing certification of this year (the coordinator's device pushes it as a record).
   const cert = new TestDevice({ id: coordinator.id, roles: ['coordinator'] });
   const frozen = { at: `${year}-03-14T10:00:00.000Z`, score: { grade: 7.4, certified: true }, answers: {}, participation: {}, areaIds: ['noord'], shopIds: [] };
-  const record = { id: `noord/${year}`, municipality: 'testdorp', areaId: 'noord', year, answers: {}, frozen, updatedAt: new Date().toISOString() };
+  const record = { id: `testdorp/noord/${year}`, municipality: 'testdorp', areaId: 'noord', year, answers: {}, frozen, updatedAt: new Date().toISOString() };
   const c = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: { ...coordinator.headers, ...json }, payload: { mutations: [cert.mutation('certifications', record.id, record, [], null)] } });
   expect(c.json().results[0].status).toBe('accepted');
 });
