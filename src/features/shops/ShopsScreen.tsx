@@ -9,6 +9,7 @@ import { ParticipationView } from './ParticipationView';
 import { CertificationView } from './CertificationView';
 import { ProgrammeView } from './ProgrammeView';
 import { TablesView } from './TablesView';
+import { BagCheckView } from './BagCheckView';
 import { TrendsView } from './TrendsView';
 
 const tabs = [
@@ -53,6 +54,9 @@ export default function ShopsScreen() {
           </Route>
           <Route path="/trends">
             <TrendsView data={data} />
+          </Route>
+          <Route path="/bag">
+            <BagCheckView data={data} />
           </Route>
           <Route path="/programma">
             <ProgrammeView data={data} />

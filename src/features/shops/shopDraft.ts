@@ -1,3 +1,4 @@
+import type { BagIds } from '../../domain/geocode';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { v7 as uuidv7 } from 'uuid';
 import type { AreaGeometry } from '../../domain/geojson';
@@ -18,6 +19,8 @@ export interface ShopDraft {
   shopChecks: DatedEntry[];
   visits: DatedEntry[];
   courses: DatedEntry[];
+  /** BAG ids of a geocoded shop (issue 14): kept through an edit. */
+  bag?: BagIds;
 }
 
 export type DraftErrorKey = 'name' | 'point' | 'outside' | 'date' | 'tooLong';
@@ -68,6 +71,7 @@ export function validateDraft(
       shopChecks: clean(d.shopChecks),
       visits: clean(d.visits),
       courses: clean(d.courses),
+      ...(d.bag ? { bag: d.bag } : {}),
     },
   };
 }

@@ -25,3 +25,12 @@ describe('the shop form', () => {
     expect(r.shop.shopChecks).toEqual([{ date: '2024-01-10', note: 'slot' }, { date: '2024-05-01' }]);
   });
 });
+
+describe('BAG ids (issue 14)', () => {
+  it('an edit keeps the BAG ids of a geocoded shop', () => {
+    const bag = { nummeraanduidingId: '0150200000000001', adresseerbaarObjectId: '0150010000000001' };
+    const d = { ...newDraft(), name: 'Bakker', point: [6.16, 52.25] as [number, number], bag };
+    const v = validateDraft(d, 'deventer', undefined);
+    expect(v.ok && v.shop.bag).toEqual(bag);
+  });
+});
