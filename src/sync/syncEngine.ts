@@ -11,7 +11,7 @@ import { maySync } from '../services/access';
 import { adoptDeviceWrites } from '../storage/adoptDeviceWrites';
 import { db } from '../services/db';
 import { loadCachedConfig } from '../services/configCache';
-import { getSession, onSessionExpired, subscribeSession } from '../services/session';
+import { getSession, onSessionExpired, sessionMunicipalities, subscribeSession } from '../services/session';
 import type { SyncEngine } from './engine';
 
 let wired = false;
@@ -25,9 +25,13 @@ function loadEngine(): Promise<SyncEngine> {
     const e = new SyncEngine({
       db,
       clientId: () => getClientId(db),
+      // Only the municipalities the person belongs to: the server answers 403 for any other (R30), which
+      // would fail every sync run.
       ownerMunicipalities: () => {
         const config = loadCachedConfig();
-        return config ? (config.municipalities ?? [config.municipality]).map((m) => m.id) : [];
+        const served = config ? (config.municipalities ?? [config.municipality]).map((m) => m.id) : [];
+        const mine = sessionMunicipalities(getSession());
+        return mine ? served.filter((m) => mine.includes(m)) : served;
       },
       // Work captured before anyone logged in on this device becomes the logged-in person's.
       beforePush: async () => {
