@@ -56,7 +56,7 @@ describe('area import limits (issue 12, defect 6)', () => {
 
   it('answers /api/health while a large preview is being checked (the check runs off the event loop)', async () => {
     const order: string[] = [];
-    const preview = post('/api/areas/import', { geojson: collection('Grote wijk', 15_000) }).then((r) => {
+    const preview = post('/api/areas/import', { geojson: collection('Grote wijk', 6_000) }).then((r) => {
       order.push('preview');
       return r;
     });
@@ -75,7 +75,7 @@ describe('area import limits (issue 12, defect 6)', () => {
 
   it('answers /api/health while a large apply is being checked, and the apply then saves the area', async () => {
     const order: string[] = [];
-    const features = collection('Grote wijk', 15_000).features.map((f) => ({ ...f, properties: { ...f.properties, id: 'grote-wijk', source: 'test' } }));
+    const features = collection('Grote wijk', 6_000).features.map((f) => ({ ...f, properties: { ...f.properties, id: 'grote-wijk', source: 'test' } }));
     const apply = post('/api/areas/import/apply', { features, reason: 'import' }).then((r) => {
       order.push('apply');
       return r;
@@ -95,5 +95,52 @@ describe('area import limits (issue 12, defect 6)', () => {
   it('stops a check that passes its time limit (ImportCheckTimeout), so the route can refuse it', async () => {
     const job = { input: collection('Wijk', 15_000), raws: collection('Wijk', 15_000).features, all: [], boundary: testBoundary, source: 'test' };
     await expect(checkImportOffThread(job, 1)).rejects.toBeInstanceOf(ImportCheckTimeout);
+  });
+});
+
+describe('area editing limit (issue 12, defect 6: the editor check runs on the request thread)', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  const statics = tempDir('schouwkaart-static-');
+
+  beforeAll(async () => {
+    writeStaticDir(statics.dir);
+    store = await freshStore();
+    app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles }, municipality: testMunicipality });
+    app.addHook('onRequest', async (request) => {
+      if (request.headers['x-test-actor']) request.actor = { id: 'c-1', roles: ['coordinator'], municipalities: { testdorp: ['coordinator'] } };
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    statics.remove();
+  });
+
+  const send = (method: 'POST' | 'PUT', url: string, payload: object) =>
+    app.inject({ method, url, headers: { 'x-requested-with': 'schouwkaart', 'x-test-actor': '1' }, payload });
+  const shape = (n: number) => ({ name: 'Wijk', kind: 'street', kvoStatus: 'participating', geometry: { type: 'Polygon', coordinates: [circle(n)] }, reason: 'test' });
+
+  it('refuses creating or saving an outline of more than 5,000 vertices with 400 at /geometry, and keeps the area as it was', async () => {
+    const made = await send('POST', '/api/areas', { ...shape(200), id: 'wijk' });
+    expect(made.statusCode, made.body).toBe(201);
+
+    const create = await send('POST', '/api/areas', { ...shape(6_000), id: 'reus' });
+    expect(create.statusCode).toBe(400);
+    expect(create.json()).toMatchObject({ error: 'too_many_vertices', issues: [{ path: '/geometry', message: expect.stringMatching(/6,000 vertices.*at most 5,000/) }] });
+
+    const save = await send('PUT', '/api/areas/wijk', shape(6_000));
+    expect(save.statusCode).toBe(400);
+    expect(save.json().issues[0].path).toBe('/geometry');
+
+    const areas = (await app.inject('/api/areas')).json().features as { properties: { id: string }; geometry: { coordinates: number[][][] } }[];
+    expect(areas.map((f) => f.properties.id)).toEqual(['wijk']);
+    expect(areas[0]!.geometry.coordinates[0]).toHaveLength(200);
+  });
+
+  it('saves an outline of 5,000 vertices', async () => {
+    const save = await send('PUT', '/api/areas/wijk', shape(5_000));
+    expect(save.statusCode, save.body.slice(0, 300)).toBe(200);
   });
 });

@@ -8,6 +8,7 @@ import { requireRoles } from '../auth/guard';
 import type { AreaAction } from '../store/AreaVersionStore';
 import type { Store } from '../store/Store';
 import { registerAreaImportRoutes } from './areaImportRoutes';
+import { areaVertexRefusal } from './importLimits';
 import { areaToFeature, refusalItems, type RefusalItem } from './refusal';
 
 export interface AreaRouteOptions {
@@ -55,6 +56,13 @@ export function registerAreaRoutes(app: FastifyInstance, { store, municipalities
     return m;
   };
 
+  /** The area rules run on the request's thread (in save): an outline too large for that is refused first. */
+  const refuseTooLarge = (reply: FastifyReply, geometry: unknown): boolean => {
+    const tooLarge = areaVertexRefusal(geometry);
+    if (tooLarge) void reply.code(400).send({ error: 'too_many_vertices', message: tooLarge, issues: [{ path: '/geometry', message: tooLarge }] });
+    return tooLarge !== null;
+  };
+
   /** Validate `area` against the other current areas and write it as a new version, or answer 422. */
   async function save(reply: FastifyReply, m: MunicipalityConfig, area: Area, write: { action: AreaAction; actorId: string; reason: string; restoredFrom?: number }) {
     const candidate = areaToFeature(area);
@@ -74,6 +82,7 @@ export function registerAreaRoutes(app: FastifyInstance, { store, municipalities
     if (!m) return reply;
     const { id } = idParams.parse(request.params);
     const body = shapeSchema.parse(request.body);
+    if (refuseTooLarge(reply, body.geometry)) return reply;
     const existing = await store.areaVersions.getArea(m.id, id);
     if (!existing || existing.retired) return reply.code(404).send({ error: 'not_found', message: `No current area "${id}".` });
     const area = toArea(m.id, id, body, existing.area.source);
@@ -84,6 +93,7 @@ export function registerAreaRoutes(app: FastifyInstance, { store, municipalities
     const m = municipalityOf(request, reply);
     if (!m) return reply;
     const body = createSchema.parse(request.body);
+    if (refuseTooLarge(reply, body.geometry)) return reply;
     const id = body.id ?? slugify(body.name);
     if (!areaIdSchema.safeParse(id).success) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/name', message: 'name gives no usable id' }] });
     if (await store.areaVersions.getArea(m.id, id)) return reply.code(409).send({ error: 'id_taken', message: `An area "${id}" exists (or existed).` });
