@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     console.log(mail.smtpUrl ? `Mail: sending through ${redactSmtp(mail.smtpUrl)} as ${mail.from}` : 'Mail: no SMTP_URL/MAIL_FROM; mails are queued, not sent');
     // Daily, a minute after start: free text and photos past each municipality's retention period go.
     const served = [municipality.config.id, ...otherMunicipalities.map((m) => m.config.id)];
-    startRetentionTimer({ store, photos: new FsPhotoStore(cfg.photosDir), municipalities: served, log: app.log });
+    startRetentionTimer({ store, photos: photoStore, municipalities: served, log: app.log });
   } catch (err) {
     await worker?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
