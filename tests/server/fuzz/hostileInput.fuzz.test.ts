@@ -127,7 +127,7 @@ beforeAll(async () => {
   passwordUser = await server.user(['schouwer'], 'wachtwoord');
   await server.store.replaceAreas('testdorp', [area('testdorp', 'noord', { name: 'Noord', geometry: sq(6.2, 52.25) as never })]);
   await server.store.survey.saveSetup({ municipality: 'testdorp', year: SURVEY_YEAR, fixedVersion: CURRENT_FIXED_VERSION, topical: [], threshold: 5, resultsPublic: true }, coordinator.id);
-});
+}, 600_000);
 
 const SURVEY_YEAR = 2026;
 /** A fresh open survey link (its shop need not exist: the flag write then has nothing to do). */
@@ -152,7 +152,9 @@ async function snapshot(): Promise<string> {
   return JSON.stringify([rows, sessions, fs.readdirSync(server.photosDir, { recursive: true }).length]);
 }
 
-describe(`hostile input fuzz (seed ${SEED})`, () => {
+// Each route's 40 cases run one after the other against one server, and every import case starts its own
+// worker thread (under tsx here): together longer than Vitest's default 60 s per test on two busy cores.
+describe(`hostile input fuzz (seed ${SEED})`, { timeout: 600_000 }, () => {
   it(`R24: ${PUSH_CASES} pushes of a finding with hostile values: never 5xx, never retry, only accepted ones stored`, async () => {
     const next = rng(SEED);
     for (let i = 0; i < PUSH_CASES; i++) {
