@@ -76,7 +76,7 @@ describe('importing shops', () => {
     await saveShop(db, shop('old', 'Oud', 6.2));
     const before = { shops: await db.shops.toArray(), outbox: await db.outbox.count() };
     const p = preview(csv, before.shops);
-    expect(p.counts).toEqual({ ok: 2, error: 2 });
+    expect(p.counts).toEqual({ ok: 2, error: 2, address: 0 });
     // The person cancels: no call to importShops.
     expect(await db.shops.toArray()).toEqual(before.shops);
     expect(await db.outbox.count()).toBe(before.outbox);

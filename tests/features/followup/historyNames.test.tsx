@@ -14,6 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followupStrings } from '../../../src/features/followup/i18n';
 import { historyLines, type HistoryLabels } from '../../../src/features/followup/historyText';
+import { readFindingHistory } from '../../../src/storage/findingHistoryRepo';
 import { db as appDb } from '../../../src/services/db';
 import { peopleStrings } from '../../../src/services/people';
 import { resetSessionForTests } from '../../../src/services/session';
@@ -65,7 +66,8 @@ function engineFor(db: typeof appDb, user: TestUser) {
 }
 
 async function historyText(findingId: string): Promise<string[]> {
-  const events = await appDb.findingEvents.where('findingId').equals(findingId).toArray();
+  // As the finding page reads it (R39: a pulled finding's creation event is derived from the finding).
+  const events = await readFindingHistory(appDb, findingId);
   const el = document.createElement('div');
   document.body.replaceChildren(el);
   await act(async () => root?.unmount());
