@@ -17,7 +17,8 @@ async function buildChunks(): Promise<Chunk[]> {
 
 function staticGraph(chunks: Chunk[]): Chunk[] {
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-  const entry = chunks.find((c) => c.isEntry)!;
+  // The app's entry (index.html → main.tsx); the shopkeepers' survey page is an entry of its own.
+  const entry = chunks.find((c) => c.isEntry && c.moduleIds.some((id) => id.endsWith('/src/main.tsx'))) ?? chunks.find((c) => c.isEntry)!;
   const seen = new Map<string, Chunk>();
   const walk = (c: Chunk) => {
     if (seen.has(c.fileName)) return;

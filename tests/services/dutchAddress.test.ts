@@ -46,6 +46,9 @@ describe('Dutch form of address', () => {
   it('no Dutch string says "u" or "uw"', () => {
     const offending = Object.entries(dutchCatalogues())
       .flatMap(([name, catalogue]) => strings(catalogue, name))
+      // The shopkeepers' own pages (the worry page here; the survey page keeps its own word list) speak to
+      // businesses the way the municipality's letters do, with "u"; the app's users are addressed with "je".
+      .filter(([key]) => !key.includes('publicStrings.worry.'))
       .filter(([, text]) => formal.test(text))
       .map(([key, text]) => `${key}: ${text}`);
     expect(offending).toEqual([]);

@@ -17,7 +17,7 @@
  */
 import type { Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { inMunicipality, isPreR32Id } from '../../domain/certificationRecord';
+import { inMunicipality, isPreR32Id } from '../../domain/certificationIds';
 import type { OutboxEntry } from '../db';
 
 const tables = ['areaCertifications', 'programmeResponses', 'scoringTables'] as const;
