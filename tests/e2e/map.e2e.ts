@@ -54,6 +54,17 @@ test('after one visit the app opens offline with the areas and cached tiles', as
   await expect.poll(async () => (await visibleTilesLoaded(page)).total).toBeGreaterThan(0);
   await page.reload();
   await expect.poll(async () => (await visibleTilesLoaded(page)).broken).toBe(0);
+  // The service worker stores a tile after answering it: wait until every tile shown is in a cache, or the
+  // offline reload below would race that write.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const urls = [...document.querySelectorAll<HTMLImageElement>('.leaflet-tile-pane img')].map((img) => img.src);
+        const cached = await Promise.all(urls.map((u) => caches.match(u, { ignoreVary: true })));
+        return urls.length > 0 && cached.every(Boolean);
+      }),
+    )
+    .toBe(true);
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator('.pill-offline')).toBeVisible();
