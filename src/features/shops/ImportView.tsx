@@ -72,9 +72,10 @@ export function ImportView({ data }: { data: ShopsData }) {
   };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    // Taken before reset(), which empties the input (so the same file can be picked again) and its file list.
+    const file = e.target.files?.[0];
     setMessage(null);
     reset();
-    const file = e.target.files?.[0];
     if (!file || !boundary || !data.municipality) return;
     let text: string;
     try {
