@@ -19,7 +19,8 @@ const collection = (name: string, n: number) => ({
   features: [{ type: 'Feature', properties: { name, kind: 'street', kvoStatus: 'participating' }, geometry: { type: 'Polygon', coordinates: [circle(n)] } }],
 });
 
-describe('area import limits (issue 12, defect 6)', () => {
+/** An app on a fresh store where a request with `x-test-actor` is a coordinator of testdorp; for one describe block. */
+function coordinatorApp(): { app: () => FastifyInstance } {
   let store: Store;
   let app: FastifyInstance;
   const statics = tempDir('schouwkaart-static-');
@@ -38,9 +39,14 @@ describe('area import limits (issue 12, defect 6)', () => {
     await store?.close();
     statics.remove();
   });
+  return { app: () => app };
+}
+
+describe('area import limits (issue 12, defect 6)', () => {
+  const server = coordinatorApp();
 
   const post = (url: string, payload: object) =>
-    app.inject({ method: 'POST', url, headers: { 'x-requested-with': 'schouwkaart', 'x-test-actor': '1' }, payload });
+    server.app().inject({ method: 'POST', url, headers: { 'x-requested-with': 'schouwkaart', 'x-test-actor': '1' }, payload });
 
   it('refuses a 50,000-vertex polygon with 400, naming the feature and its vertex count, for preview and apply', async () => {
     const big = collection('Reuzenwijk', 50_000);
@@ -51,7 +57,7 @@ describe('area import limits (issue 12, defect 6)', () => {
     const apply = await post('/api/areas/import/apply', { features: big.features.map((f) => ({ ...f, properties: { ...f.properties, id: 'reuzenwijk' } })), reason: 'x' });
     expect(apply.statusCode).toBe(400);
     expect(apply.json().message).toMatch(/"Reuzenwijk" has 50,000 vertices/);
-    expect((await app.inject('/api/areas')).json().features).toEqual([]);
+    expect((await server.app().inject('/api/areas')).json().features).toEqual([]);
   });
 
   it('answers /api/health while a large preview is being checked (the check runs off the event loop)', async () => {
@@ -62,7 +68,7 @@ describe('area import limits (issue 12, defect 6)', () => {
     });
     // Let the preview reach its geometry check before health is asked.
     await new Promise((r) => setTimeout(r, 50));
-    const health = app.inject('/api/health').then((r) => {
+    const health = server.app().inject('/api/health').then((r) => {
       order.push('health');
       return r;
     });
@@ -81,7 +87,7 @@ describe('area import limits (issue 12, defect 6)', () => {
       return r;
     });
     await new Promise((r) => setTimeout(r, 50));
-    const health = app.inject('/api/health').then((r) => {
+    const health = server.app().inject('/api/health').then((r) => {
       order.push('health');
       return r;
     });
@@ -99,27 +105,10 @@ describe('area import limits (issue 12, defect 6)', () => {
 });
 
 describe('area editing limit (issue 12, defect 6: the editor check runs on the request thread)', () => {
-  let store: Store;
-  let app: FastifyInstance;
-  const statics = tempDir('schouwkaart-static-');
-
-  beforeAll(async () => {
-    writeStaticDir(statics.dir);
-    store = await freshStore();
-    app = buildApp({ store, config: { staticDir: statics.dir, tiles: testTiles }, municipality: testMunicipality });
-    app.addHook('onRequest', async (request) => {
-      if (request.headers['x-test-actor']) request.actor = { id: 'c-1', roles: ['coordinator'], municipalities: { testdorp: ['coordinator'] } };
-    });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    statics.remove();
-  });
+  const server = coordinatorApp();
 
   const send = (method: 'POST' | 'PUT', url: string, payload: object) =>
-    app.inject({ method, url, headers: { 'x-requested-with': 'schouwkaart', 'x-test-actor': '1' }, payload });
+    server.app().inject({ method, url, headers: { 'x-requested-with': 'schouwkaart', 'x-test-actor': '1' }, payload });
   const shape = (n: number) => ({ name: 'Wijk', kind: 'street', kvoStatus: 'participating', geometry: { type: 'Polygon', coordinates: [circle(n)] }, reason: 'test' });
 
   it('refuses creating or saving an outline of more than 5,000 vertices with 400 at /geometry, and keeps the area as it was', async () => {
@@ -134,7 +123,7 @@ describe('area editing limit (issue 12, defect 6: the editor check runs on the r
     expect(save.statusCode).toBe(400);
     expect(save.json().issues[0].path).toBe('/geometry');
 
-    const areas = (await app.inject('/api/areas')).json().features as { properties: { id: string }; geometry: { coordinates: number[][][] } }[];
+    const areas = (await server.app().inject('/api/areas')).json().features as { properties: { id: string }; geometry: { coordinates: number[][][] } }[];
     expect(areas.map((f) => f.properties.id)).toEqual(['wijk']);
     expect(areas[0]!.geometry.coordinates[0]).toHaveLength(200);
   });
