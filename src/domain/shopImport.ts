@@ -1,11 +1,20 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { v7 as uuidv7 } from 'uuid';
+import { detectSeparator, normaliseHeader, parseCsvRecords, parseDecimal, parseFlag, parseOpen, unguard } from './csvRecords';
 import type { AreaGeometry } from './geojson';
-import { checkAddressQuery, type AddressQuery, type BagIds } from './geocode';
-import { noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop, type ShopFlagKey } from './shop';
+import type { AddressQuery } from './geocode';
+import { noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop } from './shop';
+import { addressRowProblem, checkDraft, composeAddress, readAddressCells, type ShopDraft } from './shopAddressRows';
+import { HEADER_ALIASES, type ShopField } from './shopImportHeaders';
+
+export { detectSeparator, normaliseHeader, parseCsvRecords, parseDecimal, parseFlag } from './csvRecords';
+export { composeAddress, placeDraft, type ShopDraft } from './shopAddressRows';
+export { shopsToCsv } from './shopCsvExport';
+export type { AddressField, ShopField } from './shopImportHeaders';
 
 /**
- * The shop register's CSV import (a pure PREVIEW: nothing is stored here) and export.
+ * The shop register's CSV import (a pure PREVIEW: nothing is stored here). CSV reading is in
+ * csvRecords.ts, address rows in shopAddressRows.ts, the export in shopCsvExport.ts.
  *
  * - Separator `;` or `,`, detected on the header line (`;` on a tie, as Dutch Excel writes); a UTF-8
  *   BOM is dropped; quoted fields may hold separators, `""` and line breaks; CRLF, LF or CR.
@@ -26,112 +35,6 @@ import { noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop, type ShopFla
  *   status `address`: its shop waits (`draft`) for a place from the geocoder (`lookup`) or the map,
  *   and becomes a shop through `placeDraft`. A row with coordinates keeps them.
  */
-
-export type ShopField =
-  | 'id'
-  | 'name'
-  | 'address'
-  | 'sector'
-  | 'open'
-  | 'lon'
-  | 'lat'
-  | 'x'
-  | 'y'
-  | AddressField
-  | ShopFlagKey;
-
-export type AddressField = 'postcode' | 'huisnummer' | 'huisletter' | 'toevoeging' | 'straat' | 'plaats';
-const addressFields: readonly AddressField[] = ['postcode', 'huisnummer', 'huisletter', 'toevoeging', 'straat', 'plaats'];
-
-/** Normalised header → field. Normalising: accents off, lower case, only a-z and 0-9 kept. */
-const HEADER_ALIASES: Record<string, ShopField> = {
-  id: 'id',
-  naam: 'name',
-  name: 'name',
-  winkel: 'name',
-  winkelnaam: 'name',
-  shop: 'name',
-  shopname: 'name',
-  adres: 'address',
-  address: 'address',
-  branche: 'sector',
-  sector: 'sector',
-  open: 'open',
-  status: 'open',
-  lon: 'lon',
-  lng: 'lon',
-  longitude: 'lon',
-  lengtegraad: 'lon',
-  lat: 'lat',
-  latitude: 'lat',
-  breedtegraad: 'lat',
-  x: 'x',
-  rdx: 'x',
-  xrd: 'x',
-  y: 'y',
-  rdy: 'y',
-  yrd: 'y',
-  lid: 'partnershipMember',
-  lidmaatschap: 'partnershipMember',
-  member: 'partnershipMember',
-  partnershipmember: 'partnershipMember',
-  whatsapp: 'whatsappGroup',
-  whatsappgroep: 'whatsappGroup',
-  whatsappgroup: 'whatsappGroup',
-  cwv: 'collectiveBan',
-  winkelverbod: 'collectiveBan',
-  collectiefwinkelverbod: 'collectiveBan',
-  collectiveban: 'collectiveBan',
-  overlastdonatie: 'nuisanceFee',
-  nuisancefee: 'nuisanceFee',
-  enquete: 'surveyAnswered',
-  enqueteingevuld: 'surveyAnswered',
-  survey: 'surveyAnswered',
-  surveyanswered: 'surveyAnswered',
-  nieuwsbrief: 'newsletter',
-  newsletter: 'newsletter',
-  kvoapp: 'kvoApp',
-  app: 'kvoApp',
-  postcode: 'postcode',
-  pc: 'postcode',
-  zipcode: 'postcode',
-  huisnummer: 'huisnummer',
-  huisnr: 'huisnummer',
-  nummer: 'huisnummer',
-  nr: 'huisnummer',
-  housenumber: 'huisnummer',
-  number: 'huisnummer',
-  huisletter: 'huisletter',
-  letter: 'huisletter',
-  toevoeging: 'toevoeging',
-  huisnummertoevoeging: 'toevoeging',
-  addition: 'toevoeging',
-  straat: 'straat',
-  straatnaam: 'straat',
-  street: 'straat',
-  plaats: 'plaats',
-  woonplaats: 'plaats',
-  city: 'plaats',
-  place: 'plaats',
-};
-
-/** The headers `shopsToCsv` writes (Dutch, the product's default language). */
-const EXPORT_HEADERS: Record<Exclude<ShopField, 'x' | 'y' | AddressField>, string> = {
-  id: 'id',
-  name: 'naam',
-  address: 'adres',
-  sector: 'branche',
-  open: 'open',
-  lon: 'lengtegraad',
-  lat: 'breedtegraad',
-  partnershipMember: 'lid',
-  whatsappGroup: 'whatsapp',
-  collectiveBan: 'cwv',
-  nuisanceFee: 'overlastdonatie',
-  surveyAnswered: 'enquete',
-  newsletter: 'nieuwsbrief',
-  kvoApp: 'kvo-app',
-};
 
 export type ImportReason =
   | 'missing_name'
@@ -159,9 +62,6 @@ export interface ImportError {
   /** duplicate_existing: the shop already in the register. */
   existingShopId?: string;
 }
-
-/** A shop of an address row, still without its place. */
-export type ShopDraft = Omit<Shop, 'point'>;
 
 export interface ImportRow {
   /** Spreadsheet row number: header = 1. */
@@ -215,124 +115,6 @@ export interface ShopImportOptions {
 
 /** Same name within this distance is a duplicate. */
 export const DUPLICATE_DISTANCE_M = 5;
-
-// ---------------------------------------------------------------------------------------------
-// CSV reading.
-
-export function detectSeparator(text: string): ';' | ',' {
-  let semi = 0;
-  let comma = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch === ';') semi++;
-    else if (!quoted && ch === ',') comma++;
-  }
-  return comma > semi ? ',' : ';';
-}
-
-type CsvResult = { ok: true; records: string[][] } | { ok: false; row: number };
-
-/** RFC 4180 style records; a quote opens a quoted field only at the start of a field. */
-export function parseCsvRecords(text: string, sep: string): CsvResult {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  let atFieldStart = true;
-  const n = text.length;
-  const endRecord = () => {
-    record.push(field);
-    records.push(record);
-    record = [];
-    field = '';
-    atFieldStart = true;
-  };
-  while (i < n) {
-    const ch = text[i]!;
-    if (atFieldStart && ch === '"') {
-      const startRow = records.length + 1;
-      i++;
-      let closed = false;
-      while (i < n) {
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        field += c;
-        i++;
-      }
-      if (!closed) return { ok: false, row: startRow };
-      atFieldStart = false;
-      continue;
-    }
-    if (ch === sep) {
-      record.push(field);
-      field = '';
-      atFieldStart = true;
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      atFieldStart = false;
-      i++;
-    }
-  }
-  // The last record, unless the text ended with a line break.
-  if (field !== '' || record.length > 0) endRecord();
-  return { ok: true, records };
-}
-
-export function normaliseHeader(h: string): string {
-  return h
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-const TRUE_WORDS = new Set(['ja', 'j', 'yes', 'y', 'true', 'waar', '1']);
-const FALSE_WORDS = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0']);
-
-/** ja/nee/yes/no/true/false/1/0, any case; empty → `empty`; anything else → undefined. */
-export function parseFlag(value: string, empty: boolean): boolean | undefined {
-  const v = value.trim().toLowerCase();
-  if (v === '') return empty;
-  if (TRUE_WORDS.has(v)) return true;
-  if (FALSE_WORDS.has(v)) return false;
-  return undefined;
-}
-
-function parseOpen(value: string): boolean | undefined {
-  const v = value.trim().toLowerCase();
-  if (v === 'open' || v === 'geopend') return true;
-  if (v === 'gesloten' || v === 'closed' || v === 'dicht') return false;
-  return parseFlag(value, true);
-}
-
-/** A decimal number with a point or a comma as the decimal sign; no thousands separators. */
-export function parseDecimal(value: string): number | undefined {
-  const v = value.trim();
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(v)) return undefined;
-  const n = Number(v.replace(',', '.'));
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** Spreadsheet formula guard written by `shopsToCsv`: a leading ' before = + - @ is dropped on import. */
-function unguard(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
 
 function textKey(s: string): string {
   return normaliseHeader(s);
@@ -448,13 +230,7 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
         fail(f, 'too_long', `${v.length} characters; at most ${max}`);
       }
     }
-    const lookup: AddressQuery = {};
-    if (hasAddress) {
-      for (const f of addressFields) {
-        const v = cell(f);
-        if (v !== undefined && v !== '') lookup[f] = v;
-      }
-    }
+    const lookup: AddressQuery = hasAddress ? readAddressCells(cell) : {};
     const address = cell('address') || composeAddress(lookup);
 
     // Open and flags.
@@ -502,18 +278,8 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
     const useLonLat = hasLonLat && (lonCell !== '' || latCell !== '' || !hasRd || (xCell === '' && yCell === ''));
     const pointField: ShopField = useLonLat ? 'lon' : 'x';
     if (byAddress) {
-      const check = checkAddressQuery(lookup);
-      if (!check.ok) {
-        const f: ShopField = col.has(check.field) ? check.field : 'huisnummer';
-        const value = lookup[check.field];
-        const message =
-          check.reason === 'invalid_postcode'
-            ? `"${value ?? ''}" is not a Dutch postcode (1234 AB)`
-            : check.reason === 'invalid_number'
-              ? `"${value ?? ''}" is not a house number`
-              : 'No coordinates and no complete address (postcode + huisnummer, or straat + huisnummer + plaats)';
-        fail(f, check.reason === 'invalid_number' ? 'invalid_number' : check.reason, message, value ? { value } : {});
-      }
+      const problem = addressRowProblem(lookup, (f) => col.has(f));
+      if (problem) fail(problem.field, problem.reason, problem.message, problem.value ? { value: problem.value } : {});
     } else if (useLonLat) {
       const lon = readCoordinate('lon', lonCell, -180, 180);
       const lat = readCoordinate('lat', latCell, -90, 90);
@@ -567,13 +333,12 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
         courses: [],
       };
       // Checked with a stand-in point: the real one comes from the geocoder or the map.
-      const checked = shopSchema.safeParse({ ...draft, point: { type: 'Point', coordinates: [0, 0] } });
-      if (checked.success) {
-        const { point: _stand, ...rest } = checked.data;
-        rows.push({ row: rowNumber, status: 'address', draft: rest, lookup, errors: [] });
+      const checked = checkDraft(draft);
+      if (checked.ok) {
+        rows.push({ row: rowNumber, status: 'address', draft: checked.draft, lookup, errors: [] });
         continue;
       }
-      fail('name', 'too_long', checked.error.issues[0]?.message ?? 'invalid shop');
+      fail('name', 'too_long', checked.message);
     }
 
     if (errors.length === 0 && point) {
@@ -615,72 +380,6 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
   };
 }
 
-/** "Brink 12 A, 7411 BT Deventer" from the address cells (parts left out when empty). */
-export function composeAddress(q: AddressQuery): string {
-  const nr = [q.huisnummer, q.huisletter].filter(Boolean).join('') + (q.toevoeging ? `-${q.toevoeging}` : '');
-  const street = [q.straat, nr].filter(Boolean).join(' ');
-  const pc = (q.postcode ?? '').replace(/\s+/g, '').toUpperCase().replace(/^(\d{4})([A-Z]{2})$/, '$1 $2');
-  const town = [pc, q.plaats].filter(Boolean).join(' ');
-  return [street, town].filter((x) => x !== '').join(', ').slice(0, SHOP_LIMITS.address);
-}
-
-/**
- * The shop of an address row at the place found (or tapped): the point must lie in the municipality.
- * `address` replaces the row's address text when given (the geocoder's "Brink 12, 7411BT Deventer").
- */
-export function placeDraft(
-  draft: ShopDraft,
-  point: [number, number],
-  municipalityBoundary: AreaGeometry,
-  found?: { bag?: BagIds | null; address?: string },
-): { ok: true; shop: Shop } | { ok: false; reason: 'outside_municipality' | 'invalid_shop'; message: string } {
-  if (!booleanPointInPolygon(point, municipalityBoundary, { ignoreBoundary: false })) {
-    return { ok: false, reason: 'outside_municipality', message: `The point ${point[1].toFixed(5)}, ${point[0].toFixed(5)} lies outside the municipality` };
-  }
-  const checked = shopSchema.safeParse({
-    ...draft,
-    ...(found?.address ? { address: found.address.slice(0, SHOP_LIMITS.address) } : {}),
-    point: { type: 'Point', coordinates: point },
-    ...(found?.bag ? { bag: found.bag } : {}),
-  });
-  if (!checked.success) return { ok: false, reason: 'invalid_shop', message: checked.error.issues[0]?.message ?? 'invalid shop' };
-  return { ok: true, shop: checked.data };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Export.
 
-function csvCell(value: string, guard: boolean): string {
-  const v = guard && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Decimal comma: the ';' files are read by Dutch spreadsheets, which take '.' as a thousands sign. */
-function csvNumber(n: number): string {
-  return String(n).replace('.', ',');
-}
-
-/**
- * The register as CSV for a spreadsheet: UTF-8 BOM, ';', CRLF, Dutch headers, ja/nee, decimal
- * comma. `parseShopCsv` reads it back. Checks, visits and courses are not exported.
- * Text cells that start with = + - @ get a leading ' so a spreadsheet does not run them as formulas.
- */
-export function shopsToCsv(shops: readonly Shop[]): string {
-  const fields = Object.keys(EXPORT_HEADERS) as (keyof typeof EXPORT_HEADERS)[];
-  const lines = [fields.map((f) => EXPORT_HEADERS[f]).join(';')];
-  const yn = (b: boolean) => (b ? 'ja' : 'nee');
-  for (const s of shops) {
-    const values: Record<keyof typeof EXPORT_HEADERS, string> = {
-      id: csvCell(s.id, true),
-      name: csvCell(s.name, true),
-      address: csvCell(s.address, true),
-      sector: csvCell(s.sector, true),
-      open: yn(s.open),
-      lon: csvNumber(s.point.coordinates[0]),
-      lat: csvNumber(s.point.coordinates[1]),
-      ...(Object.fromEntries(shopFlagKeys.map((f) => [f, yn(s.flags[f])])) as Record<ShopFlagKey, string>),
-    };
-    lines.push(fields.map((f) => values[f]).join(';'));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
