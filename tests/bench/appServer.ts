@@ -78,7 +78,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (groupAlive(pid)) throw new Error(`bench server group ${pid} is still running`);
   };
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 1200; i++) { // up to 5 min: tsx compiles the server first, slow on a loaded machine
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, port, pid, stop };
     if (child.exitCode !== null) break;
     await sleep(250);
