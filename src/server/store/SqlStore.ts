@@ -9,6 +9,7 @@ import type { RetentionStore } from './RetentionStore';
 import { SqlSyncStore } from './SqlSyncStore';
 import { SqlUserStore } from './SqlUserStore';
 import { SqlLoginLimitStore, type LoginLimitStore } from './LoginLimitStore';
+import { SqlRateLimitStore, type RateLimitStore } from './RateLimitStore';
 import type { ParticipationShopRow, Store } from './Store';
 import { themeOf } from '../../domain/categories';
 import { pointSchema } from '../../domain/geojson';
@@ -32,6 +33,7 @@ export class SqlStore implements Store {
   readonly owners: SqlOwnerStore;
   readonly mail: SqlMailStore;
   readonly loginLimits: LoginLimitStore;
+  readonly rateLimits: RateLimitStore;
   readonly retention: RetentionStore;
   readonly survey: SurveyStore;
   readonly pdok: SqlPdokStore;
@@ -49,6 +51,7 @@ export class SqlStore implements Store {
     this.owners = new SqlOwnerStore(db);
     this.mail = new SqlMailStore(db);
     this.loginLimits = new SqlLoginLimitStore(db);
+    this.rateLimits = new SqlRateLimitStore(db);
     this.retention = new SqlRetentionStore(db);
     this.survey = new SqlSurveyStore(db);
     this.pdok = new SqlPdokStore(db);

@@ -7,6 +7,7 @@ import type { UserStore } from './UserStore';
 import type { OwnerStore } from './OwnerStore';
 import type { MailStore } from './MailStore';
 import type { LoginLimitStore } from './LoginLimitStore';
+import type { RateLimitStore } from './RateLimitStore';
 import type { MigrationOutcome } from './migrate';
 import type { SurveyStore } from './SurveyStore';
 import type { PdokStore } from './PdokStore';
@@ -45,6 +46,8 @@ export interface Store {
   readonly users: UserStore;
   /** Failed-login counters shared by every server process (LoginLimitStore.ts). */
   readonly loginLimits: LoginLimitStore;
+  /** Requests per address and link of the public survey and worry routes, shared by every process (RateLimitStore.ts). */
+  readonly rateLimits: RateLimitStore;
   /**
    * Synced findings that are not removed, counted per area and theme, for the partners' summary (numbers
    * only, never points or text). A finding in no area is left out; an unknown category counts as theme "other".

@@ -2,8 +2,8 @@
  * The shopkeeper's side of the survey, open to the internet (issue 16; SPEC.md R45, R46): open a link,
  * keep a draft, send the answers once; and the public results of an area or the municipality, shown only
  * from the threshold. The token travels in the body (never in a URL, so no log or Referer holds it).
- * Limits: small bodies, requests per address (@fastify/rate-limit) and per link (LinkLimiter); every
- * refusal stores nothing.
+ * Limits: small bodies, requests per address and per link counted in the database (RateLimitStore, shared
+ * by every server process); every refusal stores nothing.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -14,11 +14,11 @@ import { publicGroupResult } from '../../domain/survey/results';
 import { surveyQuestions } from '../../domain/survey/setup';
 import { hashToken } from '../auth/tokens';
 import type { Store } from '../store/Store';
-import { LinkLimiter } from './linkLimiter';
+import { overLimit, perAddress as perAddressLimit } from '../http/publicRateLimit';
 import { yearParam } from './municipalityParam';
 
 export interface PublicSurveyOptions {
-  store: Pick<Store, 'survey' | 'listAreas'>;
+  store: Pick<Store, 'survey' | 'listAreas' | 'rateLimits'>;
   municipalities: readonly { id: string; name: string }[];
   now?: () => Date;
   /** Per address, per minute (tests lower them). */
@@ -37,22 +37,22 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, deps: PublicSur
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const perAddress = deps.perAddress ?? { open: 30, draft: 120, submit: 10, results: 60 };
-  const perLink = new LinkLimiter(deps.perLink?.max ?? 300, deps.perLink?.windowMs ?? 3600_000);
-  const limit = (max: number) => ({ bodyLimit: PUBLIC_SURVEY_BODY_LIMIT, config: { rateLimit: { max, timeWindow: 60_000 } } });
+  const perLink = { max: deps.perLink?.max ?? 300, windowMs: deps.perLink?.windowMs ?? 3600_000 };
+  const limit = (name: string, max: number) => ({
+    bodyLimit: PUBLIC_SURVEY_BODY_LIMIT,
+    preHandler: perAddressLimit(store.rateLimits, `survey-${name}`, { max, windowMs: 60_000 }, now),
+  });
   const refuse = (reply: FastifyReply, reason: LinkRefusal) => reply.code(refusalStatus[reason]).send({ error: reason });
 
   /** The token of the body when it looks like one and its link may make another request; else answered. */
-  const tokenOf = (body: unknown, reply: FastifyReply): string | null => {
+  const tokenOf = async (body: unknown, reply: FastifyReply): Promise<string | null> => {
     const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
     if (typeof token !== 'string' || !TOKEN.test(token)) {
-      void refuse(reply, 'link_unknown');
+      await refuse(reply, 'link_unknown');
       return null;
     }
     const hash = hashToken(token);
-    if (!perLink.take(hash)) {
-      void reply.code(429).send({ error: 'rate_limited', message: 'Too many requests for this link; try again later.' });
-      return null;
-    }
+    if (await overLimit(store.rateLimits, `survey-link:${hash}`, perLink, reply, now())) return null;
     return hash;
   };
 
@@ -72,8 +72,8 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, deps: PublicSur
     return { link: link!, setup, questions: surveyQuestions(setup) };
   };
 
-  app.post('/api/public/survey/open', limit(perAddress.open), async (request, reply) => {
-    const hash = tokenOf(request.body, reply);
+  app.post('/api/public/survey/open', limit('open', perAddress.open), async (request, reply) => {
+    const hash = await tokenOf(request.body, reply);
     if (hash === null) return reply;
     const found = await openSurvey(hash, reply);
     if (!found) return reply;
@@ -87,8 +87,8 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, deps: PublicSur
     };
   });
 
-  app.put('/api/public/survey/draft', limit(perAddress.draft), async (request, reply) => {
-    const hash = tokenOf(request.body, reply);
+  app.put('/api/public/survey/draft', limit('draft', perAddress.draft), async (request, reply) => {
+    const hash = await tokenOf(request.body, reply);
     if (hash === null) return reply;
     const found = await openSurvey(hash, reply);
     if (!found) return reply;
@@ -98,8 +98,8 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, deps: PublicSur
     return { saved: true };
   });
 
-  app.post('/api/public/survey/submit', limit(perAddress.submit), async (request, reply) => {
-    const hash = tokenOf(request.body, reply);
+  app.post('/api/public/survey/submit', limit('submit', perAddress.submit), async (request, reply) => {
+    const hash = await tokenOf(request.body, reply);
     if (hash === null) return reply;
     const found = await openSurvey(hash, reply);
     if (!found) return reply;
@@ -121,7 +121,7 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, deps: PublicSur
     return publicGroupResult(surveyQuestions(setup), sets, setup.threshold, setup.resultsPublic);
   };
 
-  app.get('/api/public/survey/:municipality', limit(perAddress.results), async (request, reply) => {
+  app.get('/api/public/survey/:municipality', limit('results', perAddress.results), async (request, reply) => {
     const { municipality } = request.params as { municipality: string };
     const m = deps.municipalities.find((x) => x.id === municipality);
     if (!m) return reply.code(404).send({ error: 'unknown_municipality' });
@@ -130,7 +130,7 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, deps: PublicSur
     return { municipality: m.id, name: m.name, year, ...(await publicResult(m.id, undefined, year)) };
   });
 
-  app.get('/api/public/survey/:municipality/areas/:areaId', limit(perAddress.results), async (request, reply) => {
+  app.get('/api/public/survey/:municipality/areas/:areaId', limit('results', perAddress.results), async (request, reply) => {
     const { municipality, areaId } = request.params as { municipality: string; areaId: string };
     const m = deps.municipalities.find((x) => x.id === municipality);
     if (!m) return reply.code(404).send({ error: 'unknown_municipality' });

@@ -3,7 +3,7 @@
  * internet: a link token is the permission, size and rate limits, never a 500 for any input) and the
  * coordinator's moderation and link routes (per municipality, R30). Access per route: src/domain/access.ts.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -22,13 +22,14 @@ import {
 } from '../../domain/worry';
 import { photoSizeSchema } from '../../sync/protocol';
 import type { RequestActor } from '../auth/guard';
+import { clientKey, perAddress } from '../http/publicRateLimit';
 import type { Store } from '../store/Store';
 import { FsPhotoStore, type PhotoStore } from '../sync/PhotoStore';
 import { loadSize } from '../sync/photoSizes';
 import { storeWorryPhoto } from './worryPhoto';
 
 export interface WorryRouteOptions {
-  store: Pick<Store, 'worries' | 'sync' | 'listAreas'>;
+  store: Pick<Store, 'worries' | 'sync' | 'listAreas' | 'rateLimits'>;
   municipalities: readonly MunicipalityConfig[];
   photoStore?: PhotoStore;
   photosDir?: string;
@@ -77,8 +78,12 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
     reply.code(404).send({ error: 'unknown_link', message: 'This link does not work (any more). Ask the safety coach for a new one.' });
 
   // ---- The shopkeeper's side (open) ----
+  // Requests per address and minute, counted in the database (shared by every process); stored worries
+  // are limited per link and address an hour on top (R47).
+  const openLimit = { preHandler: perAddress(store.rateLimits, 'worry-link', { max: 60, windowMs: 60_000 }, now) };
+  const submitLimit = { bodyLimit: SUBMIT_BODY_LIMIT, preHandler: perAddress(store.rateLimits, 'worry-submit', { max: 20, windowMs: 60_000 }, now) };
 
-  app.post('/api/public/worry-link', async (request, reply) => {
+  app.post('/api/public/worry-link', openLimit, async (request, reply) => {
     const { token } = linkBodySchema.parse(request.body);
     const link = await store.worries.findLink(token);
     if (!link) return unknownLink(reply);
@@ -92,7 +97,7 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
     };
   });
 
-  app.post('/api/public/worries', { bodyLimit: SUBMIT_BODY_LIMIT }, async (request, reply) => {
+  app.post('/api/public/worries', submitLimit, async (request, reply) => {
     const input = worrySubmissionSchema.parse(request.body);
     const link = await store.worries.findLink(input.token);
     if (!link) return unknownLink(reply);
@@ -101,8 +106,8 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
     if (!m || !isNearMunicipality(input.point, m.boundary, MUNICIPALITY_TOLERANCE_M)) {
       return reply.code(400).send({ error: 'outside_municipality', issues: [{ path: '/point', message: 'The spot lies outside the municipality.' }] });
     }
-    const clientKey = createHash('sha256').update(request.ip ?? '').digest('hex');
-    const counts = await store.worries.recentCounts(link.token, clientKey, new Date(now().getTime() - WORRY_LIMIT_WINDOW_MS));
+    const client = clientKey(request);
+    const counts = await store.worries.recentCounts(link.token, client, new Date(now().getTime() - WORRY_LIMIT_WINDOW_MS));
     if (counts.link >= WORRY_LIMIT_PER_LINK || counts.client >= WORRY_LIMIT_PER_ADDRESS) {
       return reply.code(429).header('Retry-After', String(WORRY_LIMIT_WINDOW_MS / 1000)).send({ error: 'rate_limited', message: 'Too many worries for now; try again later.' });
     }
@@ -113,7 +118,7 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
       if (!verdict.ok) return reply.code(verdict.status).send({ error: verdict.error, message: verdict.message });
       photoHash = verdict.sha256;
     }
-    await store.worries.submit({ id, municipality: link.municipality, areaId: link.areaId, point: input.point, categoryCode: input.categoryCode, text: input.text, photoHash, linkToken: link.token, clientKey });
+    await store.worries.submit({ id, municipality: link.municipality, areaId: link.areaId, point: input.point, categoryCode: input.categoryCode, text: input.text, photoHash, linkToken: link.token, clientKey: client });
     return reply.code(201).send({ id });
   });
 

@@ -12,7 +12,6 @@ import type { Mutation, PullResponse, PushResponse } from '../../../src/sync/pro
 import { square, testMunicipality } from '../../support/fixtures';
 import { TestDevice } from '../../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
-import { LinkLimiter } from '../../../src/server/survey/linkLimiter';
 
 const YEAR = 2026;
 const westland: MunicipalityConfig = { ...testMunicipality, id: 'westland', name: 'Westland', code: 'GM1783' };
@@ -253,11 +252,4 @@ describe('limits', () => {
     expect(res.statusCode).toBe(413);
   });
 
-  it('per link: a fixed window', () => {
-    let t = 0;
-    const l = new LinkLimiter(2, 1000, () => t);
-    expect([l.take('a'), l.take('a'), l.take('a'), l.take('b')]).toEqual([true, true, false, true]);
-    t = 1000;
-    expect(l.take('a')).toBe(true);
-  });
 });
