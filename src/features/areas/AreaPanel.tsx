@@ -34,7 +34,7 @@ export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
           <Link href={`/gebieden/bewerken/${encodeURIComponent(area.id)}`}>{t('areaEditor.edit')}</Link>
         </p>
       )}
-      <TrendsDetails db={db} areaId={area.id} areaName={area.name} />
+      <TrendsDetails db={db} municipality={area.municipality} areaId={area.id} areaName={area.name} />
       <OfflinePackPanel area={area} template={tileTemplate} db={db} />
       <details className="source">
         <summary>{t('areas.source')}</summary>

@@ -86,7 +86,7 @@ export function TrendsView({ data }: { data: ShopsData }) {
       </div>
       {area && scores && (
         <Suspense fallback={<p role="status">{t('trends.loading')}</p>}>
-          <TrendsSection key={area.id} db={db} areaId={area.id} areaName={area.name} surveyScores={(y) => survey.get(y) ?? null} {...(live ? { live } : {})} />
+          <TrendsSection key={area.id} db={db} municipality={area.municipality} areaId={area.id} areaName={area.name} surveyScores={(y) => survey.get(y) ?? null} {...(live ? { live } : {})} />
         </Suspense>
       )}
     </section>

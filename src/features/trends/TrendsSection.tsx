@@ -13,6 +13,8 @@ import './i18nRegister';
 
 export interface TrendsSectionProps {
   db: SchouwDb;
+  /** The area's municipality: area ids repeat across municipalities, so every read is sealed by it (R30). */
+  municipality: string;
   areaId: string;
   areaName: string;
   live?: TrendInput['live'];
@@ -21,15 +23,15 @@ export interface TrendsSectionProps {
   now?: Date;
 }
 
-export default function TrendsSection({ db, areaId, areaName, live, surveyScores, now }: TrendsSectionProps) {
+export default function TrendsSection({ db, municipality, areaId, areaName, live, surveyScores, now }: TrendsSectionProps) {
   const { t } = useTranslation();
   const data = useLiveQuery(async () => {
-    const findings = await db.findings.where('areaId').equals(areaId).toArray();
+    const findings = (await db.findings.where('areaId').equals(areaId).toArray()).filter((f) => f.municipality === municipality);
     const ids = findings.map((f) => f.id);
     const events = ids.length === 0 ? [] : (await db.findingEvents.where('findingId').anyOf(ids).toArray()).filter((e) => e.kind === 'status_changed');
-    const certifications = await db.areaCertifications.where('areaId').equals(areaId).toArray();
+    const certifications = (await db.areaCertifications.where('areaId').equals(areaId).toArray()).filter((c) => c.municipality === municipality);
     return { findings, events, certifications };
-  }, [db, areaId]);
+  }, [db, municipality, areaId]);
   if (!data) return <p role="status">{t('trends.loading')}</p>;
   const today = now ?? new Date();
   const years = trendYears(areaId, data.findings, data.certifications, today);

@@ -32,6 +32,9 @@ const open = finding({ categoryCode: 'graffiti_vandalism', status: 'assigned', d
 // 2026: one waste finding (environment), open without a due date; this year live: 7.9, 18/20.
 const waste = finding({ categoryCode: 'waste', createdAt: '2026-03-01T09:00:00Z' });
 const elsewhere = finding({ areaId: 'other', createdAt: '2026-03-01T09:00:00Z' });
+// Another municipality with an area of the same id: its findings and certification never count here (R30).
+const westlandBrink = finding({ municipality: 'westland', createdAt: '2025-04-01T09:00:00Z' });
+const westlandCert = { id: 'westland/brink/2024', municipality: 'westland', areaId: 'brink', year: 2024, answers: {}, updatedAt: '2024-12-01T00:00:00Z', frozen: { participation: {}, score: { grade: 3.2, certified: false, passGrade: 6 } } } as unknown as AreaCertificationRecord;
 const frozen2025 = {
   id: 'brink/2025',
   municipality: 'deventer',
@@ -65,9 +68,9 @@ describe('trends of an area', () => {
   });
   beforeEach(async () => {
     db = openDb(`trends-${Math.random().toString(36).slice(2)}`);
-    await db.findings.bulkPut([onTime, late, open, waste, elsewhere]);
+    await db.findings.bulkPut([onTime, late, open, waste, elsewhere, westlandBrink]);
     await db.findingEvents.bulkPut([fixed(onTime, '2025-04-05T10:00:00Z'), fixed(late, '2025-04-21T10:00:00Z'), { ...fixed(late, '2025-05-01T10:00:00Z'), after: 'verified' }]);
-    await db.areaCertifications.put(frozen2025);
+    await db.areaCertifications.bulkPut([frozen2025, westlandCert]);
     document.body.innerHTML = '<div id="root"></div>';
     root = createRoot(document.getElementById('root')!);
   });
@@ -77,7 +80,7 @@ describe('trends of an area', () => {
   });
 
   it('closed, nothing of the charts is there; opened, charts and table show the numbers of both years', async () => {
-    await act(async () => root.render(<TrendsDetails db={db} areaId="brink" areaName="Brink" live={live} now={now} />));
+    await act(async () => root.render(<TrendsDetails db={db} municipality="deventer" areaId="brink" areaName="Brink" live={live} now={now} />));
     expect(document.querySelector('summary')?.textContent).toBe('Trends over de jaren');
     expect(document.querySelector('table')).toBeNull();
     expect(document.querySelector('svg')).toBeNull();
@@ -94,6 +97,8 @@ describe('trends of an area', () => {
     expect(header()).toEqual(['Jaar', 'Bevindingen', 'Sociale veiligheid', 'Overlast', 'Brandveiligheid', 'Verkeersveiligheid', 'Milieu', 'Opgelost vóór de streefdatum', 'Mediane dagen tot opgelost', 'Certificeringscijfer', 'Collectief Winkelverbod']);
     expect([...cells(2025)].map((c) => c.textContent)).toEqual(['3', '2', '1', '0', '0', '0', '33% (1 van 3)', '12 dagen', '7,4', '85% (17 van 20)']);
     expect([...cells(2026)].map((c) => c.textContent)).toEqual(['1', '0', '0', '0', '0', '1', '—', '—', '7,9 (nu, nog niet vastgezet)', '90% (18 van 20)']);
+    // Westland's area 'brink' (a finding in 2025, a grade for 2024) is not Deventer's: no 2024 row, 3 findings in 2025.
+    expect([...document.querySelectorAll('table tbody th')].map((th) => th.textContent)).not.toContain('2024');
 
     // The charts: the same numbers, hidden from screen readers (the table speaks for them).
     expect(bar('findings', 2025)).toBe('3');
@@ -118,7 +123,7 @@ describe('trends of an area', () => {
   it('in English too', async () => {
     await act(async () => i18next.changeLanguage('en'));
     try {
-      await act(async () => root.render(<TrendsDetails db={db} areaId="brink" areaName="Brink" live={live} now={now} open />));
+      await act(async () => root.render(<TrendsDetails db={db} municipality="deventer" areaId="brink" areaName="Brink" live={live} now={now} open />));
       await until(() => document.querySelector('table') !== null);
       expect(document.querySelector('table caption')?.textContent).toBe('Trends of Brink per year');
       expect([...cells(2025)].map((c) => c.textContent)).toEqual(['3', '2', '1', '0', '0', '0', '33% (1 of 3)', '12 days', '7.4', '85% (17 of 20)']);
@@ -129,7 +134,7 @@ describe('trends of an area', () => {
 
   it('with survey scores, a chart per fixed question and a column for it in the table', async () => {
     const surveyScores = (y: number) => (y === 2026 ? { answers: 7, means: { safeDay: 3.6 } } : y === 2025 ? { answers: 5, means: { safeDay: 3.1 } } : null);
-    await act(async () => root.render(<TrendsDetails db={db} areaId="brink" areaName="Brink" live={live} now={now} surveyScores={surveyScores} open />));
+    await act(async () => root.render(<TrendsDetails db={db} municipality="deventer" areaId="brink" areaName="Brink" live={live} now={now} surveyScores={surveyScores} open />));
     await until(() => document.querySelector('table') !== null);
     expect(header().at(-1)).toBe('Enquête: Hoe veilig voelt u zich overdag in en rond uw winkel? (gemiddelde, 1–5)');
     expect(cells(2025)[cells(2025).length - 1]!.textContent).toBe('3,1');
