@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { buildAreaIndex } from '../../domain/areaIndex';
-import { outlineBbox, premisesDecisionKinds, shopPremisesInside } from '../../domain/bagPremises';
+import { isShopPremises, outlineBbox, premisesDecisionKinds, shopPremisesInside } from '../../domain/bagPremises';
 import { addressQuerySchema, checkAddressQuery, classifyMatch } from '../../domain/geocode';
 import type { MunicipalityConfig } from '../../domain/municipality';
 import type { Store } from '../store/Store';
@@ -30,6 +30,17 @@ const geocodeBody = z.strictObject({
     .max(MAX_GEOCODE_ROWS),
 });
 const areaParams = z.object({ id: z.string().min(1).max(120) });
+/** The largest box asked around an area (about 4 by 4.5 km): more is a municipality, not a neighbourhood. */
+export const MAX_BBOX_DEG: [number, number] = [0.06, 0.04];
+const bboxQuery = z.object({
+  bbox: z
+    .string()
+    .max(200)
+    .transform((s) => s.split(',').map(Number))
+    .refine((b) => b.length === 4 && b.every(Number.isFinite), 'bbox is west,south,east,north in degrees')
+    .refine((b) => b[0]! < b[2]! && b[1]! < b[3]!, 'bbox: west < east and south < north')
+    .refine((b) => b[2]! - b[0]! <= MAX_BBOX_DEG[0] && b[3]! - b[1]! <= MAX_BBOX_DEG[1], `bbox larger than ${MAX_BBOX_DEG[0]}° by ${MAX_BBOX_DEG[1]}°`),
+});
 const decisionParams = z.object({ premisesId: z.string().regex(/^\d{16}$/) });
 const decisionBody = z.strictObject({ kind: z.enum(premisesDecisionKinds).nullable() });
 
@@ -112,6 +123,23 @@ export function registerPdokRoutes(app: FastifyInstance, { store, municipalities
 
   app.get('/api/bag/areas/:id/premises', async (request, reply) => premisesOf(request, reply, false));
   app.post('/api/bag/areas/:id/refresh', async (request, reply) => premisesOf(request, reply, true));
+
+  // Shop premises in a box around an area (the editor's layer and outline proposal); not cached.
+  app.get('/api/bag/premises', async (request, reply) => {
+    const m = municipalityOf(request, reply);
+    if (!m) return reply;
+    const { bbox } = bboxQuery.parse(request.query);
+    const box = bbox as [number, number, number, number];
+    let fetched;
+    try {
+      fetched = await bag.premisesInBbox(box);
+    } catch (err) {
+      if (err instanceof ServiceError) return unavailable(reply, 'bag', err);
+      throw err;
+    }
+    const premises = fetched.premises.filter((p) => isShopPremises(p) && p.point[0] >= box[0] && p.point[0] <= box[2] && p.point[1] >= box[1] && p.point[1] <= box[3]);
+    return { bbox: box, fetchedAt: new Date().toISOString(), premises, requests: fetched.requests, attribution: BAG_ATTRIBUTION };
+  });
 
   app.get('/api/bag/decisions', async (request, reply) => {
     const m = municipalityOf(request, reply);

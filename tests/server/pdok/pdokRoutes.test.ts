@@ -175,6 +175,22 @@ describe('BAG premises', () => {
     expect((res.json() as { cachedAt?: string }).cachedAt).toBeTruthy();
   });
 
+  it('premises in a box around an area (editor layer and proposal): shop premises in the box only; a box too large or malformed is 400', async () => {
+    const url = (bbox: string, m = 'testdorp') => `/api/bag/premises?municipality=${m}&bbox=${bbox}`;
+    const res = await server.app.inject({ method: 'GET', url: url('6.2,52.25,6.2026,52.252'), headers: coordinator.headers });
+    expect(res.statusCode).toBe(200);
+    // Columns 0-2 and rows 0-1 of the 5×5 grid: objects 0, 1, 2, 5, 6, 7, of which 7 is a dwelling.
+    const ids = (res.json() as { premises: { id: string }[] }).premises.map((p) => p.id).sort();
+    expect(ids).toEqual([500, 501, 502, 505, 506].map((n) => bagId('vo', n)));
+    const big = await server.app.inject({ method: 'GET', url: url('6.0,52.0,6.5,52.5'), headers: coordinator.headers });
+    expect(big.statusCode).toBe(400);
+    expect(JSON.stringify(big.json())).toMatch(/bbox larger/);
+    const bad = await server.app.inject({ method: 'GET', url: url('6.2,52.25,x,52.26'), headers: coordinator.headers });
+    expect(bad.statusCode).toBe(400);
+    const other = await server.app.inject({ method: 'GET', url: url('6.2,52.25,6.2022,52.2525'), headers: westlander.headers });
+    expect(other.statusCode).toBe(403);
+  });
+
   it('decisions are kept per municipality (R30)', async () => {
     const id = bagId('vo', 501);
     const put = await server.app.inject({ method: 'PUT', url: `/api/bag/decisions/${id}?municipality=testdorp`, headers: coordinator.headers, payload: { kind: 'horeca' } });
