@@ -6,7 +6,7 @@ import { difference } from '@turf/difference';
 import { featureCollection, point as turfPoint } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { tidyGeometry } from './areaEdit';
 import { checkAreaGeometry } from './areaRules';
 import { isShopPremises, type BagPremises } from './bagPremises';
@@ -123,12 +123,13 @@ function clusterShape(pts: [number, number][], o: ProposalOptions): Feature<Poly
     hull = null;
   }
   // The hull leaves out premises only when it failed on a flat cluster; the points then stand for it.
-  const base: FeatureCollection = hull ? featureCollection([hull, ...fc.features]) : fc;
+  const base: FeatureCollection<Polygon | MultiPolygon | Point> = hull ? featureCollection<Polygon | MultiPolygon | Point>([hull, ...fc.features]) : fc;
   // Points alone: each circle reaches half-way to the next premises of the cluster, so they join.
   const radius = hull ? o.bufferM : Math.max(o.bufferM, o.clusterDistanceM / 2 + 1);
   const buffered = buffer(base, radius / 1000, { units: 'kilometers', steps: 4 });
   if (!buffered) return null;
-  const polys = (buffered.type === 'FeatureCollection' ? buffered.features : [buffered]).filter(
+  const all = ('features' in buffered ? buffered.features : [buffered]) as Feature[];
+  const polys = all.filter(
     (f): f is Feature<Polygon | MultiPolygon> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
   );
   if (polys.length === 0) return null;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useRoute } from 'wouter';
 import type { ClientConfig } from '../../services/config';
@@ -17,6 +17,9 @@ import { EditorMap } from './EditorMap';
 import { EditorPanel } from './EditorPanel';
 import { ImportPanel } from './ImportPanel';
 import { useAreaDraft } from './useAreaDraft';
+import { useBagProposal } from './useBagProposal';
+
+const BagPremisesLayer = lazy(() => import('../../map/BagPremisesLayer'));
 import './areaEditor.css';
 
 const NEW = 'nieuw';
@@ -99,6 +102,8 @@ function EditorView({ config, base, areas, shops }: { config: ClientConfig; base
   const [, navigate] = useLocation();
   const neighbours = useMemo(() => areas.filter((a) => a.id !== base?.id && a.id !== d.mergedWith?.id), [areas, base, d.mergedWith]);
   const moved = useMemo(() => shopsMovedByEdit(base?.geometry ?? null, d.draft, shops), [base, d.draft, shops]);
+  const neighbourShapes = useMemo(() => neighbours.map((a) => a.geometry), [neighbours]);
+  const proposal = useBagProposal(m, d, config.municipality.boundary ?? null, neighbourShapes);
 
   const onChanged = useCallback(
     async (id: string | null) => {
@@ -122,7 +127,7 @@ function EditorView({ config, base, areas, shops }: { config: ClientConfig; base
           <Link href="/" className="btn-back">← {t('areaEditor.toList')}</Link>
         </p>
         <CoordinatorNote />
-        <EditorPanel municipality={m} base={base} areas={areas} shops={shops} d={d} onChanged={onChanged} />
+        <EditorPanel municipality={m} base={base} areas={areas} shops={shops} d={d} proposal={proposal} onChanged={onChanged} />
       </aside>
       <div className="map-wrap">
         <MapView config={config} basemapId="brt-grey">
@@ -137,6 +142,11 @@ function EditorView({ config, base, areas, shops }: { config: ClientConfig; base
             onChange={d.setDraft}
             onDrawn={d.drawn}
           />
+          {(proposal.premises || proposal.proposal) && (
+            <Suspense fallback={null}>
+              <BagPremisesLayer premises={proposal.premises ?? []} proposal={proposal.proposal?.geometry ?? null} fitProposal />
+            </Suspense>
+          )}
         </MapView>
       </div>
     </main>

@@ -6,9 +6,11 @@ import type { Shop } from '../../domain/shop';
 import { areaApi } from './api';
 import type { Tool } from './EditorMap';
 import { MovedShops } from './MovedShops';
+import { ProposalPanel } from './ProposalPanel';
 import { Refusals } from './Refusals';
 import { saveDraft } from './saveDraft';
 import type { AreaDraft } from './useAreaDraft';
+import type { BagProposal } from './useBagProposal';
 import { VersionHistory } from './VersionHistory';
 
 interface Props {
@@ -17,6 +19,7 @@ interface Props {
   areas: readonly Area[];
   shops: readonly Shop[];
   d: AreaDraft;
+  proposal: BagProposal;
   /** After a save, retire or restore: fetch the areas again; `id` is the area to show. */
   onChanged: (id: string | null) => Promise<void>;
 }
@@ -24,7 +27,7 @@ interface Props {
 const tools: Tool[] = ['edit', 'draw', 'hole', 'split'];
 const toolKey = { edit: 'toolEdit', draw: 'toolDraw', hole: 'toolHole', split: 'toolSplit', none: 'toolEdit' } as const;
 
-export function EditorPanel({ municipality, base, areas, shops, d, onChanged }: Props) {
+export function EditorPanel({ municipality, base, areas, shops, d, proposal, onChanged }: Props) {
   const { t } = useTranslation();
   const ids = { name: useId(), kind: useId(), status: useId(), reason: useId(), merge: useId(), split: useId() };
   const [reason, setReason] = useState('');
@@ -154,6 +157,8 @@ export function EditorPanel({ municipality, base, areas, shops, d, onChanged }: 
           </div>
         )}
       </fieldset>
+      <ProposalPanel p={proposal} canPropose={d.draft !== null} />
+      {d.fromProposal && <p className="note proposal-note">{t('areaEditor.proposal.fromProposal', { premises: d.fromProposal.premisesUsed })}</p>}
 
       <div className="field">
         <label htmlFor={ids.reason}>{t('areaEditor.reason')}</label>

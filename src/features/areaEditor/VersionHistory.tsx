@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areaApi, type AreaVersionInfo } from './api';
 import { useActorNames } from '../../services/people';
+import { isProposalReason } from './proposal';
 
 interface Props {
   municipality: string;
@@ -48,6 +49,7 @@ export function VersionHistory({ municipality, areaId, reloadKey, onRestore, bus
               <span>{t(`areaEditor.actions.${v.action}`, { from: v.restoredFrom ?? '' })}</span>
               {v.action !== 'loaded' && <span className="muted"> {t('areaEditor.by', { who: who(v.actorId) })}</span>}
               {v.action !== 'loaded' && <span className="muted"> · {when.format(new Date(v.createdAt))}</span>}
+              {isProposalReason(v.reason) && <span className="badge proposal-badge"> {t('areaEditor.proposal.history')}</span>}
             </div>
             {v.reason && <div className="version-reason">“{v.reason}”</div>}
             {i === 0 ? (

@@ -1,5 +1,6 @@
 import type { Area } from '../../domain/area';
 import { areaApi, type ApiResult, type AreaShape } from './api';
+import { proposalReason } from './proposal';
 import type { AreaDraft } from './useAreaDraft';
 
 export type SaveOutcome =
@@ -9,8 +10,11 @@ export type SaveOutcome =
 /**
  * Save the drawing: a new area, or a new version of `base`. A merge retires the other area first (and
  * brings it back when the save is refused); a split saves the second part as a new area afterwards.
+ * A drawing from an accepted outline proposal is saved with the proposal's mark before the reason.
  */
-export async function saveDraft(m: string, base: Area | null, d: AreaDraft, reason: string): Promise<SaveOutcome> {
+export async function saveDraft(m: string, base: Area | null, d: AreaDraft, typed: string): Promise<SaveOutcome> {
+  // A drawing that started from a BAG proposal says so in the version history (issue 14).
+  const reason = proposalReason(d.fromProposal, typed);
   const shape: AreaShape = { ...d.fields, name: d.fields.name.trim(), geometry: d.draft!, reason };
   if (!base) {
     const r = await areaApi.create(m, shape);

@@ -6,6 +6,7 @@ import type { AreaGeometry } from '../../domain/geojson';
 import type { RefusalItem } from './api';
 import type { Tool } from './EditorMap';
 import { fromLeafletLatLngs, lineFromLatLngs } from './geometry';
+import type { ProposalNote } from './proposal';
 
 export interface Fields {
   name: string;
@@ -22,6 +23,8 @@ export function useAreaDraft(base: Area | null) {
   const [refusals, setRefusals] = useState<RefusalItem[]>([]);
   const [split, setSplit] = useState<{ geometry: AreaGeometry; name: string } | null>(null);
   const [mergedWith, setMergedWith] = useState<Area | null>(null);
+  // Set when a BAG proposal is accepted; a new drawing or a reset forgets it.
+  const [fromProposal, setFromProposal] = useState<ProposalNote | null>(null);
 
   const replace = useCallback((g: AreaGeometry | null, nextTool: Tool = 'edit') => {
     setDraft(g);
@@ -34,6 +37,7 @@ export function useAreaDraft(base: Area | null) {
     setSplit(null);
     setMergedWith(null);
     setRefusals([]);
+    setFromProposal(null);
   }, [base, replace]);
 
   const localRefusal = (reason: EditRefusal, message: string) => setRefusals([{ reason, message, area: fields.name || '—' }]);
@@ -43,6 +47,7 @@ export function useAreaDraft(base: Area | null) {
     (kind: 'draw' | 'hole' | 'split', latlngs: LatLng[]) => {
       setRefusals([]);
       if (kind === 'draw') {
+        setFromProposal(null);
         replace(fromLeafletLatLngs(latlngs));
         return;
       }
@@ -92,6 +97,8 @@ export function useAreaDraft(base: Area | null) {
     split,
     setSplit,
     mergedWith,
+    fromProposal,
+    setFromProposal,
     reset,
     replace,
     drawn,

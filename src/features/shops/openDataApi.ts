@@ -37,6 +37,8 @@ export const openDataApi = {
   geocode: (m: string, rows: { row: number; query: AddressQuery }[]) => call<{ results: GeocodeRow[]; cached: number; attribution: string }>('POST', `/api/geocode${q(m)}`, { rows }),
   premises: (m: string, areaId: string, refresh = false) =>
     call<{ areaId: string; fetchedAt: string; premises: BagPremises[]; attribution: string }>(refresh ? 'POST' : 'GET', `/api/bag/areas/${encodeURIComponent(areaId)}/${refresh ? 'refresh' : 'premises'}${q(m)}`, refresh ? {} : undefined),
+  premisesNear: (m: string, bbox: readonly [number, number, number, number]) =>
+    call<{ fetchedAt: string; premises: BagPremises[]; attribution: string }>('GET', `/api/bag/premises${q(m)}&bbox=${bbox.map((n) => n.toFixed(6)).join(',')}`),
   decisions: (m: string) => call<{ decisions: PremisesDecision[] }>('GET', `/api/bag/decisions${q(m)}`),
   decide: (m: string, premisesId: string, kind: PremisesDecisionKind | null) => call<unknown>('PUT', `/api/bag/decisions/${premisesId}${q(m)}`, { kind }),
 };
