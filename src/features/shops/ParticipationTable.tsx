@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatParticipation, measures, type GroupParticipation } from '../../domain/participation';
+import { premisesDecisionKinds, type BagComparison } from '../../domain/bagPremises';
 import { fmt1 } from './format';
+import { useBagSummary } from './useBagSummary';
 import type { AreaYearScore } from './useAreaScores';
 import type { ShopsData } from './useShopsData';
 
@@ -16,6 +18,7 @@ export function ParticipationTable({ data, year, scores }: { data: ShopsData; ye
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   // Only areas whose certification was worked on (answers or frozen) have a grade.
+  const bag = useBagSummary(data);
   const gradeText = (s: AreaYearScore | undefined) => (s?.record && s.result.ok ? fmt1(s.result.grade, lang) : '—');
   const rows: Row[] = [
     ...data.areas.map((a) => ({ key: a.id, name: a.name, group: data.report.areas[a.id]! })),
@@ -36,6 +39,7 @@ export function ParticipationTable({ data, year, scores }: { data: ShopsData; ye
               </th>
             ))}
             <th scope="col">{t('shops.participation.grade')}</th>
+            {bag && <th scope="col">{t('shops.bag.column')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -59,11 +63,26 @@ export function ParticipationTable({ data, year, scores }: { data: ShopsData; ye
                 <td className="num" data-measure="grade">
                   {gradeText(scores?.get(r.key))}
                 </td>
+                {bag && <td data-measure="bag">{r.total || r.key === 'outside' ? null : <BagCounts c={bag.get(r.key)} open={r.group.open} />}</td>}
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "BAG: 47 winkelpanden; register: 20 winkels, …", the not-a-shop premises by kind, and the denominator. */
+function BagCounts({ c, open }: { c: BagComparison | undefined; open: number }) {
+  const { t } = useTranslation();
+  if (!c) return <span className="muted">{t('shops.bag.notFetched')}</span>;
+  const kinds = premisesDecisionKinds.filter((k) => c.notShop[k] > 0).map((k) => `${c.notShop[k]} ${t(`shops.bag.kinds.${k}`)}`);
+  return (
+    <span className="bag-counts">
+      {t('shops.bag.summary', { premises: c.premises, shops: c.shops, matched: c.matched, without: c.withoutShop.length })}
+      {kinds.length > 0 && <span className="cell-note">{t('shops.bag.notShopList', { list: kinds.join(', ') })}</span>}
+      <span className="cell-note">{t('shops.bag.denominator', { open })}</span>
+    </span>
   );
 }

@@ -39,6 +39,7 @@ export const openDataApi = {
     call<{ areaId: string; fetchedAt: string; premises: BagPremises[]; attribution: string }>(refresh ? 'POST' : 'GET', `/api/bag/areas/${encodeURIComponent(areaId)}/${refresh ? 'refresh' : 'premises'}${q(m)}`, refresh ? {} : undefined),
   premisesNear: (m: string, bbox: readonly [number, number, number, number]) =>
     call<{ fetchedAt: string; premises: BagPremises[]; attribution: string }>('GET', `/api/bag/premises${q(m)}&bbox=${bbox.map((n) => n.toFixed(6)).join(',')}`),
+  summary: (m: string) => call<{ areas: { areaId: string; fetchedAt: string; premises: BagPremises[] }[]; decisions: PremisesDecision[]; attribution: string }>('GET', `/api/bag/summary${q(m)}`),
   decisions: (m: string) => call<{ decisions: PremisesDecision[] }>('GET', `/api/bag/decisions${q(m)}`),
   decide: (m: string, premisesId: string, kind: PremisesDecisionKind | null) => call<unknown>('PUT', `/api/bag/decisions/${premisesId}${q(m)}`, { kind }),
 };

@@ -30,6 +30,10 @@ export const shopsEn: Widen<typeof shopsNl> = {
     notShop: 'Not a shop:',
     undo: 'Undo',
     kinds: { leeg: 'empty', opslag: 'storage', horeca: 'hospitality', anders: 'other' },
+    column: 'BAG shop premises',
+    notFetched: 'not fetched yet (BAG check)',
+    notShopList: 'not a shop: {{list}}',
+    denominator: 'denominator: {{open}} open shops',
   },
   nav: {
     label: 'Parts of Shops',

@@ -27,6 +27,10 @@ export const shopsNl = {
     notShop: 'Geen winkel:',
     undo: 'Ongedaan maken',
     kinds: { leeg: 'leeg', opslag: 'opslag', horeca: 'horeca', anders: 'anders' },
+    column: 'BAG-winkelpanden',
+    notFetched: 'nog niet opgehaald (BAG-controle)',
+    notShopList: 'geen winkel: {{list}}',
+    denominator: 'noemer: {{open}} open winkels',
   },
   nav: {
     label: 'Onderdelen van Winkels',

@@ -141,6 +141,18 @@ export function registerPdokRoutes(app: FastifyInstance, { store, municipalities
     return { bbox: box, fetchedAt: new Date().toISOString(), premises, requests: fetched.requests, attribution: BAG_ATTRIBUTION };
   });
 
+  // The participation table's BAG column: what is cached per area (nothing is fetched) and the decisions.
+  app.get('/api/bag/summary', async (request, reply) => {
+    const m = municipalityOf(request, reply);
+    if (!m) return reply;
+    const areas = [];
+    for (const a of await store.listAreas(m.id)) {
+      const cached = await store.pdok.getPremises(m.id, a.id);
+      if (cached) areas.push({ areaId: a.id, fetchedAt: cached.fetchedAt, premises: cached.premises });
+    }
+    return { municipality: m.id, areas, decisions: await store.pdok.listDecisions(m.id), attribution: BAG_ATTRIBUTION };
+  });
+
   app.get('/api/bag/decisions', async (request, reply) => {
     const m = municipalityOf(request, reply);
     if (!m) return reply;

@@ -191,6 +191,18 @@ describe('BAG premises', () => {
     expect(other.statusCode).toBe(403);
   });
 
+  it('the summary lists the cached premises per area and the decisions, without asking PDOK', async () => {
+    await get(coordinator);
+    const before = fake.stats.bag;
+    const res = await server.app.inject({ method: 'GET', url: '/api/bag/summary?municipality=testdorp', headers: coordinator.headers });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { areas: { areaId: string; premises: unknown[]; fetchedAt: string }[]; decisions: unknown[] };
+    expect(body.areas.map((a) => [a.areaId, a.premises.length])).toEqual([['markt', 19]]);
+    expect(fake.stats.bag).toBe(before);
+    const sneak = await server.app.inject({ method: 'GET', url: '/api/bag/summary?municipality=testdorp', headers: schouwer.headers });
+    expect(sneak.statusCode).toBe(403);
+  });
+
   it('decisions are kept per municipality (R30)', async () => {
     const id = bagId('vo', 501);
     const put = await server.app.inject({ method: 'PUT', url: `/api/bag/decisions/${id}?municipality=testdorp`, headers: coordinator.headers, payload: { kind: 'horeca' } });
