@@ -19,6 +19,7 @@ import { UpdatePrompt } from './UpdatePrompt';
 import { useOnline } from '../services/useOnline';
 import { useAppData } from '../services/useAppData';
 import { db } from '../services/db';
+import type { BagPremises } from '../domain/bagPremises';
 
 const BASEMAP_KEY = 'schouwkaart.basemap';
 
@@ -29,6 +30,7 @@ const FollowupScreen = lazy(() => import('../features/followup/FollowupScreen'))
 const PartnersScreen = lazy(() => import('../features/partners/PartnersScreen'));
 const StorageScreen = lazy(() => import('../features/offline/StorageScreen'));
 const AreaPanel = lazy(() => import('../features/areas/AreaPanel'));
+const BagPremisesLayer = lazy(() => import('../map/BagPremisesLayer'));
 const AuthScreen = lazy(() => import('../features/auth/AuthScreen'));
 const UsersScreen = lazy(() => import('../features/auth/UsersScreen'));
 const AccountScreen = lazy(() => import('../features/auth/AccountScreen'));
@@ -147,6 +149,8 @@ function MapScreen() {
   const [, navigate] = useLocation();
   const selectedId = params?.id ?? null;
   const [basemapId, setBasemapId] = useState(() => localStorage.getItem(BASEMAP_KEY) ?? 'brt');
+  // The coordinator's BAG layer of the open area (issue 14); the panel fills it, leaving the area clears it.
+  const [bag, setBag] = useState<{ areaId: string; premises: BagPremises[] } | null>(null);
 
   const select = useCallback((id: string) => navigate(`/gebied/${encodeURIComponent(id)}`), [navigate]);
   const close = useCallback(() => navigate('/'), [navigate]);
@@ -171,7 +175,7 @@ function MapScreen() {
           {config && !selected && <MunicipalitySwitch config={config} />}
           {selected && basemap ? (
             <Suspense fallback={<p className="banner">…</p>}>
-              <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} />
+              <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} onBagPremises={(p) => setBag(p ? { areaId: selected.id, premises: p } : null)} />
             </Suspense>
           ) : (
             <>
@@ -188,6 +192,11 @@ function MapScreen() {
               <FitArea area={selected} />
               <FitAll areas={areas ?? []} skip={selectedId !== null} />
               <LocateControl />
+              {bag && bag.areaId === selectedId && (
+                <Suspense fallback={null}>
+                  <BagPremisesLayer premises={bag.premises} />
+                </Suspense>
+              )}
             </MapView>
           )}
           <div className="map-overlay">

@@ -3,6 +3,8 @@ import { Link } from 'wouter';
 import { hasRole, useSession } from '../../services/session';
 import type { Area } from '../../domain/area';
 import type { SchouwDb } from '../../storage/db';
+import type { BagPremises } from '../../domain/bagPremises';
+import { BagLayerSwitch } from './BagLayerSwitch';
 import { OfflinePackPanel } from '../offline/OfflinePackPanel';
 import { TrendsDetails } from '../trends/TrendsDetails';
 
@@ -11,9 +13,11 @@ interface Props {
   db: SchouwDb;
   tileTemplate: string;
   onClose: () => void;
+  /** Premises to draw on the map (null: none); the coordinator's BAG layer (issue 14). */
+  onBagPremises?: (premises: BagPremises[] | null) => void;
 }
 
-export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
+export default function AreaPanel({ area, db, tileTemplate, onClose, onBagPremises }: Props) {
   const { t } = useTranslation();
   const coordinator = hasRole(useSession(), 'coordinator');
   return (
@@ -34,6 +38,7 @@ export default function AreaPanel({ area, db, tileTemplate, onClose }: Props) {
           <Link href={`/gebieden/bewerken/${encodeURIComponent(area.id)}`}>{t('areaEditor.edit')}</Link>
         </p>
       )}
+      {coordinator && onBagPremises && <BagLayerSwitch key={area.id} area={area} onPremises={onBagPremises} />}
       <TrendsDetails db={db} municipality={area.municipality} areaId={area.id} areaName={area.name} />
       <OfflinePackPanel area={area} template={tileTemplate} db={db} />
       <details className="source">

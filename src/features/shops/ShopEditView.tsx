@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { db } from '../../services/db';
 import { shopFlagKeys } from '../../domain/shop';
 import { saveShop, setShopOpen } from '../../storage/shopsRepo';
+import { AddressLookup } from './AddressLookup';
 import { CoordinateInputs } from './CoordinateInputs';
 import { DatedEntries } from './DatedEntries';
 import { PlaceShopMap } from './PlaceShopMap';
@@ -108,6 +109,12 @@ export function ShopEditView({ data, id }: { data: ShopsData; id: string | null 
               </p>
             )}
             <p role="status">{areaName ? t('shops.form.placedIn', { area: areaName }) : t('shops.form.notPlaced')}</p>
+            {data.municipality && (
+              <AddressLookup
+                municipality={data.municipality}
+                onPick={(p) => patch({ point: p.point, address: p.label.slice(0, 200), ...(p.bag ? { bag: p.bag } : { bag: undefined }) })}
+              />
+            )}
             <CoordinateInputs key={draft.point ? draft.point.join(',') : 'none'} point={draft.point} onPlace={place} open={coordsOpen} onToggle={setCoordsOpen} />
             <PlaceShopMap config={data.config!} areas={data.areas} point={draft.point} markerLabel={t('shops.form.marker')} onPlace={place} />
           </fieldset>

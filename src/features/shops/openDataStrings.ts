@@ -33,6 +33,17 @@ export const openDataNl = {
   postcode: 'Postcode',
   huisnummer: 'Huisnummer',
   found: 'Gevonden: {{label}} ({{score}})',
+  toevoeging: 'Letter/toevoeging',
+  straat: 'Straat',
+  plaats: 'Plaats',
+  pick: 'Kies het adres van de winkel:',
+  use: 'Dit adres',
+  picked: 'Plek en BAG-code ingevuld: {{label}}.',
+  invalid: {
+    missing_address: 'Vul postcode en huisnummer in, of straat, huisnummer en plaats.',
+    invalid_postcode: 'Dat is geen Nederlandse postcode (1234 AB).',
+    invalid_number: 'Dat is geen huisnummer (alleen cijfers).',
+  },
 };
 
 export const openDataEn: typeof openDataNl = {
@@ -69,4 +80,15 @@ export const openDataEn: typeof openDataNl = {
   postcode: 'Postcode',
   huisnummer: 'House number',
   found: 'Found: {{label}} ({{score}})',
+  toevoeging: 'Letter/addition',
+  straat: 'Street',
+  plaats: 'Place',
+  pick: 'Pick the shop’s address:',
+  use: 'This address',
+  picked: 'Place and BAG id filled in: {{label}}.',
+  invalid: {
+    missing_address: 'Fill in postcode and house number, or street, house number and place.',
+    invalid_postcode: 'That is not a Dutch postcode (1234 AB).',
+    invalid_number: 'That is not a house number (digits only).',
+  },
 };
