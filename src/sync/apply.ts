@@ -71,26 +71,35 @@ async function freezeBase(db: SchouwDb, pending: OutboxEntry[], oldRevision: num
   }
 }
 
+/** How a batch of server versions is applied. */
+export interface ApplyOptions {
+  /** Apply even an older revision (a push answer: it is the server's state now, R8). */
+  force?: boolean;
+  /** A re-pull after the server's epoch changed (R35): older revisions apply, the known one becomes the server's. */
+  replace?: boolean;
+  /**
+   * The stored revision the pull asked since (R10): the device holds every version up to it, so a row
+   * at or below it is not newer than what the device has and is skipped.
+   */
+  since?: number;
+}
+
 /**
  * Applies the server's versions of records, inside the caller's transaction, in bulk (a pull page
- * holds up to a thousand). Fields with a pending local change keep the local value (R11); its own
+ * holds up to a few thousand): one `bulkPut` per Dexie table, and reads only of the records that have
+ * pending local changes (R57). Fields with a pending local change keep the local value (R11); its own
  * push answer brings the server's value later. Before a record's known revision moves, its pending
- * entries without a base get the old one (R4). `force` applies even an older revision (a push answer:
- * it is the server's state now). `replace` (a re-pull after the server's epoch changed, R35) also
- * applies older revisions, and the known revision becomes the server's: the old one counted in another
- * epoch.
+ * entries without a base get the old one (R4).
+ *
+ * Records without pending changes are written without reading them first: a pull row is the record's
+ * latest version when the page was read, so it is never older than a version the device got before
+ * (from an earlier pull, or from a push answer, which is the latest at its own time); at most it is the
+ * same one again. Rows at or below `since` are the exception R10 rules out and are skipped.
  */
-export async function applyRecordVersions(db: SchouwDb, versions: readonly RecordVersion[], force = false, replace = false): Promise<void> {
-  if (versions.length === 0) return;
-  const keys = versions.map((v) => knownKey(v.table, v.id));
-  // Findings: their stored rows (known revision inside, R38, and the local values R11 keeps), read in
-  // one go; other kinds: their meta rows.
-  const findingIds = versions.filter((v) => inRow(v.table)).map((v) => v.id);
-  const otherKeys = versions.filter((v) => !inRow(v.table)).map((v) => knownKey(v.table, v.id));
-  const findingRows = new Map<string, Record<string, unknown>>();
-  if (findingIds.length > 0) for (const f of await db.findings.bulkGet(findingIds)) if (f) findingRows.set(f.id, f as unknown as Record<string, unknown>);
-  const metaKnown = new Map<string, KnownRecord>();
-  if (otherKeys.length > 0) for (const row of await db.meta.bulkGet(otherKeys)) if (row) metaKnown.set(row.key, row.value as KnownRecord);
+export async function applyRecordVersions(db: SchouwDb, versions: readonly RecordVersion[], options: ApplyOptions = {}): Promise<void> {
+  const { force = false, replace = false, since = -1 } = options;
+  const fresh = force || replace ? versions : versions.filter((v) => v.revision > since);
+  if (fresh.length === 0) return;
   // Pending entries are few (the outbox of one device); one read serves the whole page.
   const pendingByKey = new Map<string, OutboxEntry[]>();
   for (const e of await db.outbox.where('status').equals('pending').toArray()) {
@@ -99,22 +108,25 @@ export async function applyRecordVersions(db: SchouwDb, versions: readonly Recor
   }
   const metaRows: { key: string; value: KnownRecord }[] = [];
   const puts = new Map<Table<unknown, string>, Record<string, unknown>[]>();
-  for (const [i, v] of versions.entries()) {
-    const findingRow = inRow(v.table) ? findingRows.get(v.id) : undefined;
-    const k = inRow(v.table) ? knownOf(findingRow) : metaKnown.get(keys[i]!);
-    if (!force && !replace && k && k.revision >= v.revision) continue;
+  for (const v of fresh) {
     const target = tableFor(db, v.table, v.data);
     if (!target) continue;
-    const pending = pendingByKey.get(keys[i]!) ?? [];
+    const key = knownKey(v.table, v.id);
+    const pending = pendingByKey.get(key);
     const next: Record<string, unknown> = { ...v.data };
-    if (pending.length > 0) {
+    let revision = v.revision;
+    if (pending) {
+      // The local row and what the device knew: R4 freezes the base, R11 keeps the pending fields.
+      const local = (await target.get(v.id)) as Record<string, unknown> | undefined;
+      const k = inRow(v.table) ? knownOf(local) : ((await db.meta.get(key))?.value as KnownRecord | undefined);
+      if (!force && !replace && k && k.revision >= v.revision) continue;
       await freezeBase(db, pending, k?.revision ?? null);
-      const local = findingRow ?? ((await target.get(v.id)) as Record<string, unknown> | undefined);
       if (local) for (const e of pending) for (const field of Object.keys(e.changes)) if (field in local) next[field] = local[field];
+      if (!replace) revision = Math.max(v.revision, k?.revision ?? 0);
     }
-    const known: KnownRecord = { revision: replace ? v.revision : Math.max(v.revision, k?.revision ?? 0), ...(v.conflicts.length > 0 ? { conflicts: v.conflicts } : {}) };
+    const known: KnownRecord = { revision, ...(v.conflicts.length > 0 ? { conflicts: v.conflicts } : {}) };
     if (inRow(v.table)) next[SYNC_FIELD] = known;
-    else metaRows.push({ key: keys[i]!, value: known });
+    else metaRows.push({ key, value: known });
     const rows = puts.get(target);
     if (rows) rows.push(next);
     else puts.set(target, [next]);
@@ -124,7 +136,7 @@ export async function applyRecordVersions(db: SchouwDb, versions: readonly Recor
 }
 
 export function applyRecordVersion(db: SchouwDb, v: RecordVersion, force = false): Promise<void> {
-  return applyRecordVersions(db, [v], force);
+  return applyRecordVersions(db, [v], { force });
 }
 
 /** A record the server does not have (its creation was rejected): gone from the device, unless pending. */

@@ -98,11 +98,20 @@ export class SyncEngine {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.runOnce();
+        await this.exclusive(() => this.runOnce());
       } while (this.again && this.status.state === 'idle');
       this.running = null;
     })();
     return this.running;
+  }
+
+  /**
+   * R57: one run at a time per device database, across tabs too, where the browser has Web Locks (two
+   * tabs would otherwise apply pull pages and push answers at once).
+   */
+  private exclusive(run: () => Promise<void>): Promise<void> {
+    const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+    return locks ? locks.request(`schouwkaart-sync:${this.o.db.name}`, () => run()).then(() => undefined) : run();
   }
 
   private async runOnce(): Promise<void> {

@@ -36,9 +36,9 @@ async function storedEpoch(db: SchouwDb): Promise<string | null> {
  * re-pulling (R35) the server's versions replace the device's, older revisions too; pending fields
  * still keep their local value (R11).
  */
-async function applyPage(db: SchouwDb, page: PullPage, replace: boolean): Promise<void> {
+async function applyPage(db: SchouwDb, page: PullPage, replace: boolean, since: number): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
-    await applyRecordVersions(db, page.records, false, replace);
+    await applyRecordVersions(db, page.records, { replace, since });
     await applyEvents(db, page.events);
     if (page.revision > (await storedRevision(db))) await db.meta.put({ key: REVISION_KEY, value: page.revision });
   });
@@ -87,7 +87,7 @@ export async function pullChanges(db: SchouwDb, fetchFn: Fetch, baseUrl: string,
     next = page.nextCursor ? fetchPage(page.nextCursor) : null;
     // A failed fetch ahead is reported when its turn comes, not as an unhandled rejection meanwhile.
     next?.catch(() => undefined);
-    await applyPage(db, page, replace);
+    await applyPage(db, page, replace, since);
     count += page.records.length + page.events.length;
   }
   if (replace) await db.meta.delete(REPULL_KEY);

@@ -12,6 +12,7 @@ import { freshPglite } from '../support/pglite';
 import { seedFindings } from './pullSeed';
 import type { Measurement } from './measurement';
 import { median } from './measurement';
+import { DEFAULT_PULL_LIMIT } from '../../src/sync/pull';
 
 // PULL_SIZES=1000,10000 and PULL_DB=pglite|postgres narrow a run (tests/bench/pullOnly.ts).
 const SIZES = (process.env.PULL_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -63,7 +64,7 @@ async function onDatabase(label: string, exe: string, script: string, executor: 
         const raw: { ms: number; pages: number; bytes: number }[] = [];
         const loadBefore = loadavg();
         for (let i = 0; i < (SAMPLES[n] ?? 2); i++) {
-          raw.push(await page.evaluate((limit) => window.benchRawFetch(limit), 2000));
+          raw.push(await page.evaluate((limit) => window.benchRawFetch(limit), DEFAULT_PULL_LIMIT));
           runs.push(await page.evaluate(() => window.benchPull()));
         }
         const ms = median(runs.map((r) => r.ms));
@@ -73,7 +74,7 @@ async function onDatabase(label: string, exe: string, script: string, executor: 
           value: Math.round(ms),
           unit: 'ms',
           ...(BUDGET[n] ? { budget: BUDGET[n] } : {}),
-          baseline: { name: 'the same pages by plain fetch + JSON decode (server and HTTP share)', value: Math.round(rawMs) },
+          baseline: { name: 'the same pages (fold=created) by plain fetch + JSON decode (server and HTTP share)', value: Math.round(rawMs) },
           detail: { samples: runs.map((r) => Math.round(r.ms)), onDevice: { findings: runs[0]!.findings, events: runs[0]!.events }, state: runs[0]!.state, pages: raw[0]!.pages, wireMB: Number((raw[0]!.bytes / 1e6).toFixed(1)), rawSamples: raw.map((r) => Math.round(r.ms)), loadavg: { before: loadBefore, after: loadavg() } },
         });
       }

@@ -25,13 +25,14 @@ window.benchPull = async (limit) => {
   return out;
 };
 
-// The baseline: the same pages fetched and decoded one after the other, nothing checked or stored.
+// The baseline: the same pages the engine asks for (R39 `fold=created`), fetched and decoded one after
+// the other, nothing checked or stored.
 window.benchRawFetch = async (limit) => {
   const t0 = performance.now();
   let pages = 0;
   let bytes = 0;
   for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-    const res: Response = await fetch(`/api/sync/pull?since=0&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: Response = await fetch(`/api/sync/pull?since=0&limit=${limit}&fold=created${cursor ? `&cursor=${cursor}` : ''}`);
     const text: string = await res.text();
     bytes += text.length;
     cursor = (JSON.parse(text) as { nextCursor: string | null }).nextCursor;
