@@ -1,6 +1,6 @@
 import type { Area } from './area';
 import { assignShops, buildAreaIndex, type ShopAssignment } from './areaIndex';
-import { shopFlagKeys, type Shop, type ShopFlagKey } from './shop';
+import { shopFlagKeys, surveyAnsweredIn, type Shop, type ShopFlagKey } from './shop';
 
 /**
  * Participation per area and measure (DOMAIN.md "Participation percentages"):
@@ -69,14 +69,19 @@ function newCounter(): Counter {
   return { shops: 0, closed: 0, open: 0, taking };
 }
 
-function count(c: Counter, shop: Pick<Shop, 'open' | 'flags'>): void {
+/** Whether the shop takes part in measure `m` in `year`: the survey per year (R50), the others as flagged. */
+function takesPart(shop: ParticipationShop, m: Measure, year: number): boolean {
+  return m === 'surveyAnswered' ? surveyAnsweredIn(shop, year) : shop.flags[m];
+}
+
+function count(c: Counter, shop: ParticipationShop, year: number): void {
   c.shops += 1;
   if (!shop.open) {
     c.closed += 1;
     return;
   }
   c.open += 1;
-  for (const m of measures) if (shop.flags[m]) c.taking[m] += 1;
+  for (const m of measures) if (takesPart(shop, m, year)) c.taking[m] += 1;
 }
 
 function toGroup(c: Counter): GroupParticipation {
@@ -86,16 +91,18 @@ function toGroup(c: Counter): GroupParticipation {
   return { shops: c.shops, closed: c.closed, open: c.open, measures: figures };
 }
 
-export type ParticipationShop = Pick<Shop, 'id' | 'open' | 'flags'>;
+export type ParticipationShop = Pick<Shop, 'id' | 'open' | 'flags' | 'surveyYears' | 'surveyAnsweredYears'>;
 
 /**
- * Counts per area from an assignment made beforehand (see `assignShops`). A shop missing from the
+ * Counts of `year` per area from an assignment made beforehand (see `assignShops`). A shop missing from the
  * assignment counts as outside; a shop assigned to an area not in `areaIds` gets that area's entry too.
+ * The survey measure is that year's (R50); the other measures are the register's flags as they are now.
  */
 export function computeParticipation(
   shops: readonly ParticipationShop[],
   areaIds: readonly string[],
   assignment: ShopAssignment,
+  year: number,
 ): ParticipationReport {
   const perArea = new Map<string, Counter>();
   for (const id of areaIds) perArea.set(id, newCounter());
@@ -108,8 +115,8 @@ export function computeParticipation(
       target = perArea.get(areaId) ?? newCounter();
       perArea.set(areaId, target);
     }
-    count(target, shop);
-    count(all, shop);
+    count(target, shop, year);
+    count(all, shop, year);
   }
   const areas: Record<string, GroupParticipation> = {};
   for (const [id, c] of perArea) areas[id] = toGroup(c);
@@ -120,12 +127,14 @@ export function computeParticipation(
 export function computeParticipationForAreas(
   shops: readonly (ParticipationShop & Pick<Shop, 'point'>)[],
   areas: readonly Pick<Area, 'id' | 'geometry'>[],
+  year: number,
 ): ParticipationReport {
   const assignment = assignShops(shops, buildAreaIndex(areas));
   return computeParticipation(
     shops,
     areas.map((a) => a.id),
     assignment,
+    year,
   );
 }
 

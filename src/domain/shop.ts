@@ -33,6 +33,12 @@ export const shopFlagsSchema = z.strictObject({
 });
 export type ShopFlags = z.infer<typeof shopFlagsSchema>;
 
+/** Survey years of a shop, each once, in order. */
+export const surveyYearsSchema = z
+  .array(z.int().min(2000).max(2100))
+  .max(100)
+  .refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]!), { message: 'years must be unique and in order' });
+
 /** A calendar date, 'YYYY-MM-DD' (no time, no zone): a real date, so 2023-02-29 is refused. */
 export const isoDateSchema = z.iso.date();
 
@@ -64,8 +70,30 @@ export const shopSchema = z.strictObject({
   courses: z.array(datedEntrySchema).max(MAX_DATED_ENTRIES),
   /** BAG ids of its address when it was geocoded (issue 14); absent on shops placed by hand or by coordinates. */
   bag: bagIdsSchema.optional(),
+  /** Years whose survey the coordinator marked answered (a paper answer, a tick in the form): per year (SPEC.md R50). */
+  surveyYears: surveyYearsSchema.optional(),
+  /** Years whose survey the shop answered through its link: written by the server only, never by a device (R50). */
+  surveyAnsweredYears: surveyYearsSchema.optional(),
 });
 export type Shop = z.infer<typeof shopSchema>;
+
+/**
+ * Whether the shop answered `year`'s survey (question 7 of that year, SPEC.md R50): answered online
+ * (`surveyAnsweredYears`, the server's) or marked by the coordinator (`surveyYears`). A record from before
+ * the years were kept (neither list) falls back to its one `flags.surveyAnswered` for any year.
+ */
+export function surveyAnsweredIn(shop: Pick<Shop, 'flags' | 'surveyYears' | 'surveyAnsweredYears'>, year: number): boolean {
+  if (shop.surveyYears === undefined && shop.surveyAnsweredYears === undefined) return shop.flags.surveyAnswered;
+  return (shop.surveyYears ?? []).includes(year) || (shop.surveyAnsweredYears ?? []).includes(year);
+}
+
+/** The coordinator's tick for `year`: the year added to or taken from `surveyYears`, and `flags.surveyAnswered` kept as that year's answer. */
+export function markSurveyYear<S extends Pick<Shop, 'flags' | 'surveyYears' | 'surveyAnsweredYears'>>(shop: S, year: number, answered: boolean): S {
+  const base = shop.surveyYears ?? (shop.surveyAnsweredYears === undefined && shop.flags.surveyAnswered ? [year] : []);
+  const years = [...new Set(answered ? [...base, year] : base.filter((y) => y !== year))].sort((a, b) => a - b);
+  const next = { ...shop, surveyYears: years };
+  return { ...next, flags: { ...shop.flags, surveyAnswered: surveyAnsweredIn(next, year) } };
+}
 
 export function noFlags(): ShopFlags {
   return {

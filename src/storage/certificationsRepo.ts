@@ -78,6 +78,7 @@ export async function freezeAreaYear(
       shops,
       input.allAreas.map((a) => a.id),
       assignment,
+      input.year,
     );
     const group = report.areas[input.area.id];
     if (!group) return refuse('unknown_area', `no area ${input.area.id}`);

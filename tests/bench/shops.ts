@@ -72,6 +72,7 @@ export function shopBenchmarks(count = 10_000): Measurement[] {
       shops,
       areas.map((a) => a.id),
       assignment,
+      2026,
     );
     countTimes.push(performance.now() - t1);
     inAreas = [...assignment.values()].filter((v) => v !== null).length;

@@ -108,7 +108,7 @@ describe('participation per area', () => {
   // far outside every area.
   const outside = [shop([6.3, 52.3], true, { collectiveBan: true }), shop([6.3, 52.31], true)];
   const shops = [...inCentrum, inHole, ...inKeizerslanden, ...outside];
-  const report = computeParticipationForAreas(shops, areas);
+  const report = computeParticipationForAreas(shops, areas, 2026);
 
   it('counts open shops only, boundary inside', () => {
     const c = report.areas.centrum!;
@@ -150,7 +150,7 @@ describe('participation per area', () => {
     const assignment = assignShops(shops, buildAreaIndex(areas));
     expect(assignment.get(inHole.id)).toBeNull();
     expect(assignment.get(inCentrum[16]!.id)).toBe('centrum');
-    const again = computeParticipation(shops, ['centrum', 'keizerslanden', 'colmschate'], assignment);
+    const again = computeParticipation(shops, ['centrum', 'keizerslanden', 'colmschate'], assignment, 2026);
     expect(again).toEqual(report);
   });
 });

@@ -48,7 +48,7 @@ afterEach(() => db.close());
 
 async function scoreNow(year: number) {
   const shops = await db.shops.toArray();
-  const group = computeParticipationForAreas(shops, [brink]).areas.brink!;
+  const group = computeParticipationForAreas(shops, [brink], year).areas.brink!;
   const record = await db.areaCertifications.get(`deventer/brink/${year}`);
   return currentAreaScore(record, group.measures, AREA_CERTIFICATION_TABLE);
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { db } from '../../services/db';
-import { shopFlagKeys } from '../../domain/shop';
+import { amsterdamDate } from '../../domain/overdue';
+import { markSurveyYear, shopFlagKeys, surveyAnsweredIn } from '../../domain/shop';
 import { saveShop, setShopOpen } from '../../storage/shopsRepo';
 import { AddressLookup } from './AddressLookup';
 import { CoordinateInputs } from './CoordinateInputs';
@@ -15,6 +16,7 @@ import type { ShopsData } from './useShopsData';
 /** Add (id null) or edit a shop: the form, its place on the map, close or reopen. */
 export function ShopEditView({ data, id }: { data: ShopsData; id: string | null }) {
   const { t } = useTranslation();
+  const surveyYear = Number(amsterdamDate(new Date()).slice(0, 4));
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState<ShopDraft | null>(() => (id ? null : newDraft()));
   const [missing, setMissing] = useState(false);
@@ -90,12 +92,25 @@ export function ShopEditView({ data, id }: { data: ShopsData; id: string | null 
             <TextField label={t('shops.form.sector')} value={draft.sector} error={errorText('sector')} onChange={(v) => patch({ sector: v })} />
             <fieldset className="flags">
               <legend>{t('shops.form.flags')}</legend>
-              {shopFlagKeys.map((k) => (
-                <label key={k} className="check">
-                  <input type="checkbox" checked={draft.flags[k]} onChange={(e) => patch({ flags: { ...draft.flags, [k]: e.target.checked } })} />
-                  {t(`shops.flags.${k}`)}
-                </label>
-              ))}
+              {shopFlagKeys.map((k) =>
+                k === 'surveyAnswered' ? (
+                  // Per year (R50): the tick is this year's; an answer sent through the shop's link stays ticked.
+                  <label key={k} className="check">
+                    <input
+                      type="checkbox"
+                      checked={surveyAnsweredIn(draft, surveyYear)}
+                      disabled={(draft.surveyAnsweredYears ?? []).includes(surveyYear)}
+                      onChange={(e) => patch(markSurveyYear({ flags: draft.flags, surveyYears: draft.surveyYears, surveyAnsweredYears: draft.surveyAnsweredYears }, surveyYear, e.target.checked))}
+                    />
+                    {t('shops.form.surveyYear', { year: surveyYear })}
+                  </label>
+                ) : (
+                  <label key={k} className="check">
+                    <input type="checkbox" checked={draft.flags[k]} onChange={(e) => patch({ flags: { ...draft.flags, [k]: e.target.checked } })} />
+                    {t(`shops.flags.${k}`)}
+                  </label>
+                ),
+              )}
             </fieldset>
           </div>
           <fieldset className={`place${errors.point ? ' field-error' : ''}`} aria-describedby={errors.point ? 'place-error' : 'place-hint'}>

@@ -21,6 +21,9 @@ export interface ShopDraft {
   courses: DatedEntry[];
   /** BAG ids of a geocoded shop (issue 14): kept through an edit. */
   bag?: BagIds;
+  /** Survey years (R50): ticked in the form; answered online (the server's, kept as it is). */
+  surveyYears?: number[];
+  surveyAnsweredYears?: number[];
 }
 
 export type DraftErrorKey = 'name' | 'point' | 'outside' | 'date' | 'tooLong';
@@ -72,6 +75,8 @@ export function validateDraft(
       visits: clean(d.visits),
       courses: clean(d.courses),
       ...(d.bag ? { bag: d.bag } : {}),
+      ...(d.surveyYears ? { surveyYears: d.surveyYears } : {}),
+      ...(d.surveyAnsweredYears ? { surveyAnsweredYears: d.surveyAnsweredYears } : {}),
     },
   };
 }

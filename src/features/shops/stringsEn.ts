@@ -87,6 +87,7 @@ export const shopsEn: Widen<typeof shopsNl> = {
     sector: 'Sector',
     open: 'The shop is open',
     flags: 'Participation',
+    surveyYear: 'Survey {{year}} answered',
     place: 'Place on the map',
     placeHint: 'Tap the map to place the shop. Drag the pin to move it.',
     placedIn: 'Lies in: {{area}}',

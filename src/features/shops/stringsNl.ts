@@ -84,6 +84,7 @@ export const shopsNl = {
     sector: 'Branche',
     open: 'De winkel is open',
     flags: 'Deelname',
+    surveyYear: 'Enquête {{year}} ingevuld',
     place: 'Plek op de kaart',
     placeHint: 'Tik op de kaart om de winkel te plaatsen. Sleep de speld om hem te verplaatsen.',
     placedIn: 'Ligt in: {{area}}',

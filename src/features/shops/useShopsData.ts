@@ -8,6 +8,7 @@ import type { Area } from '../../domain/area';
 import { assignShops, buildAreaIndex, type AreaIndex, type ShopAssignment } from '../../domain/areaIndex';
 import { computeParticipation, type ParticipationReport } from '../../domain/participation';
 import type { Shop } from '../../domain/shop';
+import { amsterdamDate } from '../../domain/overdue';
 
 export interface ShopsData {
   config: ClientConfig | null;
@@ -38,6 +39,8 @@ export function useShopsData(): ShopsData {
         shops ?? [],
         sortedAreas.map((a) => a.id),
         assignment,
+        // This year's survey counts for this year's question 7 (R50).
+        Number(amsterdamDate(new Date()).slice(0, 4)),
       ),
     [shops, sortedAreas, assignment],
   );

@@ -44,7 +44,7 @@ export function registerPublicRoutes(
       byArea.set(c.areaId, themes);
     }
     // The same functions the devices use, so the partners see the numbers the coordinator sees.
-    const participation = computeParticipationForAreas(shops, areas);
+    const participation = computeParticipationForAreas(shops, areas, year);
     const gradeOf = new Map(grades.map((g) => [g.areaId, g.grade]));
 
     return {

@@ -83,7 +83,7 @@ export function registerPublicPageRoutes(app: FastifyInstance, o: PublicPageOpti
       store.listShopsForParticipation(m.id),
       store.publicPages.isPublic(m.id),
     ]);
-    const participation = computeParticipationForAreas(shops, areas);
+    const participation = computeParticipationForAreas(shops, areas, year);
     return {
       public: isPublic,
       municipality: { id: m.id, name: m.name },
@@ -118,7 +118,7 @@ export function registerPublicPageRoutes(app: FastifyInstance, o: PublicPageOpti
       store.listShopsForParticipation(m.id),
       store.publicPages.isPublic(m.id),
     ]);
-    const participation = computeParticipationForAreas(shops, areas).areas[area.id];
+    const participation = computeParticipationForAreas(shops, areas, year).areas[area.id];
     const grade = gradeOf(grades, area.id, year);
     return {
       public: isPublic,

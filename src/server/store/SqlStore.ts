@@ -13,7 +13,7 @@ import { SqlRateLimitStore, type RateLimitStore } from './RateLimitStore';
 import type { ParticipationShopRow, Store } from './Store';
 import { themeOf } from '../../domain/categories';
 import { pointSchema } from '../../domain/geojson';
-import { shopFlagsSchema } from '../../domain/shop';
+import { shopFlagsSchema, surveyYearsSchema } from '../../domain/shop';
 import type { UserStore } from './UserStore';
 import { SqlOwnerStore } from './SqlOwnerStore';
 import { SqlPdokStore } from './SqlPdokStore';
@@ -173,8 +173,9 @@ export class SqlStore implements Store {
 
   async listShopsForParticipation(municipality: string): Promise<ParticipationShopRow[]> {
     // Only the fields participation needs leave the database: never a name or an address.
-    const rows = await this.db.query<{ id: string; point: unknown; open: unknown; flags: unknown }>(
-      `SELECT id, data->'point' AS point, data->'open' AS open, data->'flags' AS flags
+    const rows = await this.db.query<{ id: string; point: unknown; open: unknown; flags: unknown; survey_years: unknown; answered_years: unknown }>(
+      `SELECT id, data->'point' AS point, data->'open' AS open, data->'flags' AS flags,
+              data->'surveyYears' AS survey_years, data->'surveyAnsweredYears' AS answered_years
          FROM sync_records
         WHERE kind = 'shops' AND data->>'municipality' = $1
         ORDER BY id COLLATE "C"`,
@@ -186,7 +187,14 @@ export class SqlStore implements Store {
       const flags = shopFlagsSchema.safeParse(parseJson(row.flags));
       const open = parseJson(row.open);
       if (!point.success || !flags.success || typeof open !== 'boolean') continue;
-      out.push({ id: row.id, point: point.data, open, flags: flags.data });
+      // The survey per year (R50); a list that does not read is left out, as if the record had none.
+      const years = (v: unknown) => {
+        const r = surveyYearsSchema.safeParse(parseJson(v));
+        return r.success ? { ok: r.data } : {};
+      };
+      const surveyYears = years(row.survey_years).ok;
+      const surveyAnsweredYears = years(row.answered_years).ok;
+      out.push({ id: row.id, point: point.data, open, flags: flags.data, ...(surveyYears ? { surveyYears } : {}), ...(surveyAnsweredYears ? { surveyAnsweredYears } : {}) });
     }
     return out;
   }

@@ -4,6 +4,7 @@ import type { StoredAnswerSet } from '../../domain/survey/results';
 import type { LinkStatus } from '../../domain/survey/link';
 import type { SqlExecutor, SqlQueryable } from './executor';
 import type { FlagWrite, NewSurveyLink, SubmitOutcome, SurveyLinkByToken, SurveyLinkRow, SurveyShop, SurveyStore } from './SurveyStore';
+import { amsterdamDate } from '../../domain/overdue';
 import { shopSchema } from '../../domain/shop';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -137,7 +138,7 @@ export class SqlSurveyStore implements SurveyStore {
         JSON.stringify(answer.answers),
       ]);
       await tx.query(`UPDATE survey_links SET status = 'answered', answered_at = now(), draft = NULL WHERE id = $1`, [link.id]);
-      const flag = await setSurveyFlag(tx, link.municipality, link.shop_id);
+      const flag = await setSurveyFlag(tx, link.municipality, link.shop_id, link.year, new Date());
       return { ok: true, flag };
     });
   }
@@ -166,23 +167,32 @@ export class SqlSurveyStore implements SurveyStore {
 }
 
 /**
- * R44: the shop's `flags.surveyAnswered` becomes true with the next revision, the field `flags` written by
- * the server's "survey" client, so every device pulls it like any other change (R9, R10, R12).
+ * R44, R50: the answer's year joins the shop's `surveyAnsweredYears` (a field only the server writes) with
+ * the next revision, written by the server's "survey" client, so every device pulls it like any other change
+ * (R9, R10, R12). For this year's survey `flags.surveyAnswered` (the register's "answered this year") is set
+ * in the same write. A year already there is left alone (no new revision).
  */
-async function setSurveyFlag(tx: SqlQueryable, municipality: string, shopId: string): Promise<FlagWrite> {
-  const [shop] = await tx.query<{ flags: unknown }>(`SELECT data->'flags' AS flags FROM sync_records WHERE kind = 'shops' AND id = $1 AND municipality = $2 FOR UPDATE`, [shopId, municipality]);
+async function setSurveyFlag(tx: SqlQueryable, municipality: string, shopId: string, year: number, now: Date): Promise<FlagWrite> {
+  const [shop] = await tx.query<{ data: unknown }>(`SELECT data FROM sync_records WHERE kind = 'shops' AND id = $1 AND municipality = $2 FOR UPDATE`, [shopId, municipality]);
   if (!shop) return 'no_shop';
-  const flags = json<Record<string, unknown> | null>(shop.flags);
-  if (flags === null || typeof flags !== 'object') return 'no_shop';
-  if (flags.surveyAnswered === true) return 'already_set';
+  const data = json<Record<string, unknown> | null>(shop.data);
+  const flags = data?.flags;
+  if (data === null || typeof data !== 'object' || flags === null || typeof flags !== 'object') return 'no_shop';
+  const had = Array.isArray(data.surveyAnsweredYears) ? (data.surveyAnsweredYears as unknown[]).filter((y): y is number => Number.isInteger(y)) : [];
+  const thisYear = year === Number(amsterdamDate(now).slice(0, 4));
+  const flagSet = (flags as Record<string, unknown>).surveyAnswered === true;
+  if (had.includes(year) && (!thisYear || flagSet)) return 'already_set';
+  const years = [...new Set([...had, year])].sort((a, b) => a - b);
+  const fields = thisYear && !flagSet ? ['surveyAnsweredYears', 'flags'] : ['surveyAnsweredYears'];
   await tx.query(
-    `UPDATE sync_records SET data = jsonb_set(data, '{flags,surveyAnswered}', 'true'::jsonb), revision = r.rev,
-       field_revisions = field_revisions || jsonb_build_object('flags', r.rev),
-       field_clients = field_clients || jsonb_build_object('flags', $3::jsonb),
+    `UPDATE sync_records SET data = jsonb_set(CASE WHEN $5::boolean THEN jsonb_set(data, '{flags,surveyAnswered}', 'true'::jsonb) ELSE data END, '{surveyAnsweredYears}', $4::jsonb),
+       revision = r.rev,
+       field_revisions = field_revisions || (SELECT jsonb_object_agg(f, r.rev) FROM jsonb_array_elements_text($6::jsonb) AS f),
+       field_clients = field_clients || (SELECT jsonb_object_agg(f, $3::jsonb) FROM jsonb_array_elements_text($6::jsonb) AS f),
        updated_at = now()
        FROM (SELECT next_revision() AS rev) r
       WHERE kind = 'shops' AND id = $1 AND municipality = $2`,
-    [shopId, municipality, JSON.stringify(FLAG_WRITER)],
+    [shopId, municipality, JSON.stringify(FLAG_WRITER), JSON.stringify(years), thisYear && !flagSet, JSON.stringify(fields)],
   );
   return 'set';
 }

@@ -19,7 +19,7 @@ import type { PublicPageStore } from './PublicPageStore';
  * executors (PGlite, PostgreSQL). It grows by one method group per record (findings, mutations, users),
  * each backed by a numbered migration and covered by the shared contract suite.
  */
-export type ParticipationShopRow = Pick<Shop, 'id' | 'point' | 'open' | 'flags'>;
+export type ParticipationShopRow = Pick<Shop, 'id' | 'point' | 'open' | 'flags' | 'surveyYears' | 'surveyAnsweredYears'>;
 
 export interface Store {
   /** `pglite` or `postgres`. */

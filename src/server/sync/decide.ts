@@ -9,6 +9,7 @@ import { findingSchema, type Finding, type FindingEvent } from '../../domain/fin
 import { toPointer } from '../../domain/text';
 import { mayCreateFinding, type Actor } from '../../domain/findingStatus';
 import { inspectionSchema } from '../../domain/inspection';
+import { amsterdamDate } from '../../domain/overdue';
 import { shopSchema } from '../../domain/shop';
 import { worryCheckFields, worrySchema } from '../../domain/worry';
 import type { Conflict, Mutation } from '../../sync/protocol';
@@ -132,12 +133,29 @@ function decidePlain(current: StoredRecord | null, m: Exclude<Mutation, { table:
     const refused = inspectionOwnership(current, m.changes as Record<string, unknown>, actor);
     if (refused) return refused;
   }
+  if (m.table === 'shops') keepSurveyAnswers(current, data, now);
   const schema = schemas[m.table];
   const bad = schema ? firstIssue(schema, data) : null;
   if (bad) return bad;
   const merged = mergeFields(current, data, m, actor.id, revision, now);
   if (current && merged.changed.length === 0) return { kind: 'noop' };
   return { kind: 'write', write: { data, ...merged, events: [] } };
+}
+
+/**
+ * R50: a survey answer is the server's. `surveyAnsweredYears` keeps the server's value whatever a device
+ * sends (an older copy, a removal: ignored, not a conflict), and `flags.surveyAnswered` stays true while
+ * this year's survey was answered online, so an offline edit of the flag cannot undo an answer.
+ */
+function keepSurveyAnswers(current: StoredRecord | null, data: Record<string, unknown>, now: Date): void {
+  const answered = current?.data.surveyAnsweredYears;
+  if (answered === undefined) delete data.surveyAnsweredYears;
+  else data.surveyAnsweredYears = answered;
+  const thisYear = Number(amsterdamDate(now).slice(0, 4));
+  const flags = data.flags;
+  if (Array.isArray(answered) && answered.includes(thisYear) && typeof flags === 'object' && flags !== null && (flags as Record<string, unknown>).surveyAnswered === false) {
+    data.flags = { ...flags, surveyAnswered: true };
+  }
 }
 
 // What anyone of the walking team may change on a walk planned by someone else: walking it.

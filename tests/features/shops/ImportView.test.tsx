@@ -39,7 +39,7 @@ function shopsData(): ShopsData {
     shops: [],
     index,
     assignment: assignShops([], index),
-    report: computeParticipation([], areas.map((a) => a.id), new Map()),
+    report: computeParticipation([], areas.map((a) => a.id), new Map(), 2026),
   };
 }
 

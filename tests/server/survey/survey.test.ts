@@ -8,12 +8,15 @@ import type { Area } from '../../../src/domain/area';
 import type { MunicipalityConfig } from '../../../src/domain/municipality';
 import { noFlags, type Shop } from '../../../src/domain/shop';
 import { CURRENT_FIXED_VERSION } from '../../../src/domain/survey/fixedQuestions';
+import { amsterdamDate } from '../../../src/domain/overdue';
+import { computeParticipationForAreas } from '../../../src/domain/participation';
 import type { Mutation, PullResponse, PushResponse } from '../../../src/sync/protocol';
 import { square, testMunicipality } from '../../support/fixtures';
 import { TestDevice } from '../../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 
-const YEAR = 2026;
+// This year's survey: its answer also sets the register's "answered this year" flag (R50).
+const YEAR = Number(amsterdamDate(new Date()).slice(0, 4));
 const westland: MunicipalityConfig = { ...testMunicipality, id: 'westland', name: 'Westland', code: 'GM1783' };
 let server: SyncServer;
 let coordinator: TestUser;
@@ -149,6 +152,27 @@ describe('answering', () => {
     const others = body.records.filter((r) => r.table === 'shops' && r.id !== letters[0]!.shopId);
     expect(others.every((r) => (r.data as Shop).flags.surveyAnswered === false)).toBe(true);
     expect(rec.revision).toBeGreaterThan(Math.max(...others.map((r) => r.revision)));
+    // R50: the year is kept, so this year's answer counts for this year's question 7 only.
+    expect((rec.data as Shop).surveyAnsweredYears).toEqual([YEAR]);
+  });
+
+  it('R50: an offline edit of the flag on an older base cannot undo an answer; other fields of the edit are kept', async () => {
+    const id = letters[0]!.shopId;
+    const before = shops.find((s) => s.id === id)!;
+    const offline = new TestDevice(coordinator);
+    // A device that never saw the answer: it unticks the survey, "forgets" the answer's years and edits the sector.
+    await push(coordinator, [offline.mutation('shops', id, { flags: { ...before.flags, surveyAnswered: false, whatsappGroup: true }, surveyAnsweredYears: [], surveyYears: [], sector: 'bakker' }, [], 1)]);
+    const rec = ((await api(coordinator, 'GET', '/api/sync/pull?since=0&limit=1000')).json() as PullResponse).records.find((r) => r.id === id)!;
+    const shop = rec.data as Shop;
+    expect(shop.flags.surveyAnswered).toBe(true);
+    expect(shop.surveyAnsweredYears).toEqual([YEAR]);
+    expect(shop.flags.whatsappGroup).toBe(true);
+    expect(shop.sector).toBe('bakker');
+    // Question 7 of this year counts the shop; of next year it does not (the answer was for this year).
+    const rows = await server.store.listShopsForParticipation('testdorp');
+    const areas = await server.store.listAreas('testdorp');
+    expect(computeParticipationForAreas(rows, areas, YEAR).areas.centrum!.measures.surveyAnswered.taking).toBeGreaterThanOrEqual(1);
+    expect(computeParticipationForAreas(rows, areas, YEAR + 1).areas.centrum!.measures.surveyAnswered.taking).toBe(0);
   });
 
   it('the answers table holds no shop, no link and no name', async () => {
