@@ -5,6 +5,9 @@ import fs from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
 const tilePort = Number(process.env.E2E_TILE_PORT ?? 8182);
+// The local fake PDOK (Locatieserver and BAG OGC API, issue 14): the app server asks it, never PDOK.
+const pdokPort = Number(process.env.E2E_PDOK_PORT ?? 8183);
+const pdok = `http://127.0.0.1:${pdokPort}`;
 // Made once by the runner and inherited by the workers (which load this file again), so tests can
 // read the server's DATA_DIR (the one-time setup link in setup-link.txt).
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-e2e-'));
@@ -38,6 +41,12 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: 'npx tsx tests/e2e/fakePdokServer.ts',
+      env: { PDOK_PORT: String(pdokPort) },
+      url: `${pdok}/__stats`,
+      reuseExistingServer: false,
+    },
+    {
       command: 'node dist-server/main.js',
       env: {
         PORT: String(port),
@@ -45,6 +54,9 @@ export default defineConfig({
         TILE_URL_BRT: `${tiles}/brt/{z}/{x}/{y}.png`,
         TILE_URL_BRT_GREY: `${tiles}/grey/{z}/{x}/{y}.png`,
         TILE_URL_LUCHTFOTO: `${tiles}/foto/{z}/{x}/{y}.png`,
+        PDOK_LOCATIESERVER_URL: `${pdok}/locatieserver`,
+        PDOK_BAG_OGC_URL: `${pdok}/bag`,
+        PDOK_RATE_PER_SECOND: '100',
       },
       url: `http://localhost:${port}/api/health`,
       reuseExistingServer: false,

@@ -25,6 +25,7 @@ const env = {
   CHROMIUM_PATH: chromium,
   E2E_PORT: String(await freePort()),
   E2E_TILE_PORT: String(await freePort()),
+  E2E_PDOK_PORT: String(await freePort()),
   TZ: 'Europe/Amsterdam',
 };
 const child = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit', env });

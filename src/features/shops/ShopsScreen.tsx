@@ -16,6 +16,7 @@ const tabs = [
   ['/', 'register'],
   ['/import', 'import'],
   ['/deelname', 'participation'],
+  ['/bag', 'bag'],
   ['/certificering', 'certification'],
   ['/programma', 'programme'],
   ['/trends', 'trends'],
