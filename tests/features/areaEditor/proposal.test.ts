@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isProposalReason, proposalReason } from '../../../src/features/areaEditor/proposal';
 
 describe('proposalReason', () => {
-  it('puts the proposal mark, the premises count and the BAG date before the coordinator’s reason', () => {
+  it('R43: puts the proposal mark, the premises count and the BAG date before the coordinator’s reason', () => {
     const reason = proposalReason({ premisesUsed: 34, clusters: 1, fetchedAt: '2026-12-02T12:00:00.000Z' }, 'grens volgt de winkels');
     expect(reason).toBe('[voorstel uit BAG-winkelpanden] 34 panden, 1 cluster(s), BAG van 2026-12-02: grens volgt de winkels');
     expect(isProposalReason(reason)).toBe(true);

@@ -99,7 +99,7 @@ describe('POST /api/geocode', () => {
     expect(results[1]!.candidates).toHaveLength(2);
   });
 
-  it('asks an address once: the second time it comes from the cache (migration 060)', async () => {
+  it('R43: asks an address once: the second time it comes from the cache (migration 060)', async () => {
     const before = fake.stats.locatieserver;
     const rows = [{ row: 2, query: { postcode: '7411BT', huisnummer: '1' } }];
     const first = await geocode(coordinator, [{ row: 2, query: { postcode: '7411 BT', huisnummer: '1', toevoeging: '' } }]);
@@ -150,7 +150,7 @@ describe('POST /api/geocode', () => {
 describe('BAG premises', () => {
   const get = (user: TestUser, id = 'markt', municipality = 'testdorp') => server.app.inject({ method: 'GET', url: `/api/bag/areas/${id}/premises?municipality=${municipality}`, headers: user.headers });
 
-  it('fetches every page (rel=next), keeps the shop premises inside the outline and caches them with the date', async () => {
+  it('R43: fetches every page (rel=next), keeps the shop premises inside the outline and caches them with the date', async () => {
     // A page size of 1000 holds the fake's 25; paging is tested below with a smaller page.
     const before = fake.stats.bag;
     const res = await get(coordinator);
@@ -191,7 +191,7 @@ describe('BAG premises', () => {
     expect(other.statusCode).toBe(403);
   });
 
-  it('the summary lists the cached premises per area and the decisions, without asking PDOK', async () => {
+  it('R43: the summary lists the cached premises per area and the decisions, without asking PDOK', async () => {
     await get(coordinator);
     const before = fake.stats.bag;
     const res = await server.app.inject({ method: 'GET', url: '/api/bag/summary?municipality=testdorp', headers: coordinator.headers });
@@ -203,7 +203,7 @@ describe('BAG premises', () => {
     expect(sneak.statusCode).toBe(403);
   });
 
-  it('decisions are kept per municipality (R30)', async () => {
+  it('R42: decisions are kept per municipality (R30), taken back with null', async () => {
     const id = bagId('vo', 501);
     const put = await server.app.inject({ method: 'PUT', url: `/api/bag/decisions/${id}?municipality=testdorp`, headers: coordinator.headers, payload: { kind: 'horeca' } });
     expect(put.statusCode).toBe(200);
@@ -217,5 +217,7 @@ describe('BAG premises', () => {
     expect(bad.statusCode).toBe(400);
     const clear = await server.app.inject({ method: 'PUT', url: `/api/bag/decisions/${id}?municipality=testdorp`, headers: coordinator.headers, payload: { kind: null } });
     expect(clear.statusCode).toBe(200);
+    const after = await server.app.inject({ method: 'GET', url: '/api/bag/decisions?municipality=testdorp', headers: coordinator.headers });
+    expect((after.json() as { decisions: unknown[] }).decisions).toEqual([]);
   });
 });
