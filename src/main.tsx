@@ -4,7 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import './app/styles.css';
 import { App } from './app/App';
 import { initI18n, registerStrings } from './services/i18n';
-import { peopleStrings } from './services/people';
+import { peopleStrings } from './services/i18nPeople';
 import { authStrings } from './features/auth/i18n';
 import { accountStrings } from './features/auth/i18nAccount';
 import { areaEditorStrings } from './features/areaEditor/i18n';

@@ -18,8 +18,8 @@ import { MunicipalitySwitch } from './MunicipalitySwitch';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useOnline } from '../services/useOnline';
 import { useAppData } from '../services/useAppData';
-import { db } from '../services/db';
 import type { BagPremises } from '../domain/bagPremises';
+import { useDb } from '../services/useDbLiveQuery';
 
 const BASEMAP_KEY = 'schouwkaart.basemap';
 
@@ -145,6 +145,7 @@ function MapScreen() {
   const { t } = useTranslation();
   const online = useOnline();
   const { config, configError, areas, lastRefresh } = useAppData(online);
+  const db = useDb();
   const [, params] = useRoute('/gebied/:id');
   const [, navigate] = useLocation();
   const selectedId = params?.id ?? null;
@@ -175,7 +176,11 @@ function MapScreen() {
           {config && !selected && <MunicipalitySwitch config={config} />}
           {selected && basemap ? (
             <Suspense fallback={<p className="banner">…</p>}>
-              <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} onBagPremises={(p) => setBag(p ? { areaId: selected.id, premises: p } : null)} />
+              {db ? (
+                <AreaPanel area={selected} db={db} tileTemplate={basemap.url} onClose={close} onBagPremises={(p) => setBag(p ? { areaId: selected.id, premises: p } : null)} />
+              ) : (
+                <p className="banner">…</p>
+              )}
             </Suspense>
           ) : (
             <>

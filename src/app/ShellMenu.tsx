@@ -8,7 +8,6 @@ import { StorageStatus } from '../features/offline/StorageStatus';
 import { setLanguage, languages, type Language } from '../services/i18n';
 import { useSession } from '../services/session';
 import { mayShow } from '../services/access';
-import { db } from '../services/db';
 import { itemsFor, shellItems, type ShellItem } from './shellItems';
 import { setContrast, useContrast } from './theme';
 
@@ -22,7 +21,7 @@ export function ShellMenu() {
   const [open, setOpen] = useState(false);
   const [location] = useLocation();
   const session = useSession();
-  const sync = useSyncStatus(db);
+  const sync = useSyncStatus();
   const panelId = useId();
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);

@@ -10,7 +10,7 @@
 import { useEffect, useState } from 'react';
 import type { Actor } from '../domain/findingStatus';
 import type { SchouwDb } from '../storage/db';
-import { db as appDb } from './db';
+import { loadDb } from './loadDb';
 import { DEVICE_ROLES } from './deviceRoles';
 import { getSession, subscribeSession } from './session';
 
@@ -32,9 +32,11 @@ export function deviceActor(clientId: string): Actor {
 
 const cache = new WeakMap<SchouwDb, Promise<Actor>>();
 
-export function getActor(db: SchouwDb = appDb): Promise<Actor> {
+/** Without `db`, the app's database (loaded on demand, loadDb.ts) keeps the device's client id. */
+export function getActor(db?: SchouwDb): Promise<Actor> {
   const user = getSession().user;
   if (user) return Promise.resolve({ id: user.id, roles: user.roles });
+  if (!db) return loadDb().then((d) => getActor(d));
   let actor = cache.get(db);
   if (!actor) {
     actor = getClientId(db).then(deviceActor);

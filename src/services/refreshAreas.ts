@@ -19,6 +19,17 @@ export async function refreshAreas(
   fetchFn: typeof fetch = fetch,
   url = `/api/areas?municipality=${encodeURIComponent(municipality)}`,
 ): Promise<RefreshResult> {
+  const r = await fetchAreas(municipality, fetchFn, url);
+  if (r.ok) await storeAreas(db, municipality, r.areas);
+  return r;
+}
+
+/** The server's areas of one municipality, checked, not yet stored: the first screen shows these at once. */
+export async function fetchAreas(
+  municipality: string,
+  fetchFn: typeof fetch = fetch,
+  url = `/api/areas?municipality=${encodeURIComponent(municipality)}`,
+): Promise<RefreshResult> {
   let res: Response;
   try {
     res = await fetchFn(url);
@@ -40,9 +51,13 @@ export async function refreshAreas(
     if (!checked.ok) return { ok: false, reason: 'invalid', detail: `feature ${i}: ${checked.path ? `${checked.path}: ` : ''}${checked.message}` };
     areas.push({ ...checked.feature.properties, geometry: checked.feature.geometry, municipality });
   }
+  return { ok: true, count: areas.length, areas };
+}
+
+/** Replaces the device's copy of one municipality's areas, in one transaction. */
+export async function storeAreas(db: SchouwDb, municipality: string, areas: Area[]): Promise<void> {
   await db.transaction('rw', db.areas, async () => {
     await db.areas.where('municipality').equals(municipality).delete();
     await db.areas.bulkPut(areas);
   });
-  return { ok: true, count: areas.length, areas };
 }

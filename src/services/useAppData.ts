@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ClientConfig } from './config';
 import { loadCachedConfig } from './configCache';
-import { db } from './db';
+import { holdDbForFirstScreen, loadDb, releaseDb } from './loadDb';
 import { fetchConfig } from './fetchConfig';
 import { applyMunicipalityChoice, useMunicipalityChoice } from './municipalityChoice';
-import { DEFAULT_AREAS_URL, refreshAreas, type RefreshResult } from './refreshAreas';
+import { DEFAULT_AREAS_URL, fetchAreas, storeAreas, type RefreshResult } from './refreshAreas';
 import { sessionMunicipalities, useSession } from './session';
+import { useDbLiveQuery } from './useDbLiveQuery';
 import type { Area } from '../domain/area';
 
 export interface AppData {
@@ -19,9 +19,11 @@ export interface AppData {
 /**
  * The device copy is shown at once; the server's copy replaces it when it arrives. Offline, the
  * last config and areas stay in use. Config and areas are asked for together (index.html preloads
- * both), and the checked areas are shown as they arrive, before they are written to the device.
+ * both), and the checked areas are shown as they arrive, before they are written to the device. On a
+ * first visit the device database loads only once the list shows (loadDb.ts).
  */
 export function useAppData(online: boolean): AppData {
+  holdDbForFirstScreen();
   const [serverConfig, setConfig] = useState<ClientConfig | null>(() => loadCachedConfig());
   const choice = useMunicipalityChoice();
   const allowedKey = (sessionMunicipalities(useSession()) ?? []).join(',');
@@ -40,9 +42,11 @@ export function useAppData(online: boolean): AppData {
       setConfig(c);
       setConfigError(null);
       const m = applyMunicipalityChoice(c, choice)!.municipality.id;
-      const r = early && m === c.municipality.id ? await refreshAreas(db, m, () => early) : await refreshAreas(db, m);
+      const r = early && m === c.municipality.id ? await fetchAreas(m, () => early) : await fetchAreas(m);
       if (r.ok) setFresh({ municipality: m, areas: r.areas });
       setLastRefresh(r);
+      // Shown first, stored after: the device copy is for the next start, offline included.
+      if (r.ok) await storeAreas(await loadDb(), m, r.areas);
     } catch (e) {
       setConfigError(e instanceof Error ? e.message : String(e));
     }
@@ -52,9 +56,17 @@ export function useAppData(online: boolean): AppData {
     if (online) void refresh();
   }, [online, refresh]);
 
-  const stored = useLiveQuery(
-    () => (municipality ? db.areas.where('municipality').equals(municipality).toArray() : Promise.resolve([] as Area[])),
+  // The list shows (or cannot show without the device copy): the database may load now.
+  const settled = !online || fresh !== null || lastRefresh !== null || configError !== null;
+  useEffect(() => {
+    if (settled) releaseDb();
+  }, [settled]);
+  useEffect(() => releaseDb, []);
+
+  const stored = useDbLiveQuery(
+    (db) => (municipality ? db.areas.where('municipality').equals(municipality).toArray() : Promise.resolve([] as Area[])),
     [municipality],
+    undefined,
   );
   // Once written, the device copy (live) is the same list; until then the checked answer is shown.
   const areas = fresh && fresh.municipality === municipality && (stored === undefined || stored.length === 0) ? fresh.areas : stored;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../services/db';
+import { useDb } from '../services/useDbLiveQuery';
 import { formatDateTime } from '../services/format';
 import { startAppSync } from './syncEngine';
 import { useSession } from '../services/session';
@@ -13,7 +13,8 @@ import { useSyncStatus } from './useSyncStatus';
 /** In the header: pending changes, last successful sync, state, and any refused change (R21). */
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
-  const s = useSyncStatus(db);
+  const db = useDb();
+  const s = useSyncStatus();
   useEffect(() => {
     void startAppSync();
   }, []);
@@ -38,7 +39,7 @@ export function SyncStatus() {
           {t('sync.syncNow')}
         </button>
       )}
-      {s.rejected.length > 0 && (
+      {db && s.rejected.length > 0 && (
         <details className="sync-rejected-list">
           <summary>{t('sync.rejected', { count: s.rejected.length })}</summary>
           <RejectedChanges db={db} entries={s.rejected} />

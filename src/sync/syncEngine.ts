@@ -9,7 +9,7 @@ import { onUnauthorized } from './unauthorized';
 import { deviceActor, getClientId } from '../services/actor';
 import { maySync } from '../services/access';
 import { adoptDeviceWrites } from '../storage/adoptDeviceWrites';
-import { db } from '../services/db';
+import { loadDb } from '../services/loadDb';
 import { loadCachedConfig } from '../services/configCache';
 import { getSession, onSessionExpired, sessionMunicipalities, subscribeSession } from '../services/session';
 import type { SyncEngine } from './engine';
@@ -21,7 +21,7 @@ let running = false;
 let queue: Promise<void> = Promise.resolve();
 
 function loadEngine(): Promise<SyncEngine> {
-  engine ??= import('./engine').then(({ SyncEngine }) => {
+  engine ??= Promise.all([import('./engine'), loadDb()]).then(([{ SyncEngine }, db]) => {
     const e = new SyncEngine({
       db,
       clientId: () => getClientId(db),

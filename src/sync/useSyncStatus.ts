@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
 import type { OutboxEntry, SchouwDb } from '../storage/db';
 import { getSyncStatus, subscribeSyncStatus, type EngineStatus } from './status';
+import { useDbLiveQuery } from '../services/useDbLiveQuery';
 
 export interface SyncStatusView extends EngineStatus {
   /** Entries waiting to be pushed. */
@@ -10,9 +10,10 @@ export interface SyncStatusView extends EngineStatus {
   rejected: OutboxEntry[];
 }
 
-export function useSyncStatus(db: SchouwDb): SyncStatusView {
+/** In the shell on the first screen: the database loads on demand (loadDb.ts) unless one is given. */
+export function useSyncStatus(db?: SchouwDb): SyncStatusView {
   const status = useSyncExternalStore(subscribeSyncStatus, getSyncStatus, getSyncStatus);
-  const pending = useLiveQuery(() => db.outbox.where('status').equals('pending').count(), [db], 0);
-  const rejected = useLiveQuery(() => db.outbox.where('status').equals('rejected').toArray(), [db], []);
+  const pending = useDbLiveQuery((d) => d.outbox.where('status').equals('pending').count(), [], 0, db);
+  const rejected = useDbLiveQuery((d) => d.outbox.where('status').equals('rejected').toArray(), [], [] as OutboxEntry[], db);
   return { ...status, pending, rejected };
 }
