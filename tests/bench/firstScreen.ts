@@ -1,13 +1,14 @@
 // The first screen as a person meets it: the real server and the built app in Chromium at 4× CPU
 // throttle (CDP Emulation.setCPUThrottlingRate), cold (new profile: no cache, no service worker) and
 // warm (the same profile again), N samples each. Per sample: every script the page loaded before the
-// area list was visible (from the network log), LCP and the time the area list was visible. With 16
-// areas (Deventer) and with 200. Baseline in the same run: a plain Leaflet page drawing the same areas.
+// area list and the areas on the map showed (from the network log), LCP, the time the area list was
+// visible, and how the JS, CSS and JSON answers came (gzip/brotli or plain). With 16 areas (Deventer)
+// and with 200. Baseline in the same run: a plain Leaflet page drawing the same areas.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core';
 import { startAppServer, type AppServer } from './appServer';
 import { percentile, type Measurement } from './measurement';
 
@@ -15,11 +16,15 @@ const SAMPLES = Number(process.env.BENCH_FIRST_SCREEN_SAMPLES ?? 20);
 const THROTTLE = 4;
 
 // Recorded in the page from the start: LCP entries and the moment the first area row is in the DOM.
+// Recorded in the page from the start: LCP entries, the moment the first area row is in the DOM, and
+// the moment the first screen is there (area list and the areas on the map both in the DOM).
 const PROBE = `(() => {
   window.__lcp = NaN;
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true }); } catch {}
   const check = () => {
-    if (window.__areaListAt === undefined && document.querySelector('.area-item')) window.__areaListAt = performance.now();
+    const list = document.querySelector('.area-item');
+    if (window.__areaListAt === undefined && list) window.__areaListAt = performance.now();
+    if (window.__shownAt === undefined && list && document.querySelector('.leaflet-overlay-pane path')) window.__shownAt = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 })()`;
@@ -28,6 +33,15 @@ interface Sample {
   lcp: number;
   areaList: number;
   scripts: string[];
+  /** JS, CSS and JSON answers from the network (not the service worker): how each came compressed. */
+  answers: Answer[];
+}
+
+interface Answer {
+  path: string;
+  encoding: string;
+  /** Bytes of the body as sent (encoded), from the browser. */
+  wire: number;
 }
 
 const distDir = path.resolve('dist');
@@ -47,21 +61,38 @@ async function throttled(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function sampleOnce(page: Page, url: string, listSelector = '.area-item'): Promise<Sample> {
-  const scripts: string[] = [];
-  let listed = false;
-  const onRequest = (r: { resourceType(): string; url(): string }) => {
-    if (!listed && r.resourceType() === 'script') scripts.push(r.url());
-  };
+const compressible = /\.(js|mjs|css|json)$|^\/api\//;
+
+async function sampleOnce(page: Page, url: string): Promise<Sample> {
+  const requests: Request[] = [];
+  const onRequest = (r: Request) => void requests.push(r);
   page.on('request', onRequest);
   await page.goto(url);
-  await page.waitForSelector(listSelector, { state: 'attached', timeout: 120_000 });
-  listed = true;
-  page.off('request', onRequest);
+  await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, { timeout: 120_000, polling: 100 });
   // LCP is final once the page is idle a moment; the probe keeps the last entry.
   await page.waitForTimeout(300);
-  const r = (await page.evaluate('({ lcp: window.__lcp, areaList: window.__areaListAt })')) as { lcp: number; areaList: number };
-  return { ...r, scripts };
+  page.off('request', onRequest);
+  const r = (await page.evaluate('({ lcp: window.__lcp, areaList: window.__areaListAt, shownAt: performance.timeOrigin + window.__shownAt })')) as {
+    lcp: number;
+    areaList: number;
+    shownAt: number;
+  };
+  // From the network log: what was asked for before the first screen was there (the page's own clock
+  // marks that moment; each request's start is on the same wall clock).
+  const before: { request: Request; response: Response | null }[] = [];
+  for (const request of requests) {
+    const response = await request.response().catch(() => null);
+    if (request.timing().startTime <= r.shownAt) before.push({ request, response });
+  }
+  const scripts = before.filter((b) => b.request.resourceType() === 'script').map((b) => b.request.url());
+  const answers: Answer[] = [];
+  for (const { request, response } of before) {
+    const path = new URL(request.url()).pathname;
+    if (!response || response.fromServiceWorker() || !compressible.test(path) || response.status() !== 200) continue;
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) answers.push({ path, encoding: (await response.allHeaders())['content-encoding'] ?? 'none', wire: sizes.responseBodySize });
+  }
+  return { lcp: r.lcp, areaList: r.areaList, scripts, answers };
 }
 
 async function appSamples(browser: Browser, base: string): Promise<{ cold: Sample[]; warm: Sample[] }> {
@@ -147,6 +178,21 @@ async function onServer(browser: Browser, server: AppServer, label: string): Pro
     unit: 'KB',
     budget: 250,
     detail: { files: new Set(scripts).size, scripts: [...new Set(scripts)].map((u) => new URL(u).pathname), perSampleFiles: cold.map((s) => new Set(s.scripts).size) },
+  });
+  // Compressed answers (gzip or brotli) for JS, CSS and JSON: a first visit's answers over 1 KB that came plain.
+  const answers = cold[0]!.answers;
+  const plainAnswers = answers.filter((a) => a.encoding === 'none' && a.wire > 1024);
+  out.push({
+    name: `first screen: JS, CSS and JSON answers over 1 KB sent uncompressed, cold (${label})`,
+    value: plainAnswers.length,
+    unit: 'answers',
+    budget: 0,
+    detail: {
+      answers: answers.length,
+      wireKB: Math.round(answers.reduce((n, a) => n + a.wire, 0) / 1024),
+      encodings: [...new Set(answers.map((a) => a.encoding))],
+      plain: plainAnswers.map((a) => a.path),
+    },
   });
   for (const [which, samples, lcpBudget, listBudget] of [['warm', warm, 1500, 1000], ['cold', cold, undefined, 2000]] as const) {
     const lcp = summary(samples, 'lcp');
