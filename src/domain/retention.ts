@@ -2,12 +2,13 @@
  * Retention (issue 12): what is kept how long, and what an expired record looks like afterwards. Pure:
  * the server's job reads the records, asks these functions and writes what they return.
  *
- * What goes: free text (descriptions, fix notes, reasons, comments, walk notes, evaluations) and photos.
+ * What goes: free text (descriptions, fix notes, reasons, comments, walk notes, evaluations, worries) and photos.
  * What stays: everything the counts and scores need: category (so theme), status, dates, area, point,
  * owner, severity, who (as an id) and the history's kinds and times.
  */
 import { z } from 'zod';
 import type { Finding, FindingEvent, FindingStatus } from './finding';
+import type { Worry } from './worry';
 
 /** The text that replaces removed free text, on every screen and in every export. */
 export const RETENTION_MARKER = '[verwijderd na bewaartermijn]';
@@ -82,4 +83,15 @@ export function anonymiseCertification(data: Record<string, unknown>): Record<st
     next.evaluations = evaluations;
   }
   return JSON.stringify(next) === JSON.stringify(data) ? null : next;
+}
+
+/**
+ * A checked worry (confirmed or dismissed) without the shopkeeper's text, the dismiss reason and the
+ * photo, once its check is `cutoff` or older; an accepted one is still to be checked on the walk, so it
+ * keeps all. Null when there is nothing to remove (or it has not expired).
+ */
+export function anonymiseWorry(w: Worry, cutoff: Date): Worry | null {
+  if (w.status === 'accepted' || w.checkedAt === null || w.checkedAt >= cutoff.toISOString()) return null;
+  const next: Worry = { ...w, text: RETENTION_MARKER, photoHash: null, dismissReason: w.dismissReason === null ? null : RETENTION_MARKER };
+  return JSON.stringify(next) === JSON.stringify(w) ? null : next;
 }

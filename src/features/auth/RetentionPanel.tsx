@@ -67,7 +67,7 @@ export function RetentionPanel({ municipality }: { municipality: string }) {
               <table className="users-table">
                 <thead>
                   <tr>
-                    {(['colWhen', 'colFindings', 'colEvents', 'colPhotos', 'colInspections', 'colCertifications'] as const).map((c) => (
+                    {(['colWhen', 'colFindings', 'colEvents', 'colPhotos', 'colInspections', 'colCertifications', 'colWorries'] as const).map((c) => (
                       <th key={c} scope="col">
                         {t(`privacy.${c}`)}
                       </th>
@@ -83,6 +83,7 @@ export function RetentionPanel({ municipality }: { municipality: string }) {
                       <td>{r.photos}</td>
                       <td>{r.inspections}</td>
                       <td>{r.certifications}</td>
+                      <td>{r.worries ?? 0}</td>
                     </tr>
                   ))}
                 </tbody>

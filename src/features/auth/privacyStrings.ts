@@ -17,6 +17,7 @@ const nl = {
   colPhotos: 'Foto’s verwijderd',
   colInspections: 'Schouwen',
   colCertifications: 'Certificering',
+  colWorries: 'Meldingen',
   remove: 'Account verwijderen',
   removeConfirm:
     'Account van {{name}} verwijderen? De naam wordt overal “voormalig deelnemer”, de sessies stoppen en de gebruikersnaam komt vrij. Bevindingen en geschiedenis blijven. Dit kan niet ongedaan worden.',
@@ -44,6 +45,7 @@ const en: Strings = {
   colPhotos: 'Photos removed',
   colInspections: 'Walks',
   colCertifications: 'Certification',
+  colWorries: 'Worries',
   remove: 'Remove account',
   removeConfirm:
     'Remove the account of {{name}}? The name becomes “former participant” everywhere, sessions end and the login becomes free. Findings and history stay. This cannot be undone.',

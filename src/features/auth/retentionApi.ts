@@ -9,6 +9,8 @@ export interface RetentionRunView {
   photos: number;
   inspections: number;
   certifications: number;
+  /** Worries whose text and photo went (absent from servers before migration 091). */
+  worries?: number;
 }
 
 export interface RetentionView {

@@ -15,7 +15,7 @@ export const RETENTION_INTERVAL_MS = 24 * 3600_000;
 const MIN_GAP_MS = 20 * 3600_000;
 
 export interface RetentionJobOptions {
-  store: Pick<Store, 'retention'>;
+  store: Pick<Store, 'retention'> & Partial<Pick<Store, 'rateLimits'>>;
   photos: PhotoStore;
   municipalities: readonly string[];
   /** The clock; tests pass their own, so nothing sleeps. */
@@ -37,6 +37,8 @@ export async function runRetention(options: RetentionJobOptions): Promise<Retent
     options.log?.info({ retention: outcome.run }, 'retention: expired free text and photos anonymised');
     runs.push(outcome.run);
   }
+  // Rate-limit windows of the public routes (a day is longer than any of their windows).
+  await options.store.rateLimits?.deleteExpired(RETENTION_INTERVAL_MS, now);
   return runs;
 }
 

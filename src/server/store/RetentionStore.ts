@@ -14,6 +14,8 @@ export interface RetentionRun {
   inspections: number;
   /** Certification records whose evaluations were removed. */
   certifications: number;
+  /** Worries (checked records and decided submissions) whose text and photo were removed. */
+  worries: number;
 }
 
 export interface RetentionOutcome {

@@ -4,12 +4,14 @@ import {
   anonymiseCertification,
   anonymiseEvent,
   anonymiseFinding,
+  anonymiseWorry,
   closedAt,
   defaultRetentionPolicy,
   retainedUntilClosed,
   retentionCutoff,
   type RetentionPolicy,
 } from '../../domain/retention';
+import { worrySchema } from '../../domain/worry';
 import type { SqlExecutor, SqlQueryable } from './executor';
 import type { RetentionOutcome, RetentionRun, RetentionStore } from './RetentionStore';
 
@@ -63,6 +65,7 @@ export class SqlRetentionStore implements RetentionStore {
       photos: Number(r.photos),
       inspections: Number(r.inspections),
       certifications: Number(r.certifications),
+      worries: Number(r.worries ?? 0),
     }));
   }
 
@@ -78,17 +81,18 @@ export class SqlRetentionStore implements RetentionStore {
         );
         if ((last?.n ?? 0) > 0) return null; // another process ran it today
       }
-      const run: RetentionRun = { municipality, ranAt: now.toISOString(), findings: 0, events: 0, photos: 0, inspections: 0, certifications: 0 };
+      const run: RetentionRun = { municipality, ranAt: now.toISOString(), findings: 0, events: 0, photos: 0, inspections: 0, certifications: 0, worries: 0 };
       const dropped = new Set<string>();
       await anonymiseFindings(tx, municipality, retentionCutoff(now, policy.closedFindingYears), run, dropped);
       await anonymiseWalks(tx, municipality, retentionCutoff(now, policy.closedFindingYears), run);
       await anonymiseCertifications(tx, municipality, now.getUTCFullYear() - policy.certificationYears, run);
+      await anonymiseWorries(tx, municipality, retentionCutoff(now, policy.closedFindingYears), run, dropped);
       const removedPhotos = await removeUnreferencedPhotos(tx, [...dropped]);
       run.photos = removedPhotos.length;
       await tx.query(
-        `INSERT INTO retention_runs (municipality, ran_at, findings, events, photos, inspections, certifications)
-         VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7)`,
-        [municipality, run.ranAt, run.findings, run.events, run.photos, run.inspections, run.certifications],
+        `INSERT INTO retention_runs (municipality, ran_at, findings, events, photos, inspections, certifications, worries)
+         VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7, $8)`,
+        [municipality, run.ranAt, run.findings, run.events, run.photos, run.inspections, run.certifications, run.worries],
       );
       return { run, removedPhotos };
     });
@@ -175,12 +179,46 @@ async function anonymiseCertifications(tx: SqlQueryable, municipality: string, l
   }
 }
 
-/** Photos among `hashes` that no finding lists any more (in any municipality): their rows go now. */
+/**
+ * Worries like findings (issue 16): a checked worry's text, reason and photo go `closedFindingYears` after
+ * its check (a confirmed one's photo lives on in its finding until that expires); a submission the server
+ * keeps (rejected, or decided and synced) loses its text, photo and client key as long after its decision,
+ * a pending one as long after it came in.
+ */
+async function anonymiseWorries(tx: SqlQueryable, municipality: string, cutoff: Date, run: RetentionRun, dropped: Set<string>): Promise<void> {
+  const rows = await tx.query<Row>(`SELECT kind, id, data FROM sync_records WHERE kind = 'worries' AND municipality = $1 AND data->>'status' IN ('confirmed', 'dismissed') FOR UPDATE`, [municipality]);
+  for (const row of rows) {
+    const parsed = worrySchema.safeParse(json(row.data));
+    if (!parsed.success) continue; // not guessed at
+    const next = anonymiseWorry(parsed.data, cutoff);
+    if (!next) continue;
+    if (parsed.data.photoHash) dropped.add(parsed.data.photoHash);
+    await rewrite(tx, 'worries', row.id, json(row.data), next as unknown as Record<string, unknown>);
+    run.worries++;
+  }
+  const subs = await tx.query<{ id: string; photo_hash: string | null; synced: boolean }>(
+    `UPDATE worry_submissions s SET text = $3, photo_hash = NULL, client_key = ''
+      WHERE s.municipality = $1 AND coalesce(s.decided_at, s.submitted_at) < $2::timestamptz AND (s.text <> $3 OR s.photo_hash IS NOT NULL)
+        -- An accepted one still waiting to be checked on the walk keeps its text with its record.
+        AND NOT EXISTS (SELECT 1 FROM sync_records r WHERE r.kind = 'worries' AND r.id = s.id AND r.data->>'status' = 'accepted')
+      RETURNING s.id, (SELECT p.photo_hash FROM worry_submissions p WHERE p.id = s.id) AS photo_hash,
+                EXISTS (SELECT 1 FROM sync_records r WHERE r.kind = 'worries' AND r.id = s.id) AS synced`,
+    [municipality, cutoff.toISOString(), RETENTION_MARKER],
+  );
+  for (const s of subs) {
+    if (s.photo_hash) dropped.add(s.photo_hash);
+    if (!s.synced) run.worries++; // a synced one was counted with its record
+  }
+}
+
+/** Photos among `hashes` that no finding or worry lists any more (in any municipality): their rows go now. */
 async function removeUnreferencedPhotos(tx: SqlQueryable, hashes: string[]): Promise<string[]> {
   if (hashes.length === 0) return [];
   const rows = await tx.query<{ sha256: string }>(
     `DELETE FROM photos p WHERE p.sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))
        AND NOT EXISTS (SELECT 1 FROM sync_records r WHERE r.kind = 'findings' AND r.data->'photoHashes' ? p.sha256)
+       AND NOT EXISTS (SELECT 1 FROM sync_records r WHERE r.kind = 'worries' AND r.data->>'photoHash' = p.sha256)
+       AND NOT EXISTS (SELECT 1 FROM worry_submissions w WHERE w.photo_hash = p.sha256)
      RETURNING p.sha256`,
     [JSON.stringify(hashes)],
   );

@@ -91,7 +91,7 @@ function retentionSuite(name: string, start: () => Promise<{ server: SyncServer;
     it('before the period has passed, nothing changes; the run is recorded with zeros', async () => {
       // The finding closed on 3 March 2026 and the 2025 evaluation are both kept until their period is over.
       const runs = await job('2028-12-31T00:00:00Z');
-      expect(runs).toEqual([{ municipality: 'testdorp', ranAt: '2028-12-31T00:00:00.000Z', findings: 0, events: 0, photos: 0, inspections: 0, certifications: 0 }]);
+      expect(runs).toEqual([{ municipality: 'testdorp', ranAt: '2028-12-31T00:00:00.000Z', findings: 0, events: 0, photos: 0, inspections: 0, certifications: 0, worries: 0 }]);
       expect((await pull(revisionBefore)).records).toEqual([]);
     });
 
@@ -140,6 +140,39 @@ function retentionSuite(name: string, start: () => Promise<{ server: SyncServer;
       const ok = await put(coordinator, { closedFindingYears: 5, certificationYears: 4 });
       expect(ok.json().policy).toEqual({ closedFindingYears: 5, certificationYears: 4 });
       expect((await server.app.inject({ method: 'GET', url: '/api/retention?municipality=elders', headers: coordinator.headers })).statusCode).toBe(404);
+    });
+
+    it('worries like findings: a checked worry and a rejected one lose text and photo after the period; one still to check keeps all', async () => {
+      const worryPhoto = await upload('#00a');
+      const rejectedPhoto = await upload('#aa0');
+      const submit = async (id: string, text: string, photoHash: string | null) => {
+        await server.store.worries.submit({ id, municipality: 'testdorp', areaId: 'centrum', point: [6.155, 52.255], categoryCode: 'lighting', text, photoHash, linkToken: 'x'.repeat(32), clientKey: 'k' });
+      };
+      const [checked, rejected, waiting] = ['0190a000-0000-7000-8000-0000000000a1', '0190a000-0000-7000-8000-0000000000a2', '0190a000-0000-7000-8000-0000000000a3'];
+      await submit(checked!, 'Lamp kapot bij bakkerij Mulder', worryPhoto);
+      await submit(rejected!, 'Buurman Kees parkeert altijd fout', rejectedPhoto);
+      await submit(waiting!, 'Donker steegje achter de Hema', null);
+      await server.store.worries.decide('testdorp', checked!, 'accept', coordinator.id, new Date());
+      await server.store.worries.decide('testdorp', rejected!, 'reject', coordinator.id, new Date());
+      await server.store.worries.decide('testdorp', waiting!, 'accept', coordinator.id, new Date());
+      const at = new Date().toISOString();
+      const walker = new TestDevice({ id: schouwer.id, roles: schouwer.roles });
+      await push(schouwer, [walker.mutation('worries', checked!, { status: 'dismissed', dismissReason: 'Lamp van Mulder doet het weer', checkedBy: schouwer.id, checkedAt: at, updatedAt: at }, [], null)]);
+      const since = (await pull()).revision;
+
+      // The policy is 5 years now: not yet after 4, done after 6.
+      expect((await job('2030-12-01T00:00:00Z'))[0]).toMatchObject({ worries: 0 });
+      const [run] = await job('2032-12-31T00:00:00Z');
+      expect(run).toMatchObject({ worries: 2, photos: 2 });
+      const changed = await pull(since);
+      expect(changed.records.find((r) => r.id === checked)!.data).toMatchObject({ text: RETENTION_MARKER, dismissReason: RETENTION_MARKER, photoHash: null, status: 'dismissed', categoryCode: 'lighting' });
+      expect(changed.records.some((r) => r.id === waiting)).toBe(false);
+      const rows = await server.store.worries.list('testdorp');
+      expect(rows.find((r) => r.id === rejected)).toMatchObject({ text: RETENTION_MARKER, photoHash: null, state: 'rejected' });
+      expect(rows.find((r) => r.id === waiting)).toMatchObject({ text: 'Donker steegje achter de Hema' });
+      const everything = JSON.stringify([await pull(), rows]);
+      for (const secret of ['Mulder', 'Kees', worryPhoto, rejectedPhoto]) expect(everything).not.toContain(secret);
+      for (const hash of [worryPhoto, rejectedPhoto]) expect(fs.existsSync(`${server.photosDir}/${hash.slice(0, 2)}/${hash}`)).toBe(false);
     });
   });
 }
