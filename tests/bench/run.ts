@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { planPack } from '../../src/features/offline/planPack';
 import { areaFeatureSchema } from '../../src/domain/area';
 import { shopBenchmarks } from './shops';
+import { openDataBenchmarks } from './openData';
 import { schouwBenchmarks } from './schouw';
 import { syncBenchmarks } from './sync';
 import { mapFrameBenchmarks } from './mapFrames';
@@ -54,6 +55,7 @@ const exe = (await findChromium()) as string | null;
 // for the real server process). Map frames (mapFrames.ts) and photos add their own modules here.
 record(tilePackPlanning());
 for (const m of shopBenchmarks()) record(m);
+for (const m of await openDataBenchmarks()) record(m);
 for (const m of await firstScreenBenchmarks(exe)) record(m);
 for (const m of await pullInBrowserBenchmarks(exe)) record(m);
 for (const m of await schouwBenchmarks(exe)) record(m);
