@@ -11,9 +11,9 @@ import { areaToFeature } from './areas/refusal';
 import { registerRetentionRoutes } from './retention/routes';
 import { registerSync } from './sync/routes';
 import { FsPhotoStore, type PhotoStore } from './sync/PhotoStore';
-import { errorCode, isDatabaseUnavailable } from './errors';
+import { errorCode, tryAgainCause } from './errors';
 import { installCompression } from './compression';
-import { installMetrics } from './metrics';
+import { installMetrics, noteTryAgain } from './metrics';
 import { registerOwnerRoutes } from './mail/ownerRoutes';
 import { BodyRefused, installBodyGuard } from './http/bodyGuard';
 import { loggerOptions } from './http/logging';
@@ -267,10 +267,12 @@ function sendError(error: FastifyError | ZodError | Error, request: FastifyReque
     const code = error instanceof SyntaxError ? 'invalid_json' : status === 429 ? 'rate_limited' : 'bad_request';
     return reply.code(status).send({ error: code, message });
   }
-  if (isDatabaseUnavailable(error)) {
-    // The database is away (restart, dropped connections): the pool reconnects by itself, so the client
-    // only has to ask again; its outbox keeps every entry meanwhile.
-    request.log.warn({ code: errorCode(error) }, 'database unavailable');
+  const cause = tryAgainCause(error);
+  if (cause) {
+    // The database is away (restart, dropped connections) or busy (every pooled connection in use for
+    // the pool's wait bound): the client only has to ask again; its outbox keeps every entry meanwhile.
+    noteTryAgain(request, cause);
+    request.log.warn({ code: errorCode(error), cause }, 'database unavailable');
     return reply.code(503).header('Retry-After', '5').send({ error: 'database_unavailable', message: 'The database is not reachable right now; try again shortly.' });
   }
   request.log.error({ err: error }, 'unexpected error');

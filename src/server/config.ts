@@ -10,6 +10,11 @@ export interface ServerConfig {
   photosDir: string;
   /** PostgreSQL connection string; when set, it is used instead of PGlite. */
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_POOL_MAX connections per process (default 10); a request waits at most
+   * DATABASE_POOL_WAIT_MS (default 10 s) for one, then is answered "try again" (README "Capacity").
+   */
+  databasePool: { max: number; waitMs: number };
   /** Id of the municipality; `<geoDir>/<id>.municipality.json` describes it. */
   municipality: string;
   geoDir: string;
@@ -95,6 +100,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (problem) problems.push(problem);
   }
 
+  const databasePool = {
+    max: wholeNumber('DATABASE_POOL_MAX', value('DATABASE_POOL_MAX'), 10, 1, 500, problems),
+    waitMs: wholeNumber('DATABASE_POOL_WAIT_MS', value('DATABASE_POOL_WAIT_MS'), 10_000, 100, 600_000, problems),
+  };
+
   const municipality = value('MUNICIPALITY') ?? 'deventer';
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(municipality)) {
     problems.push(`MUNICIPALITY must be a lower-case id such as "deventer", got "${municipality}"`);
@@ -128,6 +138,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     pgliteDir: path.join(dataDir, 'pglite'),
     photosDir: path.join(dataDir, 'photos'),
     databaseUrl,
+    databasePool,
     municipality,
     geoDir: path.resolve(cwd, value('GEO_DIR') ?? './geo'),
     staticDir: path.resolve(cwd, value('STATIC_DIR') ?? './dist'),
@@ -157,6 +168,14 @@ function pdokConfig(value: (name: string) => string | undefined, problems: strin
     ratePerSecond: Number(rate) > 0 ? Math.min(100, Number(rate)) : 10,
     timeoutMs: Number(timeout) >= 100 ? Math.min(120_000, Number(timeout)) : 10_000,
   };
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (/^\d+$/.test(raw) && n >= min && n <= max) return n;
+  problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return fallback;
 }
 
 function metricsToken(raw: string | undefined, problems: string[]): string | undefined {

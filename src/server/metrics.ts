@@ -5,7 +5,7 @@
  * Labels carry route patterns and codes, never ids, names or text.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Store } from './store/Store';
 
@@ -15,6 +15,14 @@ export interface MetricsOptions {
   municipalities: readonly string[];
   /** The database pool's state, where there is one (PostgreSQL). */
   pool?: () => { total: number; idle: number; waiting: number } | undefined;
+}
+
+// "Try again" answers of a request and why (errors.ts TryAgainCause, or `unexpected`), counted when it is answered.
+const tryAgainNotes = new WeakMap<FastifyRequest, string[]>();
+
+/** Notes that this request answers "try again" (a 503, or `retry` for mutations of a push) and why. */
+export function noteTryAgain(request: FastifyRequest, cause: string): void {
+  tryAgainNotes.set(request, [...(tryAgainNotes.get(request) ?? []), cause]);
 }
 
 export function installMetrics(app: FastifyInstance, options: MetricsOptions): Registry {
@@ -32,6 +40,12 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): R
     name: 'schouwkaart_sync_pull_bytes',
     help: 'Size of pull pages before compression',
     buckets: [1e3, 1e4, 1e5, 1e6, 5e6, 1e7],
+    registers: [register],
+  });
+  const tryAgain = new Counter({
+    name: 'schouwkaart_try_again_total',
+    help: 'Answers "try again" (503, or retry for a push) by route pattern and cause',
+    labelNames: ['route', 'cause'] as const,
     registers: [register],
   });
   const photoErrors = new Counter({ name: 'schouwkaart_photo_store_errors_total', help: 'Photo requests answered 5xx', registers: [register] });
@@ -85,6 +99,8 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions): R
     const route = request.routeOptions.url ?? 'unmatched';
     requests.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (route.startsWith('/api/photos') && reply.statusCode >= 500) photoErrors.inc();
+    const causes = tryAgainNotes.get(request) ?? (reply.statusCode === 503 ? ['other'] : []);
+    for (const cause of causes) tryAgain.inc({ route, cause });
   });
 
   if (options.token) {

@@ -61,12 +61,18 @@ export interface LoadResult {
   photo: Latency;
   errors: number;
   errorKinds: Record<string, number>;
+  /**
+   * The servers' own count of "try again" answers (503, or `retry` for a push) by cause and route, from
+   * their /metrics (schouwkaart_try_again_total) just before they stop: "pool_wait POST /api/sync/push".
+   */
+  tryAgainByCause: Record<string, number>;
   /** Server processes (and their groups) still alive after the run: must be 0. */
   serversLeft: number;
   loadAverage: { before: number[]; after: number[] };
 }
 
 const PULL_LIMIT = 2000;
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((n, k) => n + k, 0);
 const round = (x: number) => Number(x.toFixed(1));
 
 function latency(xs: readonly number[]): Latency {
@@ -126,7 +132,9 @@ async function runDevice(
         const body = Buffer.from(await res.arrayBuffer());
         c[kind].push(performance.now() - t0);
         if (res.ok || (kind === 'photo' && res.status === 404 && init.method === 'HEAD')) return new Response(body.length ? body : null, { status: res.status });
-        c.error(`${kind} ${res.status}`);
+        // The server's error code says which kind of refusal it was (e.g. 503 database_unavailable).
+        const code = res.headers.get('content-type')?.includes('json') ? (JSON.parse(body.toString() || '{}') as { error?: unknown }).error : undefined;
+        c.error(`${kind} ${res.status}${typeof code === 'string' ? ` ${code}` : ''}`);
       } catch (err) {
         if (err instanceof Deadline) throw err;
         c.error(`${kind} ${err instanceof Error ? err.name : 'failed'}`);
@@ -190,7 +198,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const loadBefore = os.loadavg().map(round);
   try {
     // One data folder for both (photos on one disk, as a shared volume would be); the database is shared.
-    const env = { DATABASE_URL: o.databaseUrl, STATIC_DIR: o.staticDir, DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png' };
+    const env = { DATABASE_URL: o.databaseUrl, STATIC_DIR: o.staticDir, DATA_DIR: dataDir, TILE_URL_BRT: 'http://127.0.0.1:9/none/{z}/{x}/{y}.png', METRICS_TOKEN };
     servers.push(await startServerProcess(env));
     // The first coordinator before the second instance starts, so only one setup link is made.
     const session = await setupCoordinator(servers[0]!.baseUrl, dataDir);
@@ -212,7 +220,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     );
     const seconds = (performance.now() - t0) / 1000;
     const findingsAccepted = outcomes.reduce((n, d) => n + d.accepted, 0);
-    const errors = Object.values(c.errorKinds).reduce((n, k) => n + k, 0);
+    const errors = total(c.errorKinds);
+    const tryAgainByCause = await tryAgainAnswers(servers);
     const result: Omit<LoadResult, 'serversLeft' | 'loadAverage'> = {
       instances: o.instances,
       devices: o.devices,
@@ -231,6 +240,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       photo: latency(c.photo),
       errors,
       errorKinds: c.errorKinds,
+      tryAgainByCause,
     };
     await stopAll(servers);
     return { ...result, serversLeft: servers.filter((s) => s.alive() || groupAlive(s.pid)).length, loadAverage: { before: loadBefore, after: os.loadavg().map(round) } };
@@ -238,6 +248,39 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     await stopAll(servers);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const METRICS_TOKEN = 'load-run-metrics-token';
+
+/** Sums schouwkaart_try_again_total of every instance by "cause route". */
+async function tryAgainAnswers(servers: readonly ServerProcess[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const s of servers) {
+    const res = await fetch(`${s.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    if (!res.ok) throw new Error(`/metrics of ${s.baseUrl} answered ${res.status}`);
+    for (const [key, n] of Object.entries(parseTryAgain(await res.text()))) out[key] = (out[key] ?? 0) + n;
+  }
+  return out;
+}
+
+/** The try-again counters of one /metrics text, by "cause route". */
+export function parseTryAgain(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const m = /^schouwkaart_try_again_total\{(.*)\} (\d+(?:\.\d+)?)$/.exec(line);
+    if (!m) continue;
+    const label = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[1]!)?.[1] ?? '?';
+    const key = `${label('cause')} ${label('route')}`;
+    out[key] = (out[key] ?? 0) + Number(m[2]);
+  }
+  return out;
+}
+
+/** One line per run: the servers' "try again" answers by cause and route, and the devices' errors. */
+export function describeTryAgain(r: Pick<LoadResult, 'instances' | 'tryAgainByCause' | 'errorKinds' | 'loadAverage'>): string {
+  const list = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+  const load = `load average before ${r.loadAverage.before.join(' ')}, after ${r.loadAverage.after.join(' ')}`;
+  return `load, ${r.instances} instance${r.instances === 1 ? '' : 's'}: answers "try again" by cause: ${list(r.tryAgainByCause)}; errors the devices saw: ${list(r.errorKinds)}; ${load}`;
 }
 
 /** SIGTERM (the server drains), then the whole group with SIGKILL should anything be left. */
@@ -269,7 +312,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     devices: int('BENCH_LOAD_DEVICES', 200),
     findingsPerDevice: int('BENCH_LOAD_FINDINGS', 30),
     syncEvery: int('BENCH_LOAD_SYNC_EVERY', 10),
-    maxSeconds: int('BENCH_LOAD_SECONDS', 300),
+    maxSeconds: int('BENCH_LOAD_SECONDS', 180),
   };
 }
 
@@ -311,6 +354,14 @@ export async function loadBenchmarks(settings: LoadSettings = loadSettings(), op
       vs('devices done within the time bound', 'devices', (r) => r.devicesDone),
       // Zero is the expected figure here, so no ratio: the one-instance figure is in the detail.
       { name: `load, 2 instances on one PostgreSQL: errors (${what})`, value: two.errors, unit: 'errors', budget: 0, detail: { twoInstances: two.errorKinds, oneInstance: { errors: one.errors, kinds: one.errorKinds } } },
+      // The same from the servers' side, by cause (README "Capacity": what each cause means).
+      {
+        name: `load, 2 instances on one PostgreSQL: answers "try again" (503 or retry) (${what})`,
+        value: total(two.tryAgainByCause),
+        unit: 'answers',
+        baseline: { name: '1 instance', value: total(one.tryAgainByCause) },
+        detail: { twoInstances: two.tryAgainByCause, oneInstance: one.tryAgainByCause },
+      },
       { name: 'load: server processes left after both runs', value: one.serversLeft + two.serversLeft, unit: 'processes', budget: 0 },
     ];
     return { measurements, runs: [one, two], postgresPort: cluster.port };

@@ -12,6 +12,7 @@ describe('server configuration from the environment', () => {
       pgliteDir: '/srv/app/data/pglite',
       photosDir: '/srv/app/data/photos',
       databaseUrl: undefined,
+      databasePool: { max: 10, waitMs: 10_000 },
       municipality: 'deventer',
       geoDir: '/srv/app/geo',
       staticDir: '/srv/app/dist',
@@ -96,6 +97,12 @@ describe('server configuration from the environment', () => {
       /SMTP_URL must start with smtp:\/\/[\s\S]*MAIL_FROM must be an e-mail address[\s\S]*MAIL_REMINDER_DAYS must be a whole number[\s\S]*MAIL_DIGEST_DAY must be a weekday/,
     );
     expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' }, '/srv/app')).toThrow(/SMTP_URL and MAIL_FROM go together/);
+  });
+
+  it('reads the database pool size and wait bound, and names a bad one (issue 15)', () => {
+    expect(loadConfig({ DATABASE_POOL_MAX: '40', DATABASE_POOL_WAIT_MS: '30000' }, '/srv/app').databasePool).toEqual({ max: 40, waitMs: 30_000 });
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' }, '/srv/app')).toThrow('DATABASE_POOL_MAX must be a whole number from 1 to 500, got "0"');
+    expect(() => loadConfig({ DATABASE_POOL_WAIT_MS: 'soon' }, '/srv/app')).toThrow('DATABASE_POOL_WAIT_MS must be a whole number from 100 to 600000, got "soon"');
   });
 
   it('reads the PDOK endpoints and limits, and names a bad one (issue 14)', () => {

@@ -58,6 +58,30 @@ describe('/metrics', () => {
     expect(text).not.toContain(user.id);
   });
 
+  it('counts answers "try again" by route and cause: a push left for retry and a pull answered 503 while the pool was busy', async () => {
+    const { user, headers } = await actingAs(store, ['schouwer']);
+    const device = new TestDevice({ id: user.id, roles: user.roles });
+    // What pg says when no pooled connection came free within the pool's wait bound.
+    const busy = () => Promise.reject(new Error('timeout exceeded when trying to connect'));
+    const { applyMutation, pullJson } = store.sync;
+    store.sync.applyMutation = busy;
+    store.sync.pullJson = busy;
+    try {
+      const push = await app.inject({ method: 'POST', url: '/api/sync/push', headers, payload: { mutations: [device.create().mutation, device.create().mutation] } });
+      expect(push.json().results.map((r: { status: string }) => r.status)).toEqual(['retry', 'retry']);
+      const pull = await app.inject({ method: 'GET', url: '/api/sync/pull?since=0', headers });
+      expect(pull.statusCode).toBe(503);
+      expect(pull.headers['retry-after']).toBe('5');
+    } finally {
+      store.sync.applyMutation = applyMutation;
+      store.sync.pullJson = pullJson;
+    }
+    const text = (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } })).body;
+    // One per request: the push stopped at its first mutation (R5), the rest waited.
+    expect(text).toContain('schouwkaart_try_again_total{route="/api/sync/push",cause="pool_wait"} 1');
+    expect(text).toContain('schouwkaart_try_again_total{route="/api/sync/pull",cause="pool_wait"} 1');
+  });
+
   it('METRICS_TOKEN shorter than 16 characters is refused at start', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
     expect(loadConfig({}).metricsToken).toBeUndefined();

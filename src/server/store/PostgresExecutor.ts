@@ -8,6 +8,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size per server process. */
   max?: number;
+  /** How long a query waits for a free pooled connection before it fails (then the answer is "try again"). */
+  waitMs?: number;
   /** Called for errors of idle connections (which would otherwise crash the process). */
   onIdleError?: (err: Error) => void;
   /** Shown in pg_stat_activity; tests set their own to find (and terminate) only their connections. */
@@ -47,7 +49,7 @@ export class PostgresExecutor implements SqlExecutor {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.max ?? 10,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: options.waitMs ?? 10_000,
       idleTimeoutMillis: 30_000,
       application_name: options.applicationName ?? 'schouwkaart',
       ...(schema ? { options: `-c search_path=${schema}` } : {}),

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/app';
-import { isDatabaseUnavailable } from '../../../src/server/errors';
+import { isDatabaseUnavailable, tryAgainCause } from '../../../src/server/errors';
 import { PostgresExecutor } from '../../../src/server/store/PostgresExecutor';
 import { SqlStore } from '../../../src/server/store/SqlStore';
 import { openTestSchema } from '../../support/postgres';
@@ -93,6 +93,26 @@ if (!url && process.env.CI) {
     });
   });
 }
+
+describe('tryAgainCause', () => {
+  it.each([
+    ['pool_wait', new Error('timeout exceeded when trying to connect')],
+    ['pool_wait', new Error('Connection terminated due to connection timeout')],
+    ['connection_lost', new Error('Connection terminated unexpectedly')],
+    ['connection_lost', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['database_restarting', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['too_many_connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    ['write_conflict', Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' })],
+    ['write_conflict', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
+  ])('%s for %s', (cause, err) => {
+    expect(tryAgainCause(err)).toBe(cause);
+  });
+
+  it('is null for errors a retry would not mend', () => {
+    expect(tryAgainCause(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBeNull();
+    expect(tryAgainCause(new TypeError('x is undefined'))).toBeNull();
+  });
+});
 
 describe('isDatabaseUnavailable', () => {
   it.each([
