@@ -69,6 +69,8 @@ export interface OutboxEntry {
   reason?: string;
   /** With `invalid_input`: the JSON pointer of the refused value in the mutation ("/changes/description"). */
   field?: string;
+  /** R55: a record offered again after a restore; the epoch the device knew it in. */
+  recovers?: string;
 }
 
 /** The record is the domain's inspection; the type is inferred from its schema, never written twice. */

@@ -7,7 +7,7 @@ import { ServerError, UnauthorizedError, type Fetch } from './http';
 import { pullChanges } from './pull';
 import { pullPeople } from './pullPeople';
 import { pullOwners } from './pullOwners';
-import { pushOutbox } from './push';
+import { EpochChangedError, pushOutbox } from './push';
 import type { EngineStatus } from './status';
 import { notifyUnauthorized } from './unauthorized';
 import { uploadPhotos } from './uploadPhotos';
@@ -128,7 +128,15 @@ export class SyncEngine {
       const clientId = await this.o.clientId();
       await this.o.beforePush?.();
       await uploadPhotos(db, fetchFn, base);
-      await pushOutbox(db, fetchFn, base, clientId, this.o.batchSize);
+      try {
+        await pushOutbox(db, fetchFn, base, clientId, this.o.batchSize);
+      } catch (err) {
+        if (!(err instanceof EpochChangedError)) throw err;
+        // R54: the server was restored. Pull first (R35: everything again; R55: what it lost is offered
+        // again), then push: the lost records go up before the changes made on them.
+        await pullChanges(db, fetchFn, base, this.o.pullLimit);
+        await pushOutbox(db, fetchFn, base, clientId, this.o.batchSize);
+      }
       await pullChanges(db, fetchFn, base, this.o.pullLimit);
       await pullPeople(db, fetchFn, base);
       await pullOwners(db, fetchFn, base, this.o.ownerMunicipalities?.() ?? []);

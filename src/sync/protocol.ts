@@ -13,6 +13,8 @@ export const syncTables = ['findings', 'inspections', 'shops', 'areas', 'certifi
 export type SyncTable = (typeof syncTables)[number];
 
 export const MAX_BATCH = 100;
+/** R54: the epoch a device's revisions count in, sent with every push (lower case: a Node header name). */
+export const SYNC_EPOCH_HEADER = 'x-sync-epoch';
 export const MAX_PULL_LIMIT = 5000;
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 
@@ -28,6 +30,8 @@ const base = {
   seq: z.number().int().positive(),
   recordId: z.string().min(1).max(100),
   baseRevision: z.number().int().nonnegative().nullable(),
+  /** R55: a record offered again after a restore, naming the epoch the device knew it in. */
+  recovers: z.string().min(1).max(100).optional(),
 };
 const noEvents = z.array(z.never()).max(0);
 
@@ -133,6 +137,8 @@ export const pullResponseSchema = z.object({
   epoch: z.string().max(100).optional(),
   /** The server's head revision: a device whose stored revision is higher pulls everything again (R35). */
   head: z.number().int().optional(),
+  /** R54: the epoch and head revision of the backup this epoch was restored from; absent if never restored. */
+  restoredFrom: z.object({ epoch: z.string().max(100), head: z.number().int().nonnegative() }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -3,6 +3,7 @@ import type { SchouwDb } from '../storage/db';
 import { applyEvents, applyRecordVersions, syncTables } from './apply';
 import { json, request, type Fetch } from './http';
 import { readPullPage, type PullPage } from './pullPage';
+import { keepLost, offerLost } from './recover';
 
 export const REVISION_KEY = 'sync.revision';
 /** The server epoch the stored revision counts in (R35). */
@@ -64,8 +65,11 @@ export async function pullChanges(db: SchouwDb, fetchFn: Fetch, baseUrl: string,
   };
   let first = await fetchPage(null);
   const known = await storedEpoch(db);
-  if (staleness(first, since, known) !== null) {
-    await db.transaction('rw', db.meta, async () => {
+  const stale = staleness(first, since, known);
+  if (stale !== null) {
+    await db.transaction('rw', syncTables(db), async () => {
+      // R54: restored from a backup of the epoch this device knew: keep aside what the server lost.
+      if (stale === 'epoch_changed' && first.restoredFrom?.epoch === known) await keepLost(db, first.restoredFrom);
       await db.meta.put({ key: REVISION_KEY, value: 0 });
       await db.meta.put({ key: REPULL_KEY, value: true });
       if (first.epoch !== null) await db.meta.put({ key: EPOCH_KEY, value: first.epoch });
@@ -91,5 +95,7 @@ export async function pullChanges(db: SchouwDb, fetchFn: Fetch, baseUrl: string,
     count += page.records.length + page.events.length;
   }
   if (replace) await db.meta.delete(REPULL_KEY);
+  // R55: the re-pull is whole; what the server lost is offered again (also after an interrupted run).
+  await offerLost(db);
   return count;
 }

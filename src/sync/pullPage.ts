@@ -48,6 +48,14 @@ export interface PullPage {
   /** The server's epoch and head revision (R35); null from a server that does not send them. */
   epoch: string | null;
   head: number | null;
+  /** The backup this epoch was restored from (R54); null when never restored or not sent. */
+  restoredFrom: { epoch: string; head: number } | null;
+}
+
+function restoredFrom(v: unknown): PullPage['restoredFrom'] {
+  if (v === undefined) return null;
+  if (!isObject(v) || typeof v.epoch !== 'string' || v.epoch === '' || v.epoch.length > 100 || !isRevision(v.head)) throw new BadPullPage('restoredFrom', 'is not an epoch and head');
+  return { epoch: v.epoch, head: v.head };
 }
 
 export function readPullPage(v: unknown): PullPage {
@@ -64,5 +72,6 @@ export function readPullPage(v: unknown): PullPage {
     nextCursor: page.nextCursor,
     epoch: page.epoch ?? null,
     head: page.head ?? null,
+    restoredFrom: restoredFrom(v.restoredFrom),
   };
 }

@@ -242,8 +242,11 @@ export async function restore(
     }
   });
   await runMigrations(deps.db, migrations);
-  // A new epoch: the revision counter went back to the backup's, so every device pulls anew (R35).
-  await deps.db.query('UPDATE server_epoch SET epoch = gen_random_uuid()::text');
+  // A new epoch: the revision counter went back to the backup's, so every device pulls anew (R35). It
+  // names the backup's epoch and head, so devices offer again what the server lost after it (R54).
+  await deps.db.query(
+    `UPDATE server_epoch SET restored_from_epoch = epoch, restored_from_head = (SELECT value FROM revision_counter), epoch = gen_random_uuid()::text`,
+  );
   for (const key of Object.keys(manifest.photos.files)) await deps.photos.put(key, Buffer.from(entries.get(`photos/${key}`)!));
   return manifest;
 }

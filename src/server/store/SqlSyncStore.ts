@@ -159,10 +159,12 @@ export class SqlSyncStore implements SyncStore {
   }
 
   async head(): Promise<ServerHead> {
-    const [row] = await this.db.query<{ value: unknown; epoch: string | null }>(
-      'SELECT value, (SELECT epoch FROM server_epoch) AS epoch FROM revision_counter',
+    const [row] = await this.db.query<{ value: unknown; epoch: string | null; from_epoch: string | null; from_head: unknown }>(
+      `SELECT c.value, e.epoch, e.restored_from_epoch AS from_epoch, e.restored_from_head AS from_head
+         FROM revision_counter c LEFT JOIN server_epoch e ON true`,
     );
-    return { epoch: row?.epoch ?? '', head: num(row?.value ?? 0) };
+    const restoredFrom = row?.from_epoch ? { epoch: row.from_epoch, head: num(row.from_head ?? 0) } : null;
+    return { epoch: row?.epoch ?? '', head: num(row?.value ?? 0), restoredFrom };
   }
 
   async pull(after: number, limit: number, scope: MunicipalityScope, tablesFor: (roles: readonly Role[]) => readonly SyncTable[], options: PullOptions = {}): Promise<PullPage> {

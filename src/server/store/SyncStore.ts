@@ -77,6 +77,8 @@ export interface PullPage {
 export interface ServerHead {
   epoch: string;
   head: number;
+  /** The backup this epoch was restored from: its epoch and head revision (R54); null if never restored. */
+  restoredFrom: { epoch: string; head: number } | null;
 }
 
 export interface PullJsonPage {

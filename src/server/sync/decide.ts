@@ -17,6 +17,7 @@ import type { Decision, StoredRecord } from '../store/SyncStore';
 import { mayWrite } from './access';
 import { replayFindingEvents } from './findingReplay';
 import type { PlaceBook } from './places';
+import { decideRecovery, type RestoredFrom } from './recovery';
 
 const MAX_CONFLICTS = 20;
 // Changes on every write; never a conflict worth showing.
@@ -24,12 +25,12 @@ const untracked = new Set(['updatedAt']);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function reject(reason: string, field?: string): Decision {
+export function reject(reason: string, field?: string): Decision {
   return field ? { kind: 'reject', reason, field } : { kind: 'reject', reason };
 }
 
 /** Fields are named as JSON pointers into the mutation ("/changes/description"). */
-function firstIssue(schema: ZodType, data: unknown): Decision | null {
+export function firstIssue(schema: ZodType, data: unknown): Decision | null {
   const r = schema.safeParse(data);
   if (r.success) return null;
   return reject('invalid_input', toPointer(['changes', ...(r.error.issues[0]?.path ?? [])]));
@@ -102,7 +103,7 @@ function decideFinding(current: StoredRecord | null, m: Extract<Mutation, { tabl
  * A new or moved finding: its category must exist, its point must lie in or near its municipality,
  * and its area is the one its point lies in (issue 12, defect 7); what the device said is not trusted.
  */
-function place(before: Finding | undefined, next: Finding, places?: PlaceBook): Finding | Decision {
+export function place(before: Finding | undefined, next: Finding, places?: PlaceBook): Finding | Decision {
   if ((!before || before.categoryCode !== next.categoryCode) && !findCategory(next.categoryCode)) return reject('unknown_category', '/changes/categoryCode');
   if (!places) return next;
   const moved = !before || !same(before.point, next.point) || before.municipality !== next.municipality || before.areaId !== next.areaId;
@@ -198,7 +199,8 @@ function decideWorry(current: StoredRecord | null, m: Extract<Mutation, { table:
   return { kind: 'write', write: { data, ...merged, events: [] } };
 }
 
-export function decide(current: StoredRecord | null, m: Mutation, actor: Actor, revision: number, now: Date, places?: PlaceBook): Decision {
+export function decide(current: StoredRecord | null, m: Mutation, actor: Actor, revision: number, now: Date, places?: PlaceBook, restoredFrom?: RestoredFrom | null): Decision {
+  if (m.recovers !== undefined) return decideRecovery(current, m, actor, revision, now, places, restoredFrom ?? null);
   if (m.table === 'findings') return decideFinding(current, m, actor, revision, now, places);
   return decidePlain(current, m, actor, revision, now);
 }

@@ -11,6 +11,7 @@ import {
   mutationSchema,
   pullQuerySchema,
   pushEnvelopeSchema,
+  SYNC_EPOCH_HEADER,
   syncTables,
   type Mutation,
   type MutationResult,
@@ -24,6 +25,8 @@ import { withAssignmentMail } from '../mail/assignmentMails';
 import { FsPhotoStore, type PhotoStore } from './PhotoStore';
 import { registerPhotoRoutes } from './photos';
 import type { Places } from './places';
+import { tryAgainCause } from '../errors';
+import { noteTryAgain } from '../metrics';
 
 export interface SyncOptions {
   store: Pick<Store, 'sync' | 'owners' | 'mail'>;
@@ -65,7 +68,7 @@ function canonical(v: unknown): string {
 
 /** R6: content is what the mutation changes, not seq or baseRevision (a device may learn those later). */
 export function contentHash(m: Mutation): string {
-  const content = { clientId: m.clientId, table: m.table, recordId: m.recordId, changes: m.changes, events: m.events };
+  const content = { clientId: m.clientId, table: m.table, recordId: m.recordId, changes: m.changes, events: m.events, ...(m.recovers !== undefined ? { recovers: m.recovers } : {}) };
   return createHash('sha256').update(canonical(content)).digest('hex');
 }
 
@@ -94,6 +97,10 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     });
     if (reused) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: reused.mutationId }); // R7
     const places = checked.some((c) => c.ok && c.m.table === 'findings') ? await options.places?.load() : undefined;
+    // R54: a push names the epoch its base revisions count in; of another epoch, the device pulls first.
+    const { epoch, restoredFrom } = await sync.head();
+    const deviceEpoch = request.headers[SYNC_EPOCH_HEADER];
+    if (typeof deviceEpoch === 'string' && deviceEpoch !== epoch) return reply.code(409).send({ error: 'epoch_changed', epoch });
 
     // The owner organisations a finding may be given to, read once per push and municipality; the
     // default organisations are always there (the store adds them on first use).
@@ -135,13 +142,15 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
               },
               scope,
               // The domain decides with the roles the actor holds in the record's municipality (R30).
-              (current, revision, roles) => withAssignmentMail(decide(current, m, { id: actor.id, roles: [...roles] }, revision, now(), places), current, m, mailContext),
+              (current, revision, roles) => withAssignmentMail(decide(current, m, { id: actor.id, roles: [...roles] }, revision, now(), places, restoredFrom), current, m, mailContext),
             );
         // Decided meanwhile by a concurrent request with other content: R7 all the same.
         if (stored !== hashes[i]) return reply.code(409).send({ error: 'mutation_id_reused', mutationId: m.mutationId });
         slots.push({ id: m.mutationId, table: m.table, recordId: m.recordId, result });
       } catch (err) {
-        request.log.error({ err, mutationId: m.mutationId }, 'push: mutation left for retry');
+        const cause = tryAgainCause(err) ?? 'unexpected';
+        noteTryAgain(request, cause);
+        request.log[cause === 'unexpected' ? 'error' : 'warn']({ err, cause, mutationId: m.mutationId }, 'push: mutation left for retry');
         failed = true;
         slots.push({ id: m.mutationId, table: m.table, recordId: m.recordId, result: null });
       }
@@ -174,10 +183,12 @@ export function registerSync(app: FastifyInstance, options: SyncOptions): void {
     const page = await sync.pullJson(after, q.limit, request.actor!.municipalities, readableTables, { foldCreated: q.fold === 'created' });
     const nextCursor = page.count >= q.limit ? JSON.stringify(String(page.last)) : 'null';
     // Read after the page: every revision of the page is at most the head (R35).
-    const { epoch, head } = await sync.head();
+    const { epoch, head, restoredFrom } = await sync.head();
+    // R54: where this epoch began, so a device of the backup's epoch knows what the server lost.
+    const from = restoredFrom ? `,"restoredFrom":${JSON.stringify(restoredFrom)}` : '';
     return reply
       .type('application/json; charset=utf-8')
-      .send(`{"records":${page.records},"events":${page.events},"revision":${page.last},"nextCursor":${nextCursor},"epoch":${JSON.stringify(epoch)},"head":${head}}`);
+      .send(`{"records":${page.records},"events":${page.events},"revision":${page.last},"nextCursor":${nextCursor},"epoch":${JSON.stringify(epoch)},"head":${head}${from}}`);
   });
 
   registerPhotoRoutes(app, sync, photos);
