@@ -76,7 +76,7 @@ describe('R55, R56: offering it again after the re-pull', () => {
       applyRecordVersions(db, [
         { table: 'findings', id: ids[1], revision: 80, data: { ...f1, description: 'bevinding 1' } as never, conflicts: [] },
         { table: 'findings', id: ids[2], revision: 105, data: { ...f2, description: 'na het terugzetten' } as never, conflicts: [] },
-      ], false, true),
+      ], { replace: true }),
     );
     // A pending change of finding 1 made meanwhile: its field is left to its own entry.
     await applyFindingCommandTo(db, ids[1], { kind: 'change_severity', severity: 'high' }, actor);
