@@ -68,6 +68,22 @@ test('a member list with only addresses becomes shops, the BAG check adds a miss
   await expect(cell('binnenstad', 'bag')).toContainText('noemer: 7 open winkels');
   await page.screenshot({ path: `${shotDir}/participation-bag.png`, fullPage: true });
 
+  // The register's "add shop" looks an address up: picking the candidate fills in the place.
+  await page.goto('/winkels/nieuw');
+  await page.getByLabel('Postcode', { exact: true }).fill('7411 BT');
+  await page.getByLabel('Huisnummer', { exact: true }).fill('9');
+  await page.getByRole('button', { name: 'Zoek adres' }).click();
+  await page.getByRole('button', { name: 'Dit adres: Brink 9, 7411BT Deventer' }).click();
+  await expect(page.getByText('Plek en BAG-code ingevuld: Brink 9, 7411BT Deventer.')).toBeVisible();
+  await expect(page.getByText('Ligt in: Binnenstad')).toBeVisible();
+
+  // The area panel shows the Binnenstad's premises as a layer.
+  await page.goto('/gebied/binnenstad');
+  await page.getByLabel('BAG-winkelpanden op de kaart').check();
+  await expect(page.getByText('32 winkelpanden (BAG, winkelfunctie) binnen de omtrek')).toBeVisible();
+  await expect(page.locator('.bag-premises')).toHaveCount(32);
+  await page.screenshot({ path: `${shotDir}/area-panel-layer.png` });
+
   // The area editor proposes an outline from the premises; accepted, saved (marked in the history), then put back.
   await page.goto('/gebieden/bewerken/binnenstad');
   await page.getByRole('button', { name: 'Stel een omtrek voor' }).click();
