@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField } from './SelectField';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { db } from '../../services/db';
@@ -14,8 +15,6 @@ import type { ShopsData } from './useShopsData';
 export function CertificationView({ data }: { data: ShopsData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const areaSelect = useId();
-  const yearSelect = useId();
   const years = yearChoices();
   const [areaId, setAreaId] = useState<string>(() => data.areas[0]?.id ?? '');
   const [year, setYear] = useState(years[0]!);
@@ -54,26 +53,8 @@ export function CertificationView({ data }: { data: ShopsData }) {
         <Link href="/tabellen">{t('shops.tables.link')}</Link>
       </p>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={areaSelect}>{t('shops.cert.area')}</label>
-          <select id={areaSelect} value={area?.id ?? ''} onChange={(e) => setAreaId(e.target.value)}>
-            {data.areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={yearSelect}>{t('shops.cert.year')}</label>
-          <select id={yearSelect} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('shops.cert.area')} value={area?.id ?? ''} options={data.areas.map((a) => ({ value: a.id, label: a.name }))} onChange={setAreaId} />
+        <SelectField label={t('shops.cert.year')} value={year} options={years.map((y) => ({ value: y, label: String(y) }))} onChange={setYear} />
       </div>
       {error && (
         <p className="banner banner-warn" role="alert">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amsterdamDate } from '../../domain/overdue';
 import { shopFlagKeys } from '../../domain/shop';
@@ -7,6 +7,7 @@ import { surveyYearScores, type SurveyYearScores, type TrendInput } from '../../
 import { db } from '../../services/db';
 import { useOnline } from '../../services/useOnline';
 import '../trends/i18nRegister';
+import { SelectField } from './SelectField';
 import { useAreaScores } from './useAreaScores';
 import { useScoringTables } from './useScoringTables';
 import type { ShopsData } from './useShopsData';
@@ -51,7 +52,6 @@ function useSurveyScores(municipality: string | null, areaId: string | undefined
 /** The coordinator's overview of trends (issue 16): one area at a time, this year live from the register. */
 export function TrendsView({ data }: { data: ShopsData }) {
   const { t } = useTranslation();
-  const select = useId();
   const [areaId, setAreaId] = useState<string>(() => data.areas[0]?.id ?? '');
   const year = Number(amsterdamDate(new Date()).slice(0, 4));
   const scores = useAreaScores(data, year, useScoringTables(data.municipality).area);
@@ -73,16 +73,7 @@ export function TrendsView({ data }: { data: ShopsData }) {
       <h2 id="trends-title">{t('trends.overviewTitle')}</h2>
       <p>{t('trends.overviewIntro')}</p>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={select}>{t('trends.area')}</label>
-          <select id={select} value={area?.id ?? ''} onChange={(e) => setAreaId(e.target.value)}>
-            {data.areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('trends.area')} value={area?.id ?? ''} options={data.areas.map((a) => ({ value: a.id, label: a.name }))} onChange={setAreaId} />
       </div>
       {area && scores && (
         <Suspense fallback={<p role="status">{t('trends.loading')}</p>}>
