@@ -14,15 +14,13 @@ export function useDbLiveQuery<T, D>(query: (db: SchouwDb) => Promise<T> | T, de
     let alive = true;
     let subscription: { unsubscribe(): void } | null = null;
     // Dexie itself only after the database is let through (loadDb holds it back on a first visit).
+    const fail = (error: unknown) => alive && setState((s) => ({ value: s.value, error }));
     void (async () => {
       const db = given ?? (await loadDb());
       const { liveQuery } = await import('dexie');
       if (!alive) return;
-      subscription = liveQuery(() => query(db)).subscribe({
-        next: (value) => setState({ value }),
-        error: (error: unknown) => setState((s) => ({ value: s.value, error })),
-      });
-    })();
+      subscription = liveQuery(() => query(db)).subscribe({ next: (value) => setState({ value }), error: fail });
+    })().catch(fail); // a chunk that cannot load shows in the screen's error boundary, as a failed query does
     return () => {
       alive = false;
       subscription?.unsubscribe();
