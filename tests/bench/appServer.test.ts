@@ -1,20 +1,11 @@
 /** The bench's server helper: after stop, nothing it started is left running (issue 17). */
 import { afterAll, describe, expect, it } from 'vitest';
-import { childrenOf, groupAlive, startAppServer } from './appServer';
+import { childrenLeft, childrenOf, groupAlive, processAlive, startAppServer } from './appServer';
 import { tempDir, writeStaticDir } from '../support/fixtures';
 
 const statics = tempDir('schouwkaart-bench-static-');
 writeStaticDir(statics.dir);
 afterAll(() => statics.remove());
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('bench app server', () => {
   it('serves, and after stop leaves no process of its group and no child of the bench', async () => {
@@ -26,8 +17,8 @@ describe('bench app server', () => {
     expect(started).toContain(server.pid);
     await server.stop();
     expect(groupAlive(server.pid)).toBe(false);
-    expect(alive(server.pid)).toBe(false);
-    expect(childrenOf(process.pid).filter((p) => !before.has(p) && alive(p))).toEqual([]);
+    expect(processAlive(server.pid)).toBe(false);
+    expect(childrenLeft(before)).toEqual([]);
     await expect(fetch(`${server.base}/api/health`)).rejects.toThrow();
   });
 });

@@ -36,6 +36,21 @@ export function groupAlive(pgid: number): boolean {
   }
 }
 
+/** Whether this one process is still there (signal 0 tests without sending). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Children of this process that were not in `before` and are still running: none after a clean stop. */
+export function childrenLeft(before: ReadonlySet<number> = new Set()): number[] {
+  return childrenOf(process.pid).filter((p) => !before.has(p) && processAlive(p));
+}
+
 /** Process ids whose parent is `pid`, from ps. */
 export function childrenOf(pid: number): number[] {
   try {

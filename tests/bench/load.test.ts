@@ -6,21 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canRunPrivatePostgres } from '../support/privatePostgres';
 import { tempDir, writeStaticDir } from '../support/fixtures';
-import { childrenOf } from './appServer';
+import { childrenLeft, childrenOf } from './appServer';
 import { describeTryAgain, loadBenchmarks, loadSettings, parseTryAgain, uniqueJpeg } from './load';
 
 const statics = tempDir('schouwkaart-load-static-');
 writeStaticDir(statics.dir);
 afterAll(() => statics.remove());
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 /** Whether a PostgreSQL answers on this port (pg_isready exits 0). */
 const postgresUp = (port: number) => spawnSync('pg_isready', ['-q', '-h', '127.0.0.1', '-p', String(port)]).status === 0;
 
@@ -82,7 +74,7 @@ describe.skipIf(!canRunPrivatePostgres() && !process.env.CI)('load run', { timeo
     expect(throughput.value).toBe(runs[1]!.findingsPerSecond);
     expect(throughput.baseline).toEqual({ name: '1 instance', value: runs[0]!.findingsPerSecond });
     expect(measurements.find((m) => m.name.includes('processes left'))!.value).toBe(0);
-    expect(childrenOf(process.pid).filter((p) => !before.has(p) && alive(p))).toEqual([]);
+    expect(childrenLeft(before)).toEqual([]);
     expect(postgresUp(postgresPort)).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import { firstScreenBenchmarks } from './firstScreen';
 import { pullInBrowserBenchmarks } from './pullBrowser';
 import { describeTryAgain, loadBenchmarks } from './load';
 import { canRunPrivatePostgres } from '../support/privatePostgres';
-import { childrenOf } from './appServer';
+import { childrenLeft } from './appServer';
 import type { Measurement } from './measurement';
 // @ts-expect-error plain JS helper shared with the e2e runner
 import { findChromium } from '../e2e/findChromium.mjs';
@@ -76,14 +76,7 @@ if (canRunPrivatePostgres()) {
 
 // Nothing the bench started may outlive it: every server group was ended and checked by its module;
 // here, no child process of the bench is left either.
-const left = childrenOf(process.pid).filter((pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const left = childrenLeft();
 record({ name: 'bench: processes left running after the run', value: left.length, unit: 'processes', budget: 0, detail: { pids: left } });
 
 const report = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
