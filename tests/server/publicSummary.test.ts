@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
-import type { Area } from '../../src/domain/area';
-import { noFlags, type Shop } from '../../src/domain/shop';
-import type { Mutation, PushResponse } from '../../src/sync/protocol';
-import { square } from '../support/fixtures';
+import type { Mutation } from '../../src/sync/protocol';
+import { pushAccepted, testArea, testShop } from '../support/registerFixtures';
 import { TestDevice } from '../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../support/syncServer';
 import { tables, testScope } from '../support/syncScope';
@@ -12,35 +9,9 @@ let server: SyncServer;
 let coordinator: TestUser;
 let schouwer: TestUser;
 
-const area = (id: string, name: string, lon: number, lat: number): Area => ({
-  municipality: 'testdorp',
-  id,
-  name,
-  kind: 'centre',
-  kvoStatus: 'participating',
-  source: 'test',
-  geometry: { type: 'Polygon', coordinates: [square(lon, lat)] } as Area['geometry'],
-});
-
-const shop = (name: string, lon: number, lat: number, flags: Partial<Shop['flags']>, open = true): Shop => ({
-  id: uuidv7(),
-  municipality: 'testdorp',
-  name,
-  address: `${name}straat 1`,
-  point: { type: 'Point', coordinates: [lon, lat] },
-  sector: 'retail',
-  open,
-  flags: { ...noFlags(), ...flags },
-  shopChecks: [],
-  visits: [],
-  courses: [],
-});
-
-async function push(user: TestUser, mutations: Mutation[]): Promise<void> {
-  const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: user.headers, payload: { mutations } });
-  expect(res.statusCode).toBe(200);
-  for (const r of (res.json() as PushResponse).results) expect(r.status).toBe('accepted');
-}
+const area = testArea;
+const shop = testShop;
+const push = (user: TestUser, mutations: Mutation[]) => pushAccepted(server, user, mutations);
 
 const summary = () => server.app.inject({ method: 'GET', url: '/api/public/summary' });
 

@@ -2,16 +2,15 @@
  * The shop survey on the server (issue 16): set-up, one-time links, drafts, answers, the shop's flag
  * (SPEC.md R44), refused links (R45) and public results only from the threshold (R46).
  */
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Area } from '../../../src/domain/area';
 import type { MunicipalityConfig } from '../../../src/domain/municipality';
-import { noFlags, type Shop } from '../../../src/domain/shop';
+import type { Shop } from '../../../src/domain/shop';
 import { CURRENT_FIXED_VERSION } from '../../../src/domain/survey/fixedQuestions';
 import { amsterdamDate } from '../../../src/domain/overdue';
 import { computeParticipationForAreas } from '../../../src/domain/participation';
-import type { Mutation, PullResponse, PushResponse } from '../../../src/sync/protocol';
-import { square, testMunicipality } from '../../support/fixtures';
+import type { Mutation, PullResponse } from '../../../src/sync/protocol';
+import { testMunicipality } from '../../support/fixtures';
+import { pushAccepted, testArea, testShop } from '../../support/registerFixtures';
 import { TestDevice } from '../../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 
@@ -24,35 +23,9 @@ let schouwer: TestUser;
 let westlander: TestUser;
 const shops: Shop[] = [];
 
-const area = (id: string, name: string, lon: number, lat: number): Area => ({
-  id,
-  municipality: 'testdorp',
-  name,
-  kind: 'street',
-  kvoStatus: 'participating',
-  source: 'test',
-  geometry: { type: 'Polygon', coordinates: [square(lon, lat)] } as Area['geometry'],
-});
-
-const shop = (name: string, lon: number, lat: number, open = true): Shop => ({
-  id: uuidv7(),
-  municipality: 'testdorp',
-  name,
-  address: `${name}straat 1`,
-  point: { type: 'Point', coordinates: [lon, lat] },
-  sector: 'retail',
-  open,
-  flags: noFlags(),
-  shopChecks: [],
-  visits: [],
-  courses: [],
-});
-
-async function push(user: TestUser, mutations: Mutation[]): Promise<void> {
-  const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: user.headers, payload: { mutations } });
-  expect(res.statusCode).toBe(200);
-  for (const r of (res.json() as PushResponse).results) expect(r.status).toBe('accepted');
-}
+const area = (id: string, name: string, lon: number, lat: number) => testArea(id, name, lon, lat, 'street');
+const shop = (name: string, lon: number, lat: number, open = true) => testShop(name, lon, lat, {}, open);
+const push = (user: TestUser, mutations: Mutation[]) => pushAccepted(server, user, mutations);
 
 const api = (user: TestUser | null, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown, remoteAddress = '127.0.0.1') =>
   server.app.inject({ method, url, headers: user ? user.headers : {}, remoteAddress, ...(payload !== undefined ? { payload: payload as object } : {}) });
