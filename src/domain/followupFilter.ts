@@ -36,7 +36,16 @@ export function findingYear(finding: Pick<Finding, 'createdAt'>): string {
   return amsterdamDate(new Date(at)).slice(0, 4);
 }
 
-export function facetValue(finding: Finding, key: FacetKey, now: Date): string {
+/**
+ * The fields the facets read: a full finding's, or a map index entry's (storage/mapIndexColumns.ts),
+ * so the map and the facet counts are ready before the full records are read. A finding with no
+ * inspection may say null or leave it out.
+ */
+export type FacetFields = Pick<Finding, 'areaId' | 'status' | 'categoryCode' | 'owner' | 'dueDate' | 'removed' | 'createdAt'> & {
+  inspectionId?: string | null;
+};
+
+export function facetValue(finding: FacetFields, key: FacetKey, now: Date): string {
   switch (key) {
     case 'area':
       return finding.areaId ?? NONE;
@@ -57,19 +66,19 @@ export function facetValue(finding: Finding, key: FacetKey, now: Date): string {
   }
 }
 
-function passes(finding: Finding, filter: FollowupFilter, now: Date, skip?: FacetKey): boolean {
+function passes(finding: FacetFields, filter: FollowupFilter, now: Date, skip?: FacetKey): boolean {
   return facetKeys.every((key) => key === skip || filter[key] === '' || facetValue(finding, key, now) === filter[key]);
 }
 
 /** The findings the filter lets through; removed findings never show. Order is kept. */
-export function filterFindings(findings: readonly Finding[], filter: FollowupFilter, now: Date): Finding[] {
+export function filterFindings<F extends FacetFields>(findings: readonly F[], filter: FollowupFilter, now: Date): F[] {
   return findings.filter((f) => !f.removed && passes(f, filter, now));
 }
 
 export type FacetCounts = Record<FacetKey, Map<string, number>>;
 
 /** Per facet, per value: how many findings there would be with that value chosen (other facets kept). */
-export function facetCounts(findings: readonly Finding[], filter: FollowupFilter, now: Date): FacetCounts {
+export function facetCounts(findings: readonly FacetFields[], filter: FollowupFilter, now: Date): FacetCounts {
   const counts = Object.fromEntries(facetKeys.map((k) => [k, new Map<string, number>()])) as FacetCounts;
   for (const f of findings) {
     if (f.removed) continue;

@@ -2,16 +2,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import L from 'leaflet';
-import type { Finding } from '../domain/finding';
-import { buildFindingIndex, toMapPoint } from './findingIndex';
+import { buildFindingIndex, mapPointOf, type MapSource } from './findingIndex';
 import { FindingsCanvas } from './findingsCanvas';
 
 interface Props {
-  findings: readonly Finding[];
+  /** Map index entries (storage/mapIndexColumns.ts) or anything with the same fields. */
+  findings: readonly MapSource[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   /** Overdue is computed against this moment; passed in so all markers agree. */
   now: Date;
+  /** Once, in the frame after the findings were first on the map (a screen starts slower reads then). */
+  onFirstDraw?: () => void;
 }
 
 /**
@@ -19,24 +21,26 @@ interface Props {
  * whatever the number of findings: clusters show their count and a ring of theme colours, single
  * findings their theme colour and status shape. The list beside the map is its keyboard twin.
  */
-export function FindingsLayer({ findings, selectedId, onSelect, now }: Props) {
+export function FindingsLayer({ findings, selectedId, onSelect, now, onFirstDraw }: Props) {
   const map = useMap();
   const { i18n } = useTranslation();
   const [renderer] = useState(() => L.canvas({ padding: 0.5, tolerance: 8 }));
   const select = useRef(onSelect);
+  const drawn = useRef(onFirstDraw);
   useEffect(() => {
     select.current = onSelect;
-  }, [onSelect]);
+    drawn.current = onFirstDraw;
+  }, [onSelect, onFirstDraw]);
   const lang = i18n.language;
   const [canvas, setCanvas] = useState<FindingsCanvas | null>(null);
   useEffect(() => {
     const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
-    const c = new FindingsCanvas(map, renderer, (id) => select.current(id), (n) => (n < 1000 ? String(n) : compact.format(n)));
+    const c = new FindingsCanvas(map, renderer, (id) => select.current(id), (n) => (n < 1000 ? String(n) : compact.format(n)), () => drawn.current?.());
     setCanvas(c);
     return () => c.destroy();
   }, [map, renderer, lang]);
 
-  const points = useMemo(() => findings.map((f) => toMapPoint(f, now)), [findings, now]);
+  const points = useMemo(() => findings.map((f) => mapPointOf(f, now)), [findings, now]);
   const maxZoom = map.getMaxZoom();
   const minZoom = map.getMinZoom();
   const index = useMemo(() => {

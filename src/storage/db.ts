@@ -9,6 +9,7 @@ import type { ScoringTableRecord } from '../domain/scoring/scoringTableRecord';
 import type { Person } from '../domain/people';
 import { upgradeCertificationIds } from './upgrades/v8CertificationIds';
 import type { Worry } from '../domain/worry';
+import { mapIndexMiddleware, type MapIndexRow } from './mapIndex';
 
 export interface OfflinePackRecord {
   areaId: string;
@@ -100,6 +101,8 @@ export type SchouwDb = Dexie & {
   /** The server's owner organisations per municipality, read-only on the device (assigning offline). */
   ownerOrganisations: Table<OwnerOrganisation, [string, string]>;
   worries: EntityTable<Worry, 'id'>;
+  /** The findings' map fields as columns (storage/mapIndex.ts), kept in step by a middleware. */
+  mapIndex: EntityTable<MapIndexRow, 'key'>;
 };
 
 /**
@@ -173,6 +176,13 @@ export const schemaVersions: { version: number; stores: Record<string, string>; 
     version: 16,
     stores: { worries: 'id, municipality, areaId, status' },
   },
+  {
+    // The map index (storage/mapIndex.ts): the findings' map fields as columns in a few rows. No
+    // upgrade: the first map that reads it builds it from the findings, and every write after that
+    // keeps it in step in the write's own transaction.
+    version: 18,
+    stores: { mapIndex: 'key' },
+  },
 ];
 
 /** Version 10's upgrade: `meta` rows `sync/findings/<id>` become the finding's `_sync` (R38). */
@@ -203,5 +213,6 @@ export function openDb(name = 'schouwkaart'): SchouwDb {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);
   }
+  db.use(mapIndexMiddleware);
   return db;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyFilter, facetCounts, filterFindings, findingYear, setFacet } from '../../src/domain/followupFilter';
 import { amsterdamDate } from '../../src/domain/overdue';
 import { finding } from './followupFixtures';
+import { entryOf } from '../../src/storage/mapIndexColumns';
 
 const now = new Date('2026-06-10T10:00:00Z');
 const insp = '11111111-1111-7111-8111-111111111111';
@@ -32,6 +33,14 @@ describe('filtering the follow-up list', () => {
     expect(filterFindings(all, { ...emptyFilter, owner: '-' }, now)).toEqual([c, d]);
     expect(filterFindings(all, { ...emptyFilter, inspection: insp }, now)).toEqual([a, b]);
     expect(filterFindings(all, { ...emptyFilter, area: '-' }, now)).toEqual([d]);
+  });
+
+  it('gives the map index entries the same findings and counts as the full records, so the map and the list agree', () => {
+    const entries = all.map(entryOf);
+    for (const filter of [emptyFilter, { ...emptyFilter, overdue: 'yes' }, { ...emptyFilter, owner: '-' }, { ...emptyFilter, inspection: '-' }, { ...emptyFilter, year: '2026', theme: 'overlast' }]) {
+      expect(filterFindings(entries, filter, now).map((e) => e.id)).toEqual(filterFindings(all, filter, now).map((f) => f.id));
+      expect(facetCounts(entries, filter, now)).toEqual(facetCounts(all, filter, now));
+    }
   });
 
   it('takes the year in Amsterdam: 23:30 UTC on 31 December is already the next year there', () => {

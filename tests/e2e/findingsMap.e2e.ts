@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { markerCentres } from './canvasMarkers';
-import { openApp } from './helpers';
+import { openApp, waitForFollowupList } from './helpers';
 import { pointsInside, seedDevice, type SeedFinding } from './followupSeed';
 
 // Thousands of findings on the follow-up screen: clustered on the map, a virtualised list beside it.
@@ -44,6 +44,7 @@ async function openFollowup(page: Page) {
   await openApp(page);
   await seedDevice(page, [...bulk, target, ...pair], []);
   await page.getByRole('link', { name: 'Opvolging' }).click();
+  await waitForFollowupList(page);
   await expect(page.getByRole('heading', { name: /Bevindingen/ })).toContainText(`${total} bevindingen`);
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { markerCentres } from './canvasMarkers';
-import { openApp } from './helpers';
+import { openApp, waitForFollowupList } from './helpers';
 import { pointsInside, seedDevice, storeCounts, type SeedFinding } from './followupSeed';
 
 const inspectionId = crypto.randomUUID();
@@ -34,6 +34,7 @@ test('follow-up: filter an area’s overdue findings, assign two at once, fix, v
   await openApp(page);
   await seedDevice(page, findings, [{ id: inspectionId, areaId: 'binnenstad', startsAt: '2026-02-01T19:30' }]);
   await page.getByRole('link', { name: 'Opvolging' }).click();
+  await waitForFollowupList(page);
   await expect(page.getByRole('heading', { name: /Bevindingen/ })).toContainText('5 bevindingen');
 
   // Filter to Binnenstad's overdue findings; every option says how many it would give.

@@ -48,3 +48,11 @@ export async function closeMenu(page: Page): Promise<void> {
   if ((await page.locator('.menu-button').getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Escape');
   await expect(page.locator('.menu-panel')).toBeHidden();
 }
+
+/**
+ * The follow-up list beside the map: its rows are read after the map's first frame (thousands of
+ * records take a while on a loaded machine), so a test waits for the table itself, not a fixed time.
+ */
+export async function waitForFollowupList(page: Page): Promise<void> {
+  await page.getByRole('table', { name: /Lijst van bevindingen/ }).waitFor({ timeout: 120_000 });
+}

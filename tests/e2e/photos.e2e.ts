@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { loginWithRoles } from './authHelpers';
-import { closeMenu, openApp, openMenu, waitForServiceWorker } from './helpers';
+import { closeMenu, openApp, openMenu, waitForFollowupList, waitForServiceWorker } from './helpers';
 import { chooseCategory, exifPhoto, expectListed, pointInside, readStored } from './schouwHelpers';
 
 const here = pointInside('binnenstad');
@@ -75,6 +75,7 @@ test('photos travel: captured offline on one device, shown decoded on another af
   // Offline, the list says in words that the photo is not here.
   await ctxB.setOffline(true);
   await b.getByRole('link', { name: 'Opvolging' }).click();
+  await waitForFollowupList(b);
   const listThumb = b.locator(`.fu-item [data-hash="${stored.photoHashes[0]}"]`);
   await expect(listThumb).toHaveText('Foto niet op dit apparaat — verbind om te laden');
   await b.screenshot({ path: test.info().outputPath('offline-list.png') });

@@ -2,7 +2,7 @@
 // so anyone can look at them. Runs against the built app, the real server and the local tile server.
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, openMenu, closeMenu } from './helpers';
+import { openApp, openMenu, closeMenu, waitForFollowupList } from './helpers';
 import { csrf, loginAsCoordinator } from './authHelpers';
 import { captureAtGps, startWalk, tablets } from './tabletHelpers';
 import { chooseCategory } from './schouwHelpers';
@@ -44,7 +44,7 @@ for (const size of tablets) {
     await shot(page, '08-finding', size.name);
 
     await page.goto('/opvolging');
-    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await waitForFollowupList(page);
     await page.waitForTimeout(800);
     await shot(page, '09-followup', size.name);
     // The partners' page as a visitor sees it once the coordinator has made it public (in another

@@ -1,7 +1,7 @@
 // The walk and the map held as a tablet: 1180×820 landscape and 820×1180 portrait.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { closeMenu, openApp, openMenu } from './helpers';
+import { closeMenu, openApp, openMenu, waitForFollowupList } from './helpers';
 import { chooseCategory } from './schouwHelpers';
 import { captureAtGps, smallTargets, startWalk, tablets } from './tabletHelpers';
 
@@ -65,7 +65,7 @@ for (const size of tablets) {
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole('link', { name: 'Opvolging' }).click();
-      await expect(page.locator('.followup, main').first()).toBeVisible();
+      await waitForFollowupList(page);
       await expect(page.getByText('Lamp kapot bij de ingang').first()).toBeVisible();
       await expectTouchReady(page, 'the follow-up list');
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,3 +1,4 @@
+import { entryOf } from '../../storage/mapIndexColumns';
 import { useMemo } from 'react';
 import { findingRef } from '../../domain/findingRef';
 import { useTranslation } from 'react-i18next';
@@ -128,7 +129,7 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
             {config && (
               <MapView config={config} basemapId={localStorage.getItem('schouwkaart.basemap') ?? 'brt'}>
                 {area && <WalkAreaOutline area={area} />}
-                <FindingsLayer findings={[finding]} selectedId={finding.id} onSelect={() => undefined} now={now} />
+                <FindingsLayer findings={[entryOf(finding)]} selectedId={finding.id} onSelect={() => undefined} now={now} />
                 <PanToPoint point={finding.point.coordinates} zoom={17} />
               </MapView>
             )}

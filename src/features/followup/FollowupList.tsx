@@ -6,6 +6,7 @@ import type { Finding } from '../../domain/finding';
 import { facetCounts, filterFindings, findingYear, type FollowupFilter } from '../../domain/followupFilter';
 import type { Inspection } from '../../domain/inspection';
 import type { ClientConfig } from '../../services/config';
+import type { MapEntry } from '../../storage/mapIndexColumns';
 import { MapView } from '../../map/MapView';
 import { AreaOutlines } from '../../map/AreaOutlines';
 import { FitArea } from '../../map/FitArea';
@@ -20,7 +21,11 @@ import type { Labels } from './labels';
 import { useMayDo } from '../../services/access';
 
 interface Props {
-  findings: readonly Finding[];
+  /** Every finding's map fields (the map index): the map, the facet counts and the filter's choices. */
+  entries: readonly MapEntry[];
+  /** The full records for the list and the exports; undefined until read (after the map's first frame). */
+  findings: readonly Finding[] | undefined;
+  onMapDrawn: () => void;
   areas: readonly Area[];
   inspections: readonly Inspection[];
   config: ClientConfig | null;
@@ -35,18 +40,21 @@ interface Props {
 const BASEMAP_KEY = 'schouwkaart.basemap';
 
 /** /opvolging: filters, the list and the map side by side, selection shared between them. */
-export function FollowupList({ findings, areas, inspections, config, labels, now, filter, onFilter, selectedId, onSelect }: Props) {
+export function FollowupList({ entries, findings, onMapDrawn, areas, inspections, config, labels, now, filter, onFilter, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
   const mayFollowUp = useMayDo('followUp');
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
-  const shown = useMemo(() => filterFindings(findings, filter, now), [findings, filter, now]);
-  const counts = useMemo(() => facetCounts(findings, filter, now), [findings, filter, now]);
-  const years = useMemo(() => [...new Set(findings.map(findingYear))].sort().reverse(), [findings]);
-  const areaIds = useMemo(() => [...new Set([...areas.map((a) => a.id), ...findings.flatMap((f) => (f.areaId ? [f.areaId] : []))])], [areas, findings]);
+  const onMap = useMemo(() => filterFindings(entries, filter, now), [entries, filter, now]);
+  const shown = useMemo(() => (findings ? filterFindings(findings, filter, now) : undefined), [findings, filter, now]);
+  const counts = useMemo(() => facetCounts(entries, filter, now), [entries, filter, now]);
+  const live = useMemo(() => entries.filter((e) => !e.removed), [entries]);
+  const years = useMemo(() => [...new Set(live.map(findingYear))].sort().reverse(), [live]);
+  const areaIds = useMemo(() => [...new Set([...areas.map((a) => a.id), ...live.flatMap((f) => (f.areaId ? [f.areaId] : []))])], [areas, live]);
   const inspectionIds = useMemo(() => inspections.map((i) => i.id).reverse(), [inspections]);
-  const checkedShown = useMemo(() => shown.filter((f) => checked.has(f.id)), [shown, checked]);
-  const selected = shown.find((f) => f.id === selectedId) ?? null;
+  const checkedShown = useMemo(() => (shown ?? []).filter((f) => checked.has(f.id)), [shown, checked]);
+  const fitPoints = useMemo(() => onMap.map((e) => [e.lon, e.lat]), [onMap]);
+  const selected = onMap.find((f) => f.id === selectedId) ?? null;
   const filterArea = areas.find((a) => a.id === filter.area) ?? null;
 
   const changeFilter = (f: FollowupFilter) => {
@@ -73,9 +81,9 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
           </Link>
         </div>
         <FilterPanel filter={filter} counts={counts} labels={labels} years={years} inspectionIds={inspectionIds} areaIds={areaIds} onChange={changeFilter} />
-        <ExportBar findings={checkedShown.length > 0 ? checkedShown : shown} labels={labels} now={now} />
+        {shown && <ExportBar findings={checkedShown.length > 0 ? checkedShown : shown} labels={labels} now={now} />}
         {/* Assigning is follow-up work (wijkbeheerder, coordinator); the selection still serves the export. */}
-        {checkedShown.length > 0 && mayFollowUp && (
+        {shown && checkedShown.length > 0 && mayFollowUp && (
           <BulkAssign
             ids={checkedShown.map((f) => f.id)}
             findings={shown}
@@ -89,15 +97,21 @@ export function FollowupList({ findings, areas, inspections, config, labels, now
         <p role="status" className="form-ok">
           {notice}
         </p>
-        <FindingTable findings={shown} labels={labels} now={now} selectedId={selectedId} checked={checked} onSelect={selectFinding} onCheck={check} />
+        {shown ? (
+          <FindingTable findings={shown} labels={labels} now={now} selectedId={selectedId} checked={checked} onSelect={selectFinding} onCheck={check} />
+        ) : (
+          <p className="muted" role="status">
+            {t('followup.listLoading', { count: onMap.length })}
+          </p>
+        )}
       </aside>
       <div className="map-wrap" aria-label={t('followup.mapLabel')} role="region">
         {config && (
           <MapView config={config} basemapId={localStorage.getItem(BASEMAP_KEY) ?? 'brt'}>
             <AreaOutlines areas={areas} selectedId={filter.area || null} />
-            {filterArea ? <FitArea area={filterArea} /> : <FitPoints points={shown.map((f) => f.point.coordinates)} fitKey={JSON.stringify(filter)} />}
-            <FindingsLayer findings={shown} selectedId={selectedId} onSelect={selectFinding} now={now} />
-            <PanToPoint point={selected?.point.coordinates ?? null} />
+            {filterArea ? <FitArea area={filterArea} /> : <FitPoints points={fitPoints} fitKey={JSON.stringify(filter)} />}
+            <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={selectFinding} now={now} onFirstDraw={onMapDrawn} />
+            <PanToPoint point={selected ? [selected.lon, selected.lat] : null} />
           </MapView>
         )}
       </div>

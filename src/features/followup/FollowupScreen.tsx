@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { Route, Switch } from 'wouter';
+import { useCallback, useState } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
 import { useAppData } from '../../services/useAppData';
 import { useOnline } from '../../services/useOnline';
+import { useMapEntries } from '../../services/useMapEntries';
 import { emptyFilter, type FollowupFilter } from '../../domain/followupFilter';
 import { ActionListPage } from './ActionListPage';
 import { FindingPage } from './FindingPage';
@@ -20,7 +21,17 @@ import './followup.css';
 export default function FollowupScreen() {
   const online = useOnline();
   const { config, areas } = useAppData(online);
-  const findings = useAllFindings();
+  const [location] = useLocation();
+  // The list's map draws from the map index first; the full records follow after its first frame.
+  // Every other page here needs them at once. Once read, they stay live.
+  const entries = useMapEntries();
+  const [mapDrawn, setMapDrawn] = useState(false);
+  const onMapDrawn = useCallback(() => setMapDrawn(true), []);
+  const onList = location === '/';
+  const [wantFull, setWantFull] = useState(!onList);
+  const mapWillDraw = config !== null && entries !== undefined && entries.length > 0;
+  if (!wantFull && (!onList || mapDrawn || (entries !== undefined && !mapWillDraw))) setWantFull(true);
+  const findings = useAllFindings(wantFull);
   const inspections = useAllInspections();
   const fixedAt = useFixedAt();
   const labels = useLabels(areas, inspections);
@@ -28,23 +39,28 @@ export default function FollowupScreen() {
   const [filter, setFilter] = useState<FollowupFilter>(emptyFilter);
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  if (!findings || !inspections || !areas) return <p className="banner">…</p>;
+  if (!inspections || !areas || (onList ? !entries : !findings)) return <p className="banner">…</p>;
+  if (onList) {
+    return (
+      <FollowupList
+        entries={entries ?? []}
+        findings={findings}
+        onMapDrawn={onMapDrawn}
+        areas={areas}
+        inspections={inspections}
+        config={config}
+        labels={labels}
+        now={now}
+        filter={filter}
+        onFilter={setFilter}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+      />
+    );
+  }
+  if (!findings) return null;
   return (
     <Switch>
-      <Route path="/">
-        <FollowupList
-          findings={findings}
-          areas={areas}
-          inspections={inspections}
-          config={config}
-          labels={labels}
-          now={now}
-          filter={filter}
-          onFilter={setFilter}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-        />
-      </Route>
       <Route path="/overzicht">
         <SummaryPage findings={findings} inspections={inspections} fixedAt={fixedAt} labels={labels} now={now} />
       </Route>

@@ -27,6 +27,7 @@ export const en: Widen<typeof nl> = {
   colFinding: 'Finding',
   listKeys: 'Arrow up and down go to the previous or next finding; Home and End to the first or last.',
   mapLabel: 'Map of the findings',
+  listLoading: 'Loading the list of {{count}} findings…',
   select: 'Select {{name}}',
   selectAll: 'Select all',
   open: 'Open',

@@ -25,6 +25,7 @@ export const nl = {
   colFinding: 'Bevinding',
   listKeys: 'Pijltjes omhoog en omlaag gaan naar de vorige of volgende bevinding; Home en End naar de eerste of laatste.',
   mapLabel: 'Kaart van de bevindingen',
+  listLoading: 'De lijst van {{count}} bevindingen wordt geladen…',
   select: 'Selecteer {{name}}',
   selectAll: 'Alles selecteren',
   open: 'Openen',

@@ -92,6 +92,7 @@ export const en: Same<typeof nl> = {
   walkFindings: 'Findings of this walk',
   noFindingsYet: 'No findings yet. Use the “Add finding” button.',
   previous: 'Still open from earlier walks',
+  previousLoading: 'Loading the {{count}} findings still open from earlier walks…',
   showMore: 'Show {{count}} more ({{left}} left)',
   overdue: 'Overdue',
   review: {

@@ -90,6 +90,7 @@ export const nl = {
   walkFindings: 'Bevindingen van deze schouw',
   noFindingsYet: 'Nog geen bevindingen. Gebruik de knop “Bevinding toevoegen”.',
   previous: 'Nog open uit eerdere schouwen',
+  previousLoading: 'De {{count}} nog open bevindingen uit eerdere schouwen worden geladen…',
   showMore: '{{count}} meer tonen (nog {{left}})',
   overdue: 'Over tijd',
   review: {

@@ -34,8 +34,9 @@ export function useWalkFindings(inspectionId: string): Finding[] | undefined {
   );
 }
 
+/** The area's findings; undefined while reading or while there is no area to read (yet). */
 export function useAreaFindings(areaId: string | undefined): Finding[] | undefined {
-  return useLiveQuery(async () => (areaId ? db.findings.where('areaId').equals(areaId).toArray() : []), [areaId]);
+  return useLiveQuery(async () => (areaId ? db.findings.where('areaId').equals(areaId).toArray() : undefined), [areaId]);
 }
 
 export function useFinding(id: string | null): Finding | undefined {

@@ -22,7 +22,8 @@ import { FindingList } from './FindingList';
 import { areaLabel } from './FindingLabel';
 import { placementReducer, startPlacement, type PlacementAction } from './placement';
 import { PreviousFindings } from './PreviousFindings';
-import { previousFindings } from './previous';
+import { isPrevious, previousFindings } from './previous';
+import { useMapEntries } from '../../../services/useMapEntries';
 import { GpsMessage, PhotoNote, WalkHeader } from './WalkParts';
 import { useGps } from './useGps';
 import { useWalkWrites } from './useWalkWrites';
@@ -49,10 +50,20 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
   const writes = useWalkWrites(inspection, actor, index);
   const [now] = useState(() => new Date());
 
+  // The map draws from the map index (a few rows); the area's full records, thousands perhaps, are
+  // read for the list of previous findings after the map's first frame.
+  const entries = useMapEntries();
+  const onMap = useMemo(
+    () => (entries ?? []).filter((e) => !e.removed && (e.inspectionId === inspection.id || (e.areaId === area.id && isPrevious(e, inspection)))),
+    [entries, inspection, area.id],
+  );
+  const [mapDrawn, setMapDrawn] = useState(false);
+  const onMapDrawn = useCallback(() => setMapDrawn(true), []);
+  const readList = mapDrawn || (entries !== undefined && onMap.length === 0);
   const walkFindings = useWalkFindings(inspection.id);
-  const areaFindings = useAreaFindings(area.id);
+  const areaFindings = useAreaFindings(readList ? area.id : undefined);
   const previous = useMemo(() => previousFindings(areaFindings ?? [], inspection, now), [areaFindings, inspection, now]);
-  const onMap = useMemo(() => [...(walkFindings ?? []), ...previous.map((p) => p.finding)], [walkFindings, previous]);
+  const previousWaiting = readList && areaFindings !== undefined ? 0 : onMap.filter((e) => e.inspectionId !== inspection.id).length;
 
   const worries = useAreaWorries(area.id);
   const [worryId, setWorryId] = useState<string | null>(null);
@@ -158,6 +169,11 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
         ) : (
           <>
             <FindingList findings={walkFindings ?? []} areaNames={areaNames} selectedId={selectedId} onSelect={select} />
+            {previousWaiting > 0 && (
+              <p className="muted" role="status">
+                {t('schouw.previousLoading', { count: previousWaiting })}
+              </p>
+            )}
             <PreviousFindings
               items={previous}
               areaNames={areaNames}
@@ -191,7 +207,7 @@ export function WalkScreen({ inspection, area, areas, config, onEnd, onChange }:
         >
           <WalkAreaOutline area={area} />
           {/* While a pin is being placed a tap on a marker places the pin; it must not close the form. */}
-          <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : select} now={now} />
+          {entries && <FindingsLayer findings={onMap} selectedId={selectedId} onSelect={placing ? ignore : select} now={now} onFirstDraw={onMapDrawn} />}
           <WorriesLayer worries={worries ?? []} selectedId={worryId} onSelect={placing ? ignore : (id) => { setSelectedId(null); setMode('list'); setWorryId(id); }} />
           <LiveLocation position={position} follow={follow} />
           {placing && <MapTap onTap={tap} />}

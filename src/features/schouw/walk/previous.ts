@@ -18,11 +18,24 @@ export interface PreviousFinding {
 export function previousFindings(areaFindings: readonly Finding[], inspection: Pick<Inspection, 'id' | 'walkStartedAt'>, now: Date): PreviousFinding[] {
   const since = inspection.walkStartedAt ?? null;
   return areaFindings
-    .filter((f) => !f.removed && f.inspectionId !== inspection.id)
+    .filter((f) => isPrevious(f, inspection))
     .map((f) => ({ finding: f, overdue: isOverdue(f, now), reviewed: since !== null && f.updatedAt >= since }))
-    .filter((p) => !closedStatuses.includes(p.finding.status) || p.reviewed)
     // A plain comparison of ISO timestamps: localeCompare's collation is slow over thousands.
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.finding.createdAt < b.finding.createdAt ? -1 : a.finding.createdAt > b.finding.createdAt ? 1 : 0));
+}
+
+/**
+ * Whether an area's finding is one of this walk's previous ones (the list above and the walk map):
+ * from another walk, not removed, and still open or changed since this walk started. Takes a full
+ * finding or a map index entry (storage/mapIndexColumns.ts).
+ */
+export function isPrevious(
+  f: Pick<Finding, 'removed' | 'status' | 'updatedAt'> & { inspectionId?: string | null },
+  inspection: Pick<Inspection, 'id' | 'walkStartedAt'>,
+): boolean {
+  if (f.removed || f.inspectionId === inspection.id) return false;
+  const since = inspection.walkStartedAt ?? null;
+  return !closedStatuses.includes(f.status) || (since !== null && f.updatedAt >= since);
 }
 
 export type ReviewVerdict = 'still_there' | 'fixed' | 'changed';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyFindingCommand, createFinding, type Actor } from '../../../../src/domain/findingStatus';
 import type { Finding } from '../../../../src/domain/finding';
-import { previousFindings, reviewCommands } from '../../../../src/features/schouw/walk/previous';
+import { isPrevious, previousFindings, reviewCommands } from '../../../../src/features/schouw/walk/previous';
+import { entryOf } from '../../../../src/storage/mapIndexColumns';
 
 const actor: Actor = { id: 'device:x', roles: ['coordinator', 'schouwer'] };
 let n = 0;
@@ -31,6 +32,13 @@ describe('last year’s findings on a new walk', () => {
       [overdue.id, true],
       [open.id, false],
     ]);
+  });
+
+  it('puts the same findings on the walk map (from the map index) as in the list', () => {
+    const many = [finding(), finding({ status: 'fixed', fixNote: 'ok' }), finding({ status: 'fixed', fixNote: 'ok', updatedAt: '2026-10-01T18:10:00.000Z' }), finding({ removed: true }), finding({ inspectionId: walk.id })];
+    const listed = previousFindings(many, walk, now).map((p) => p.finding.id).sort();
+    expect(many.map(entryOf).filter((e) => isPrevious(e, walk)).map((e) => e.id).sort()).toEqual(listed);
+    expect(listed).toHaveLength(2);
   });
 
   it('keeps a finding reviewed on this walk in the list, marked reviewed', () => {
