@@ -156,7 +156,7 @@ export async function stopFrames(page: Page): Promise<number[]> {
 }
 
 /** When the map first had its findings, in ms since the navigation started, and how many it had. */
-export async function firstDraw(page: Page): Promise<{ at: number; findings: number; indexStart: number; indexMs: number }> {
+export async function firstDraw(page: Page): Promise<{ at: number; findings: number; indexStart: number; indexMs: number; readStart: number; readMs: number }> {
   // Polled from here: the app's CSP (script-src 'self') refuses waitForFunction's eval of a string.
   for (let i = 0; i < 6000; i++) {
     if ((await page.evaluate(`performance.getEntriesByName('schouwkaart:findings-drawn').length`)) as number) break;
@@ -164,7 +164,9 @@ export async function firstDraw(page: Page): Promise<{ at: number; findings: num
   }
   return (await page.evaluate(`(() => {
     const m = performance.getEntriesByName('schouwkaart:findings-drawn')[0];
-    const idx = performance.getEntriesByName('schouwkaart:findings-index')[0];
-    return { at: m.startTime, findings: (m.detail && m.detail.findings) || 0, indexStart: idx ? idx.startTime : NaN, indexMs: idx ? idx.duration : NaN };
-  })()`)) as { at: number; findings: number; indexStart: number; indexMs: number };
+    const idx = performance.getEntriesByName('schouwkaart:findings-index').find((e) => e.detail && e.detail.findings > 0);
+    const read = performance.getEntriesByName('schouwkaart:map-index-read')[0];
+    return { at: m.startTime, findings: (m.detail && m.detail.findings) || 0, indexStart: idx ? idx.startTime : NaN, indexMs: idx ? idx.duration : NaN,
+      readStart: read ? read.startTime : NaN, readMs: read ? read.duration : NaN };
+  })()`)) as { at: number; findings: number; indexStart: number; indexMs: number; readStart: number; readMs: number };
 }
