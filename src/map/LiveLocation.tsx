@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
-import { Circle, CircleMarker, useMap } from 'react-leaflet';
+import { Circle, CircleMarker, Pane, useMap } from 'react-leaflet';
 import { toLatLng } from '../domain/coords';
 import type { LivePosition } from './usePositionWatch';
+
+/** Under the overlay pane (400) that holds the findings' canvas: a cluster where the person stands keeps its count readable. */
+const LIVE_PANE_Z = 390;
 
 /**
  * Where the person is, on the map all the time: a dot with its accuracy circle. Neither takes taps
  * (a tap there places a pin or opens a finding). With `follow` on, the map keeps the dot in view.
+ * Both lie under the findings: standing on a spot with findings, their markers and a cluster's count
+ * stay on top, and the accuracy circle around them still says where the person is.
  */
 export function LiveLocation({ position, follow }: { position: LivePosition; follow: boolean }) {
   const map = useMap();
@@ -19,9 +24,9 @@ export function LiveLocation({ position, follow }: { position: LivePosition; fol
   if (!found) return null;
   const at = toLatLng(found.lonLat);
   return (
-    <>
+    <Pane name="live-position" style={{ zIndex: LIVE_PANE_Z, pointerEvents: 'none' }}>
       <Circle center={at} radius={found.accuracy} interactive={false} className="live-accuracy" pathOptions={{ color: '#0b4f9c', weight: 2, fillColor: '#1f5fbf', fillOpacity: 0.1 }} />
       <CircleMarker center={at} radius={9} interactive={false} className="live-dot" pathOptions={{ color: '#ffffff', weight: 3, fillColor: '#0b4f9c', fillOpacity: 1 }} />
-    </>
+    </Pane>
   );
 }

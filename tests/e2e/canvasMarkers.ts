@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 
 /**
  * Where the findings' canvas draws markers of one fill colour, as page coordinates: the canvas
@@ -31,4 +32,16 @@ export function markerCentres(page: Page, rgb: [number, number, number], join = 
       .map((b) => ({ x: rect.left + (b.x / b.n) * sx, y: rect.top + (b.y / b.n) * sy }))
       .filter((p) => p.x >= 0 && p.y >= 0 && p.x < innerWidth && p.y < innerHeight);
   }, { rgb, join, minPixels });
+}
+
+/**
+ * How many pixels of the page as shown (every layer composed, not only the canvas) within `r` px of a
+ * point are near-black, as a cluster's count is: something drawn over the count leaves none.
+ */
+export async function darkPixelsAround(page: Page, at: { x: number; y: number }, r = 6): Promise<number> {
+  const clip = { x: Math.round(at.x - r), y: Math.round(at.y - r), width: 2 * r, height: 2 * r };
+  const { data, info } = await sharp(await page.screenshot({ clip })).raw().toBuffer({ resolveWithObject: true });
+  let dark = 0;
+  for (let i = 0; i < data.length; i += info.channels) if (data[i]! < 70 && data[i + 1]! < 70 && data[i + 2]! < 70) dark++;
+  return dark;
 }

@@ -1,7 +1,7 @@
 // Two findings captured at one spot during a walk: on the walk map they are one cluster; tapping it
 // (zooming in as far as needed) spreads them apart, and each opens from the map.
 import { test, expect, type Page } from '@playwright/test';
-import { markerCentres } from './canvasMarkers';
+import { darkPixelsAround, markerCentres } from './canvasMarkers';
 import { captureAtGps, startWalk, tablets } from './tabletHelpers';
 
 test.use({ serviceWorkers: 'block' });
@@ -38,6 +38,12 @@ for (const size of tablets) {
     await captureAtGps(page, 'Sociale veiligheid', 'Verlichting', 'Lamp kapot bij de ingang');
     await captureAtGps(page, 'Overlast', 'Zwerfafval en netheid', 'Afval naast de container');
     await expect(page.locator('.finding-item')).toHaveCount(2);
+    // The person stands on the spot: the live position dot lies under the cluster, whose count stays readable.
+    await expect(page.locator('.live-dot')).toBeVisible();
+    await expect.poll(async () => (await markerCentres(page, LIGHTING_BLUE, 22)).length + (await markerCentres(page, NUISANCE_PINK, 22)).length).toBe(2);
+    const [blueArc, pinkArc] = [(await markerCentres(page, LIGHTING_BLUE, 22))[0]!, (await markerCentres(page, NUISANCE_PINK, 22))[0]!];
+    const centre = { x: (blueArc.x + pinkArc.x) / 2, y: (blueArc.y + pinkArc.y) / 2 };
+    expect(await darkPixelsAround(page, centre), 'the count "2" at the cluster centre, not the position dot').toBeGreaterThan(4);
 
     for (const [colour, description] of [
       [LIGHTING_BLUE, 'Lamp kapot bij de ingang'],
