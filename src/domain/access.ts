@@ -105,6 +105,8 @@ export const accessTable = {
   'POST /api/geocode': ['coordinator'],
   'GET /api/bag/areas/:id/premises': ['coordinator'],
   'POST /api/bag/areas/:id/refresh': ['coordinator'],
+  'GET /api/bag/premises': ['coordinator'],
+  'GET /api/bag/summary': ['coordinator'],
   'GET /api/bag/decisions': ['coordinator'],
   'PUT /api/bag/decisions/:premisesId': ['coordinator'],
   // Worries before the walk (src/server/worries, SPEC.md R47): the link token in the body is the

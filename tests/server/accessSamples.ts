@@ -92,6 +92,8 @@ export const accessSamples: Record<string, Sample> = {
   'POST /api/geocode': () => ({ url: '/api/geocode', body: { rows: [] } }),
   'GET /api/bag/areas/:id/premises': () => ({ url: '/api/bag/areas/no-such-area/premises' }),
   'POST /api/bag/areas/:id/refresh': () => ({ url: '/api/bag/areas/no-such-area/refresh', body: {} }),
+  'GET /api/bag/premises': () => ({ url: '/api/bag/premises?bbox=5,51,7,53' }), // refused as too large before PDOK is asked: no test reaches the internet,
+  'GET /api/bag/summary': () => ({ url: '/api/bag/summary' }),
   'GET /api/bag/decisions': () => ({ url: '/api/bag/decisions' }),
   'PUT /api/bag/decisions/:premisesId': () => ({ url: `/api/bag/decisions/${'0'.repeat(16)}`, body: { kind: 'café' } }),
   // Worries: a token nobody made (404), invalid bodies (400) and ids nobody has (404, 409).
