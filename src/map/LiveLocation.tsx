@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Circle, CircleMarker, Pane, useMap } from 'react-leaflet';
 import { toLatLng } from '../domain/coords';
 import type { LivePosition } from './usePositionWatch';
+import { liveColours } from './liveStyle';
 
 /** Under the overlay pane (400) that holds the findings' canvas: a cluster where the person stands keeps its count readable. */
 const LIVE_PANE_Z = 390;
@@ -25,8 +26,8 @@ export function LiveLocation({ position, follow }: { position: LivePosition; fol
   const at = toLatLng(found.lonLat);
   return (
     <Pane name="live-position" style={{ zIndex: LIVE_PANE_Z, pointerEvents: 'none' }}>
-      <Circle center={at} radius={found.accuracy} interactive={false} className="live-accuracy" pathOptions={{ color: '#0b4f9c', weight: 2, fillColor: '#1f5fbf', fillOpacity: 0.1 }} />
-      <CircleMarker center={at} radius={9} interactive={false} className="live-dot" pathOptions={{ color: '#ffffff', weight: 3, fillColor: '#0b4f9c', fillOpacity: 1 }} />
+      <Circle center={at} radius={found.accuracy} interactive={false} className="live-accuracy" pathOptions={{ color: liveColours.accuracyEdge, weight: 2, fillColor: liveColours.accuracyFill, fillOpacity: 0.1 }} />
+      <CircleMarker center={at} radius={9} interactive={false} className="live-dot" pathOptions={{ color: liveColours.dotEdge, weight: 3, fillColor: liveColours.dot, fillOpacity: 1 }} />
     </Pane>
   );
 }

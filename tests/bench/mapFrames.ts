@@ -124,8 +124,10 @@ async function sampleView(browser: Browser, prepare: (page: Page) => Promise<() 
 
 /** Opens the app once and stores the findings (each browser context has its own IndexedDB). */
 async function prepareApp(page: Page, base: string, n: number): Promise<void> {
-  await page.goto(base);
-  await page.locator('.area-item').first().waitFor({ timeout: 120_000 });
+  // The app opens its database on demand (not on a first visit's map screen): the follow-up screen
+  // opens it, so its stores exist before the seed writes into them.
+  await page.goto(`${base}/opvolging`);
+  await page.locator('.fu-side').waitFor({ timeout: 300_000 });
   await seedFindings(page, n);
   // One open of the screen after the seed, so the measured loads all find the same warm device.
   await page.goto(`${base}/opvolging`);

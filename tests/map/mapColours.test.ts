@@ -9,6 +9,7 @@ import { findingStatuses } from '../../src/domain/finding';
 import { kvoStatuses, type Area } from '../../src/domain/area';
 import { areaStyle, kvoStatusColours } from '../../src/map/areaStyle';
 import { clusterColours, findingMarkerStyle, type FindingMarkerStyle } from '../../src/map/findingStyle';
+import { liveColours } from '../../src/map/liveStyle';
 
 const css = (file: string) => fs.readFileSync(file, 'utf8');
 
@@ -79,12 +80,48 @@ const graphics: [string, string][] = [
     ),
   ),
   ['cluster edge', clusterColours.edge],
+  ['live position dot', liveColours.dot],
+  ['live position accuracy circle edge', liveColours.accuracyEdge],
 ];
 
 describe.each(backgrounds)('on $name ($theme theme)', (bg) => {
   it.each(graphics)(`%s (%s) holds ${MIN_GRAPHIC_CONTRAST}:1`, (_, colour) => {
     seen(colour);
     expect(contrastRatio(colour, bg.colour)).toBeGreaterThanOrEqual(MIN_GRAPHIC_CONTRAST);
+  });
+});
+
+/** An area label as styles.css draws it: text colour, background with its opacity, border (normal theme). */
+function areaLabelStyle(): { text: string; background: string; alpha: number; border: string } {
+  const m = /\.leaflet-tooltip\.area-label \{ background: rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\); border: 1px solid (#[0-9a-f]{3,6}); color: (#[0-9a-f]{3,6});/i.exec(css('src/app/styles.css'));
+  if (!m) throw new Error('styles.css has no area label rule of the expected form');
+  return { background: toHex([Number(m[1]), Number(m[2]), Number(m[3])]), alpha: Number(m[4]), border: m[5]!, text: m[6]! };
+}
+
+/** `top` at opacity `alpha` over `under`, as the browser composes it. */
+function over(top: string, alpha: number, under: string): string {
+  const [a, b] = [parseHex(top), parseHex(under)];
+  return toHex(a.map((c, i) => c * alpha + b[i]! * (1 - alpha)) as unknown as [number, number, number]);
+}
+
+describe('area labels and the live position', () => {
+  const label = areaLabelStyle();
+  it.each(backgrounds)(`an area label's text holds ${MIN_TEXT_CONTRAST}:1 on its see-through background over $name ($theme theme)`, (bg) => {
+    expect(contrastRatio(label.text, over(label.background, label.alpha, bg.colour))).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+  });
+
+  it.each(backgrounds)(`an area label's border holds ${MIN_GRAPHIC_CONTRAST}:1 on $name ($theme theme)`, (bg) => {
+    expect(contrastRatio(label.border, bg.colour)).toBeGreaterThanOrEqual(MIN_GRAPHIC_CONTRAST);
+  });
+
+  it('the high-contrast theme draws area labels black on opaque white with a black border', () => {
+    expect(css('src/app/contrast.css')).toMatch(/\[data-theme='contrast'\] \.leaflet-tooltip\.area-label \{ background: #fff; border: 2px solid #000;/);
+    expect(contrastRatio(label.text, '#ffffff')).toBeGreaterThanOrEqual(7);
+  });
+
+  it('the live position dot: its white edge stands out against its fill', () => {
+    seen(liveColours.dotEdge, liveColours.accuracyFill);
+    expect(contrastRatio(liveColours.dotEdge, liveColours.dot)).toBeGreaterThanOrEqual(MIN_GRAPHIC_CONTRAST);
   });
 });
 
@@ -124,8 +161,8 @@ describe('inside a marker', () => {
 });
 
 describe('coverage', () => {
-  it('every colour written in areaStyle.ts, findingStyle.ts and clusterMarker.ts was checked above', () => {
-    const written = ['src/map/areaStyle.ts', 'src/map/findingStyle.ts', 'src/map/clusterMarker.ts'].flatMap((f) =>
+  it('every colour written in areaStyle.ts, findingStyle.ts, clusterMarker.ts and the live position was checked above', () => {
+    const written = ['src/map/areaStyle.ts', 'src/map/findingStyle.ts', 'src/map/clusterMarker.ts', 'src/map/liveStyle.ts', 'src/map/LiveLocation.tsx'].flatMap((f) =>
       [...css(f).matchAll(/'(#[0-9a-f]{6}|#[0-9a-f]{3})'/gi)].map((m) => m[1]!.toLowerCase()),
     );
     expect(written.length).toBeGreaterThan(5);
