@@ -34,7 +34,11 @@ export async function seedFindings(page: Page, n: number): Promise<void> {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const tx = db.transaction(['findings', 'inspections'], 'readwrite');
+    // Written behind Dexie's back, so the map index (kept by Dexie's middleware) is dropped: the app
+    // rebuilds it from the findings, as on a device that never built it.
+    const indexed = db.objectStoreNames.contains('mapIndex');
+    const tx = db.transaction(['findings', 'inspections', ...(indexed ? ['mapIndex'] : [])], 'readwrite');
+    if (indexed) tx.objectStore('mapIndex').clear();
     const at = '2025-10-01T18:00:00.000Z';
     tx.objectStore('inspections').put({ id: '${EARLIER_INSPECTION}', municipality: 'deventer', areaId: '${AREA.id}', startsAt: '2025-10-01T19:30',
       participants: [{ organisation: 'police' }], notes: '', status: 'done', createdAt: at, updatedAt: at });

@@ -70,7 +70,11 @@ export async function seedDevice(page: Page, findings: SeedFinding[], inspection
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(['findings', 'findingEvents', 'photos', 'inspections'], 'readwrite');
+      // Written behind Dexie's back, so the map index (kept by Dexie's middleware) is dropped: the app
+      // rebuilds it from the findings, as on a device that never built it.
+      const indexed = db.objectStoreNames.contains('mapIndex');
+      const tx = db.transaction(['findings', 'findingEvents', 'photos', 'inspections', ...(indexed ? ['mapIndex'] : [])], 'readwrite');
+      if (indexed) tx.objectStore('mapIndex').clear();
       tx.objectStore('photos').put({ hash, blob, type: 'image/png', width: 64, height: 48, createdAt: created });
       for (const i of inspections) {
         tx.objectStore('inspections').put({

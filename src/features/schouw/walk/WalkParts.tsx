@@ -13,7 +13,8 @@ export function WalkHeader({ inspection, area, count, onEnd, onDetails }: { insp
       <Link href="/" className="btn btn-link">
         ← {t('schouw.allInspections')}
       </Link>
-      <h2>
+      {/* One line in the 400 px panel: a long area name ends in an ellipsis, the whole title is its tooltip. */}
+      <h2 title={`${t('schouw.walkTitle', { area: area.name })} ${formatWalkTime(inspection.startsAt)}`}>
         {t('schouw.walkTitle', { area: area.name })}{' '}
         <span className="muted">{formatWalkTime(inspection.startsAt)}</span>
       </h2>
