@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Circle, Marker, useMapEvents } from 'react-leaflet';
+import { Circle, Marker, Pane, useMapEvents } from 'react-leaflet';
 import L from 'leaflet';
 import { fromLatLng, toLatLng } from '../domain/coords';
 
@@ -30,7 +30,9 @@ export function CapturePin({ point, gps, label, onMove }: Props) {
   );
   return (
     <>
+      {/* Under the findings' canvas (overlay pane, 400), as the live position is: a cluster at the fix keeps its count readable. */}
       {gps && (
+        <Pane name="capture-gps" style={{ zIndex: 390, pointerEvents: 'none' }}>
         <Circle
           center={toLatLng(gps.point)}
           radius={gps.accuracy}
@@ -38,6 +40,7 @@ export function CapturePin({ point, gps, label, onMove }: Props) {
           className="gps-accuracy"
           pathOptions={{ color: '#154273', weight: 2, fillColor: '#1f5fbf', fillOpacity: 0.12 }}
         />
+        </Pane>
       )}
       {point && <Marker position={toLatLng(point)} icon={pinIcon} draggable autoPan title={label} alt={label} eventHandlers={handlers} />}
     </>
