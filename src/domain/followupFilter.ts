@@ -77,15 +77,34 @@ export function filterFindings<F extends FacetFields>(findings: readonly F[], fi
 
 export type FacetCounts = Record<FacetKey, Map<string, number>>;
 
-/** Per facet, per value: how many findings there would be with that value chosen (other facets kept). */
+/**
+ * Per facet, per value: how many findings there would be with that value chosen (other facets kept).
+ * Each finding's eight values are taken once: one that fails no facet counts in every facet, one that
+ * fails exactly one counts only there, one that fails two or more counts nowhere (10,000 findings:
+ * 80,000 value look-ups instead of 640,000).
+ */
 export function facetCounts(findings: readonly FacetFields[], filter: FollowupFilter, now: Date): FacetCounts {
   const counts = Object.fromEntries(facetKeys.map((k) => [k, new Map<string, number>()])) as FacetCounts;
+  const maps = facetKeys.map((k) => counts[k]);
+  const wanted = facetKeys.map((k) => filter[k]);
+  const values: string[] = new Array<string>(facetKeys.length);
   for (const f of findings) {
     if (f.removed) continue;
-    for (const key of facetKeys) {
-      if (!passes(f, filter, now, key)) continue;
-      const v = facetValue(f, key, now);
-      counts[key].set(v, (counts[key].get(v) ?? 0) + 1);
+    let failed = -1;
+    let failures = 0;
+    for (let k = 0; k < facetKeys.length; k++) {
+      const v = facetValue(f, facetKeys[k]!, now);
+      values[k] = v;
+      if (wanted[k] !== '' && v !== wanted[k]) {
+        failures++;
+        failed = k;
+      }
+    }
+    if (failures > 1) continue;
+    for (let k = 0; k < facetKeys.length; k++) {
+      if (failures === 1 && k !== failed) continue;
+      const m = maps[k]!;
+      m.set(values[k]!, (m.get(values[k]!) ?? 0) + 1);
     }
   }
   return counts;
