@@ -48,6 +48,7 @@ for (const size of tablets) {
 
     test('walk, capture, finding and follow-up screens: targets of 44×44 px and no serious accessibility violation, also in high contrast', async ({ page, context }) => {
       await startWalk(page, context);
+      const walkUrl = page.url();
       await captureAtGps(page, 'Sociale veiligheid', 'Verlichting', 'Lamp kapot bij de ingang');
       await expect(page.locator('path.live-dot')).toBeVisible();
       await expectTouchReady(page, 'the walk');
@@ -70,14 +71,35 @@ for (const size of tablets) {
       await expectTouchReady(page, 'the follow-up list');
       expect(await seriousViolations(page)).toEqual([]);
 
+      // The finding's own page in the follow-up (status actions, owner and due date, timeline).
+      await page.locator('.fu-item').filter({ hasText: 'Lamp kapot bij de ingang' }).getByRole('link', { name: /Openen/ }).click();
+      await expect(page.locator('.fu-description')).toHaveText('Lamp kapot bij de ingang');
+      await expectTouchReady(page, 'the follow-up finding page');
+      expect(await seriousViolations(page)).toEqual([]);
+
       await openMenu(page);
       await page.getByLabel(/Hoog contrast/).check();
       await closeMenu(page);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page), 'follow-up finding page, high contrast').toEqual([]);
+      await page.goBack();
+      await waitForFollowupList(page);
+      expect(await seriousViolations(page), 'follow-up list, high contrast').toEqual([]);
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page), 'map, high contrast').toEqual([]);
+
+      // The walk, the capture form and a finding in the high-contrast theme too.
+      await page.goto(walkUrl);
+      await expect(page.locator('.finding-item').first()).toBeVisible();
+      expect(await seriousViolations(page), 'walk, high contrast').toEqual([]);
+      await page.getByRole('button', { name: 'Bevinding toevoegen' }).click();
+      await chooseCategory(page, 'Overlast', 'Zwerfafval en netheid');
+      expect(await seriousViolations(page), 'capture form, high contrast').toEqual([]);
+      await page.getByRole('button', { name: 'Annuleren' }).click();
+      await page.locator('.finding-item').first().click();
+      await expect(page.locator('.finding-detail')).toContainText('Lamp kapot bij de ingang');
+      expect(await seriousViolations(page), 'finding, high contrast').toEqual([]);
     });
 
     test('the area editor: its list of areas and the edit view (form, tools, vertex handles) have targets of 44×44 px and no serious accessibility violation', async ({ page }) => {
