@@ -93,18 +93,24 @@ test('a shopkeeper pins a worry on a phone, the coordinator accepts it, the walk
   await expect(layer.getByRole('heading', { name: 'Meldingen van ondernemers (1)' })).toBeVisible();
   await expect(page.locator('.worry-marker')).toHaveCount(1);
   const worry = layer.locator('li.worry-item').filter({ hasText: WORRY });
+  // The shopkeeper's photo shows on the walk (the server's stripped copy, fetched by hash).
+  await expect(worry.locator('img.worry-photo')).toBeVisible();
+  await expect(worry.getByRole('img', { name: `Foto van de ondernemer bij: ${WORRY}` })).toBeVisible();
   await worry.getByRole('button', { name: 'Bevestigen als bevinding' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Bevinding opgeslagen' })).toBeVisible();
   await expect(page.locator('.worry-marker')).toHaveCount(0);
   await expect(page.getByText(WORRY).first()).toBeVisible();
   await syncNow(page);
-  type Pulled = { records: { table: string; data: { text?: string; status?: string; findingId?: string; description?: string; id: string } }[] };
+  type Pulled = { records: { table: string; data: { text?: string; status?: string; findingId?: string; description?: string; photoHash?: string; photoHashes?: string[]; id: string } }[] };
   const serverRecords = async () => ((await (await page.request.get('/api/sync/pull?since=0')).json()) as Pulled).records;
   await expect.poll(async () => (await serverRecords()).find((r) => r.table === 'worries' && r.data.text === WORRY)?.data.status, { timeout: 30_000 }).toBe('confirmed');
   const records = await serverRecords();
   const stored = records.find((r) => r.table === 'worries' && r.data.text === WORRY)!;
   const finding = records.find((r) => r.table === 'findings' && r.data.id === stored.data.findingId)!;
   expect(finding.data.description).toBe(WORRY);
+  // The photo stays: it is the finding's photo now.
+  expect(stored.data.photoHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(finding.data.photoHashes).toEqual([stored.data.photoHash]);
 
   // The public page: hidden until the coordinator makes it public, then counts per theme, no text.
   const visitor = await browser.newContext({ baseURL, locale: 'nl-NL' });

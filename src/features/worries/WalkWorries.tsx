@@ -16,6 +16,7 @@ import type { Worry } from '../../domain/worry';
 import { db } from '../../services/db';
 import { registerStrings } from '../../services/i18n';
 import { confirmWorry, dismissWorry } from '../../storage/worriesRepo';
+import { PhotoImage } from '../photos/PhotoThumb';
 import { writeMessage } from '../schouw/writeMessage';
 import { worriesStrings } from './i18n';
 import './worries.css';
@@ -99,6 +100,8 @@ export function WorriesPanel({ worries, actor, inspectionId, selectedId, onSelec
               <span className="worry-text">{w.text}</span>
               <span className="worry-meta">{findCategory(w.categoryCode)?.category.labels[lang] ?? w.categoryCode}</span>
             </button>
+            {/* The shopkeeper's photo (downscaled and stripped on the server, R47); the finding it becomes keeps it. */}
+            {w.photoHash && <PhotoImage hash={w.photoHash} alt={t('worries.photoOf', { text: w.text })} size="thumb" className="worry-photo" lazy />}
             {dismissing === w.id ? (
               <form onSubmit={(e) => void dismiss(e, w)} className="worry-dismiss">
                 <label>
