@@ -124,6 +124,8 @@ export const accessTable = {
   'GET /api/public/pages/:municipality': 'open',
   'GET /api/public/pages/:municipality/:areaId': 'open',
   'GET /api/public/certificates/:municipality/:areaId/:year': 'open',
+  'GET /api/public/trends/:municipality': 'open',
+  'GET /api/public/trends/:municipality/:areaId': 'open',
   'GET /api/public-pages': ['coordinator'],
   'PUT /api/public-pages': ['coordinator'],
 } as const satisfies Record<string, Access>;

@@ -16,6 +16,9 @@
  * - Participation and grade of a year come from that year's frozen certification (the figures the
  *   score was made from); for a year not frozen, the caller may give the live figures (the register as
  *   it is now), marked as such. Other years have none: a register keeps no history.
+ * - The whole municipality (`areaId: null`, the public municipality page): every area's findings;
+ *   participation of a year is the sum of the counts of that year's frozen area records (n of N added
+ *   up); there is no municipal grade, so the grade is null.
  */
 import type { AreaCertificationRecord } from './certificationRecord';
 import { defaultCategories, findCategory, type CategoryList } from './categories';
@@ -45,7 +48,8 @@ export interface SurveyYearScores {
 }
 
 export interface TrendInput {
-  areaId: string;
+  /** The area, or null for every area of the municipality (the caller passes only its records). */
+  areaId: string | null;
   /** The years to show, ascending. `trendYears` picks them from the data. */
   years: readonly number[];
   findings: readonly TrendFinding[];
@@ -119,15 +123,16 @@ function fixedDays(events: readonly TrendEvent[]): Map<string, string> {
  * year, at most the last MAX_TREND_YEARS.
  */
 export function trendYears(
-  areaId: string,
+  areaId: string | null,
   findings: readonly Pick<TrendFinding, 'areaId' | 'createdAt' | 'removed'>[],
   certifications: readonly Pick<TrendCertification, 'areaId' | 'year'>[],
   now: Date,
 ): number[] {
   const current = yearOf(now.toISOString());
   let first = current;
-  for (const f of findings) if (f.areaId === areaId && !f.removed) first = Math.min(first, yearOf(f.createdAt));
-  for (const c of certifications) if (c.areaId === areaId) first = Math.min(first, c.year);
+  const ours = (id: string | null) => id !== null && (areaId === null || id === areaId);
+  for (const f of findings) if (ours(f.areaId) && !f.removed) first = Math.min(first, yearOf(f.createdAt));
+  for (const c of certifications) if (ours(c.areaId)) first = Math.min(first, c.year);
   first = Math.max(first, current - MAX_TREND_YEARS + 1);
   return Array.from({ length: current - first + 1 }, (_, i) => first + i);
 }
@@ -146,7 +151,7 @@ export function areaTrends(input: TrendInput): TrendResult {
   for (const y of years) rows.set(y, { byTheme: Object.fromEntries(themes.map((t) => [t, 0])), findings: 0, onTime: 0, decided: 0, days: [] });
 
   for (const f of input.findings) {
-    if (f.areaId !== input.areaId || f.removed || f.status === 'duplicate') continue;
+    if (f.areaId === null || (input.areaId !== null && f.areaId !== input.areaId) || f.removed || f.status === 'duplicate') continue;
     const row = rows.get(yearOf(f.createdAt));
     if (!row) continue;
     row.findings++;
@@ -166,12 +171,12 @@ export function areaTrends(input: TrendInput): TrendResult {
     }
   }
 
-  const frozen = new Map<number, TrendCertification>();
-  for (const c of input.certifications) if (c.areaId === input.areaId && c.frozen) frozen.set(c.year, c);
+  const frozen = input.areaId === null ? summedFrozen(input.certifications) : new Map<number, FrozenFigures>();
+  if (input.areaId !== null) for (const c of input.certifications) if (c.areaId === input.areaId && c.frozen) frozen.set(c.year, c.frozen);
 
   const out: AreaYearTrend[] = years.map((year) => {
     const r = rows.get(year)!;
-    const cert = frozen.get(year)?.frozen;
+    const cert = frozen.get(year);
     const live = !cert && input.live?.year === year ? input.live : undefined;
     const counts = cert ? cert.participation : live?.participation;
     const participation = counts ? figures(counts) : null;
@@ -190,6 +195,25 @@ export function areaTrends(input: TrendInput): TrendResult {
     };
   });
   return { ok: true, themes, years: out };
+}
+
+type FrozenFigures = { participation: Partial<Record<Measure, { taking: number; open: number }>>; score: { grade: number | null; certified: boolean | null } };
+
+/** Per year, the participation counts of every frozen area record added up; no grade (there is no municipal one). */
+function summedFrozen(certifications: readonly TrendCertification[]): Map<number, FrozenFigures> {
+  const out = new Map<number, FrozenFigures>();
+  for (const c of certifications) {
+    if (!c.frozen) continue;
+    const row: FrozenFigures = out.get(c.year) ?? { participation: {}, score: { grade: null, certified: null } };
+    for (const m of shopFlagKeys) {
+      const f = c.frozen.participation[m];
+      if (!f) continue;
+      const sum = row.participation[m] ?? { taking: 0, open: 0 };
+      row.participation[m] = { taking: sum.taking + f.taking, open: sum.open + f.open };
+    }
+    out.set(c.year, row);
+  }
+  return out;
 }
 
 function figures(counts: Partial<Record<Measure, { taking: number; open: number }>>): Partial<Record<Measure, ParticipationFigure>> {

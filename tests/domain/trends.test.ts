@@ -176,3 +176,25 @@ describe('survey scores of a year (from the survey results)', () => {
     expect([...fixed.keys()]).not.toContain('shoplifting');
   });
 });
+
+describe('the whole municipality (areaId null)', () => {
+  const other = (year: number, grade: number, ban: [number, number]): TrendCertification => ({ ...frozen(year, grade, ban), areaId: 'keizerslanden' });
+  it('counts every area\'s findings, never one without an area; adds up the frozen participation counts; has no grade', () => {
+    const findings = [
+      finding({ createdAt: '2026-03-01T10:00:00Z', areaId: 'brink' }),
+      finding({ createdAt: '2026-03-01T10:00:00Z', areaId: 'keizerslanden', categoryCode: 'graffiti_vandalism' }),
+      finding({ createdAt: '2026-03-01T10:00:00Z', areaId: null }),
+    ];
+    const r = areaTrends({ areaId: null, years: [2025, 2026], findings, events: [], certifications: [frozen(2025, 7, [3, 4]), other(2025, 5, [1, 6])], now });
+    if (!r.ok) throw new Error(r.reason);
+    const [y2025, y2026] = r.years;
+    expect(y2026).toMatchObject({ findings: 2, byTheme: { sociale_veiligheid: 1, overlast: 1 } });
+    expect(y2025!.participation?.collectiveBan).toMatchObject({ taking: 4, open: 10, percent: 40 });
+    expect(y2025).toMatchObject({ grade: null, certified: null, source: 'frozen' });
+    expect(y2026).toMatchObject({ participation: null, grade: null, source: null });
+  });
+  it('trendYears starts at the first year of any area', () => {
+    expect(trendYears(null, [finding({ createdAt: '2023-03-01T10:00:00Z', areaId: 'keizerslanden' })], [], now)).toEqual([2023, 2024, 2025, 2026]);
+    expect(trendYears(null, [finding({ createdAt: '2021-03-01T10:00:00Z', areaId: null })], [], now)).toEqual([2026]);
+  });
+});

@@ -109,6 +109,8 @@ export const accessSamples: Record<string, Sample> = {
   'GET /api/public/pages/:municipality': () => ({ url: '/api/public/pages/testdorp' }),
   'GET /api/public/pages/:municipality/:areaId': () => ({ url: '/api/public/pages/testdorp/centrum' }),
   'GET /api/public/certificates/:municipality/:areaId/:year': () => ({ url: '/api/public/certificates/testdorp/centrum/2026' }),
+  'GET /api/public/trends/:municipality': () => ({ url: '/api/public/trends/testdorp' }),
+  'GET /api/public/trends/:municipality/:areaId': () => ({ url: '/api/public/trends/testdorp/centrum' }),
   'GET /api/public-pages': () => ({ url: '/api/public-pages' }),
   'PUT /api/public-pages': () => ({ url: '/api/public-pages', body: { public: 'maybe' } }),
 };

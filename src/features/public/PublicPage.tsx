@@ -4,7 +4,7 @@
  * the survey results and trends (sections other features add), what changed since last year.
  * A stable URL and a QR code to it; printable.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCategories } from '../../domain/categories';
 import { findingOwners } from '../../domain/finding';
@@ -13,6 +13,9 @@ import { grade as formatGrade, longDate } from './format';
 import { publicPagePath } from './qr';
 import { QrCode } from './QrCode';
 import { SurveySection } from './SurveySection';
+
+// The charts are their own chunk, fetched when the visitor opens the section.
+const PublicTrends = lazy(() => import('./PublicTrends'));
 
 interface Figure {
   taking: number;
@@ -45,8 +48,6 @@ interface PageBody {
   change: Change;
   /** Set by the survey feature (issue 16a) when results may be shown. */
   survey?: unknown;
-  /** Set by the trends feature (issue 15) when there are trends to show. */
-  trends?: unknown;
 }
 type Load = { state: 'loading' } | { state: 'missing'; why: 'notPublic' | 'notFound' | 'failed' } | { state: 'ok'; body: PageBody };
 
@@ -236,12 +237,28 @@ function PageView({ body, path }: { body: PageBody; path: string }) {
         </ul>
       </section>
 
-      {/* The survey results (issue 16a, shown from its threshold) and a slot for the trends (issue 15). */}
+      {/* The survey results (shown from its threshold) and the trends year over year. */}
       <SurveySection municipality={body.municipality.id} {...(body.area ? { areaId: body.area.id } : {})} />
-      <section data-slot="trends">
-        <h2>{t('public.page.trends')}</h2>
-        <p className="public-note">{t('public.page.trendsLater')}</p>
-      </section>
+      <TrendsSlot municipality={body.municipality.id} {...(body.area ? { areaId: body.area.id } : {})} />
     </main>
+  );
+}
+
+/** "Door de jaren heen": a closed disclosure; opening it loads the charts and their data. */
+function TrendsSlot({ municipality, areaId }: { municipality: string; areaId?: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <section data-slot="trends">
+      <h2>{t('public.page.trends')}</h2>
+      <details className="public-trends" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>{t('public.page.trendsShow')}</summary>
+        {open && (
+          <Suspense fallback={<p role="status">{t('public.page.trendsLoading')}</p>}>
+            <PublicTrends municipality={municipality} {...(areaId ? { areaId } : {})} />
+          </Suspense>
+        )}
+      </details>
+    </section>
   );
 }

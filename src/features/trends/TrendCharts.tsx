@@ -15,11 +15,13 @@ interface Props {
   themes: readonly Theme[];
   years: readonly AreaYearTrend[];
   passGrade?: number;
+  /** False where there is no grade to show (the whole municipality has none). */
+  showGrade?: boolean;
 }
 
 const one = (n: number, lang: string) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
 
-export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
+export function TrendCharts({ areaName, themes, years, passGrade = 6, showGrade = true }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const none = t('trends.none');
@@ -59,13 +61,15 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
         <figcaption>{t('trends.days')}</figcaption>
         <Bars name="days" max={maxDays} colour="#555555" values={years.map((y) => ({ year: y.year, value: y.medianDaysToFix, label: y.medianDaysToFix === null ? none : one(y.medianDaysToFix, lang) }))} />
       </figure>
-      <figure>
-        <figcaption>
-          {t('trends.grade')} <span className="trend-note">({t('trends.passLine', { grade: one(passGrade, lang) })})</span>
-        </figcaption>
-        <Bars name="grade" max={10} reference={passGrade} colour="#117733" values={years.map((y) => ({ year: y.year, value: y.grade, label: y.grade === null ? none : one(y.grade, lang), muted: y.source === 'live' }))} />
-        {liveYear !== undefined && <p className="trend-note">{t('trends.liveNote', { year: liveYear })}</p>}
-      </figure>
+      {showGrade && (
+        <figure>
+          <figcaption>
+            {t('trends.grade')} <span className="trend-note">({t('trends.passLine', { grade: one(passGrade, lang) })})</span>
+          </figcaption>
+          <Bars name="grade" max={10} reference={passGrade} colour="#117733" values={years.map((y) => ({ year: y.year, value: y.grade, label: y.grade === null ? none : one(y.grade, lang), muted: y.source === 'live' }))} />
+          {liveYear !== undefined && <p className="trend-note">{t('trends.liveNote', { year: liveYear })}</p>}
+        </figure>
+      )}
       {measures.length > 0 && (
         <figure>
           <figcaption>{t('trends.participation')}</figcaption>
@@ -77,6 +81,7 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
               </div>
             ))}
           </div>
+          {!showGrade && liveYear !== undefined && <p className="trend-note">{t('trends.liveNote', { year: liveYear })}</p>}
         </figure>
       )}
       {surveyQuestions.length > 0 && (
@@ -105,7 +110,7 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
             ))}
             <th scope="col">{t('trends.onTime')}</th>
             <th scope="col">{t('trends.days')}</th>
-            <th scope="col">{t('trends.grade')}</th>
+            {showGrade && <th scope="col">{t('trends.grade')}</th>}
             {measures.map((m) => (
               <th scope="col" key={m}>
                 {t(`shops.flags.${m}`)}
@@ -128,7 +133,7 @@ export function TrendCharts({ areaName, themes, years, passGrade = 6 }: Props) {
               ))}
               <td>{onTimeText(y)}</td>
               <td>{daysText(y)}</td>
-              <td>{gradeText(y)}</td>
+              {showGrade && <td>{gradeText(y)}</td>}
               {measures.map((m) => (
                 <td key={m}>{measureText(y, m)}</td>
               ))}

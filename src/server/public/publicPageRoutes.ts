@@ -13,9 +13,11 @@ import { certificateValidity, themeCounts, yearChange } from '../../domain/publi
 import type { Store } from '../store/Store';
 import type { FrozenGrade } from '../store/PublicPageStore';
 import { coordinates } from '../worries/worryRoutes';
+import { perAddress } from '../http/publicRateLimit';
+import { publicTrends } from './publicTrends';
 
 export interface PublicPageOptions {
-  store: Pick<Store, 'publicPages' | 'listAreas' | 'listShopsForParticipation'>;
+  store: Pick<Store, 'publicPages' | 'listAreas' | 'listShopsForParticipation' | 'survey' | 'rateLimits'>;
   municipalities: readonly MunicipalityConfig[];
   now?: () => Date;
   /**
@@ -132,6 +134,28 @@ export function registerPublicPageRoutes(app: FastifyInstance, o: PublicPageOpti
       change: yearChange(rows, year, area.id, { thisYear: grade, lastYear: gradeOf(grades, area.id, year - 1) }),
       ...(await extraSections(m.id, area.id, year)),
     };
+  });
+
+  // Trends year over year (issue 16): the same access as the pages, so a municipality that is not public
+  // answers 404 to strangers; a per-address limit, as they read every finding of the municipality.
+  const trendsLimit = { preHandler: perAddress(store.rateLimits, 'public-trends', { max: 60, windowMs: 60_000 }, now) };
+  app.get('/api/public/trends/:municipality', trendsLimit, async (request, reply) => {
+    const { municipality } = request.params as { municipality: string };
+    const m = await readable(request, reply, municipality);
+    if (!m) return reply;
+    const trends = await publicTrends(store, m.id, null, now(), yearOf(now()));
+    return { municipality: { id: m.id, name: m.name }, area: null, ...(trends ?? { themes: [], years: [], passGrade: 6 }) };
+  });
+
+  app.get('/api/public/trends/:municipality/:areaId', trendsLimit, async (request, reply) => {
+    const { municipality, areaId } = request.params as { municipality: string; areaId: string };
+    const m = await readable(request, reply, municipality);
+    if (!m) return reply;
+    const id = areaIdSchema.safeParse(areaId);
+    const area = id.success ? (await store.listAreas(m.id)).find((a) => a.id === id.data) : undefined;
+    if (!area) return reply.code(404).send({ error: 'unknown_area' });
+    const trends = await publicTrends(store, m.id, area.id, now(), yearOf(now()));
+    return { municipality: { id: m.id, name: m.name }, area: { id: area.id, name: area.name }, ...(trends ?? { themes: [], years: [], passGrade: 6 }) };
   });
 
   app.get('/api/public/certificates/:municipality/:areaId/:year', async (request, reply) => {

@@ -1,4 +1,14 @@
 import type { FindingCountRow } from '../../domain/publicPage';
+import type { TrendCertification, TrendEvent, TrendFinding } from '../../domain/trends';
+
+/** What the public trends read (issue 16): a finding's dates, status and category, never its point or text. */
+export interface TrendRecords {
+  findings: TrendFinding[];
+  /** Status changes of those findings (who made them is not read). */
+  events: TrendEvent[];
+  /** Frozen area certifications: the participation counts and the score they were made from. */
+  certifications: TrendCertification[];
+}
 
 export interface FrozenGrade {
   areaId: string;
@@ -19,4 +29,6 @@ export interface PublicPageStore {
   findingCounts(municipality: string): Promise<FindingCountRow[]>;
   /** The frozen per-area certification records of the municipality (grades only). */
   frozenGrades(municipality: string): Promise<FrozenGrade[]>;
+  /** The municipality's findings (not removed, with an area), their status changes and frozen certifications, for the trends. */
+  trendRecords(municipality: string): Promise<TrendRecords>;
 }

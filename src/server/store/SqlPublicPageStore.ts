@@ -1,7 +1,8 @@
 import type { FindingStatus } from '../../domain/finding';
 import type { FindingCountRow } from '../../domain/publicPage';
 import type { SqlExecutor } from './executor';
-import type { FrozenGrade, PublicPageStore } from './PublicPageStore';
+import type { FrozenGrade, PublicPageStore, TrendRecords } from './PublicPageStore';
+import type { TrendCertification } from '../../domain/trends';
 
 const json = (v: unknown): unknown => {
   if (typeof v !== 'string') return v;
@@ -67,5 +68,52 @@ export class SqlPublicPageStore implements PublicPageStore {
       out.push({ areaId: r.area_id, year, grade, certified: json(r.certified) === true, frozenAt: at });
     }
     return out;
+  }
+
+  async trendRecords(municipality: string): Promise<TrendRecords> {
+    // Only the columns the trends need leave the database: never a point, a text, a photo or a person.
+    const findings = await this.db.query<{ id: string; area_id: string; category_code: string | null; created_at: string; due_date: string | null; status: string }>(
+      `SELECT id, data->>'areaId' AS area_id, data->>'categoryCode' AS category_code, data->>'createdAt' AS created_at,
+              data->>'dueDate' AS due_date, data->>'status' AS status
+         FROM sync_records
+        WHERE kind = 'findings' AND municipality = $1
+          AND data->>'areaId' IS NOT NULL
+          AND data->'removed' IS DISTINCT FROM 'true'::jsonb
+          AND data->>'createdAt' ~ '^\\d{4}-\\d{2}-\\d{2}T'`,
+      [municipality],
+    );
+    const events = await this.db.query<{ finding_id: string; after: string | null; at: string }>(
+      `SELECT e.record_id AS finding_id, e.data->>'after' AS after, e.data->>'at' AS at
+         FROM sync_events e
+        WHERE e.kind = 'findings' AND e.municipality = $1 AND e.data->>'kind' = 'status_changed'
+          AND e.data->>'at' ~ '^\\d{4}-\\d{2}-\\d{2}T'`,
+      [municipality],
+    );
+    const certs = await this.db.query<{ area_id: string; year: unknown; participation: unknown; score: unknown }>(
+      `SELECT data->>'areaId' AS area_id, data->'year' AS year, data->'frozen'->'participation' AS participation, data->'frozen'->'score' AS score
+         FROM sync_records
+        WHERE kind = 'certifications' AND municipality = $1 AND data->>'areaId' IS NOT NULL AND data ? 'frozen'`,
+      [municipality],
+    );
+    const certifications: TrendCertification[] = [];
+    for (const c of certs) {
+      const year = json(c.year);
+      const score = json(c.score) as { grade?: unknown; certified?: unknown; passGrade?: unknown } | null;
+      const participation = json(c.participation);
+      if (typeof year !== 'number' || !score || typeof score.grade !== 'number') continue;
+      certifications.push({
+        areaId: c.area_id,
+        year,
+        frozen: {
+          participation: typeof participation === 'object' && participation !== null ? participation : {},
+          score: { grade: score.grade, certified: score.certified === true, ...(typeof score.passGrade === 'number' ? { passGrade: score.passGrade } : {}) },
+        } as unknown as TrendCertification['frozen'],
+      });
+    }
+    return {
+      findings: findings.map((f) => ({ id: f.id, areaId: f.area_id, categoryCode: f.category_code ?? '', createdAt: f.created_at, dueDate: f.due_date, status: f.status as FindingStatus, removed: false })),
+      events: events.filter((e) => e.after !== null).map((e) => ({ findingId: e.finding_id, kind: 'status_changed' as const, after: e.after as FindingStatus, at: e.at })),
+      certifications,
+    };
   }
 }
