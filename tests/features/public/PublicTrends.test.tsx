@@ -58,7 +58,7 @@ describe('public trends', () => {
   });
 
   it('an area: charts and table with findings, grade, participation and the survey score of the year that has one', async () => {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ municipality: { id: 'deventer', name: 'Deventer' }, area: { id: 'brink', name: 'Brink' }, years, passGrade: 6 })));
+    const fetchMock = vi.fn(async (_url: string) => new Response(JSON.stringify({ municipality: { id: 'deventer', name: 'Deventer' }, area: { id: 'brink', name: 'Brink' }, years, passGrade: 6 })));
     vi.stubGlobal('fetch', fetchMock);
     await act(async () => root.render(<PublicTrends municipality="deventer" areaId="brink" />));
     await until(() => document.querySelector('table') !== null);
