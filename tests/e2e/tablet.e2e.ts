@@ -1,9 +1,11 @@
 // The walk and the map held as a tablet: 1180×820 landscape and 820×1180 portrait.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { closeMenu, openApp, openMenu, waitForFollowupList } from './helpers';
 import { chooseCategory } from './schouwHelpers';
 import { captureAtGps, smallTargets, startWalk, tablets } from './tabletHelpers';
+import { csrf, loginAsCoordinator } from './authHelpers';
+import { pointsInside, seedDevice, type SeedFinding } from './followupSeed';
 
 // Service workers would answer tile requests from their cache, past page.route; these tests need neither.
 test.use({ serviceWorkers: 'block' });
@@ -162,6 +164,78 @@ for (const size of tablets) {
       await expect(field).toBeFocused();
     });
 
+    test('the follow-up list starts in view without scrolling, with the panel as wide as the screen allows, and the overview button has its text in the middle', async ({ page }) => {
+      await openApp(page);
+      const inspectionId = crypto.randomUUID();
+      const points = pointsInside('binnenstad', 3);
+      const seeded: SeedFinding[] = points.map((point, i) => ({
+        id: crypto.randomUUID(), areaId: 'binnenstad', inspectionId, point, categoryCode: 'lighting', description: `Lamp ${i + 1} kapot`, status: 'open', owner: null, dueDate: null,
+      }));
+      await seedDevice(page, seeded, [{ id: inspectionId, areaId: 'binnenstad', startsAt: '2026-02-01T19:30' }]);
+      await page.getByRole('link', { name: 'Opvolging' }).click();
+      await waitForFollowupList(page);
+      const row = page.locator('.fu-item').first();
+      await expect(row).toBeVisible();
+      // Wholly on screen, nothing over it, and the panel was not scrolled to get there.
+      expect(await unscrolledInView(row.locator('.fu-item-main'))).toBe(true);
+      const side = (await page.locator('.fu-side').boundingBox())!;
+      // Portrait: map above, the panel below at the full width (not 440 of 820 px).
+      if (size.name === 'portrait') expect(side.width).toBeGreaterThanOrEqual(size.width - 1);
+      else expect(side.width).toBeLessThanOrEqual(size.width / 2);
+      // The map keeps a useful part of the screen.
+      const map = (await page.locator('.fu .map-wrap').boundingBox())!;
+      expect(map.height * map.width).toBeGreaterThan(size.width * size.height * 0.3);
+      const overview = page.getByRole('link', { name: 'Overzicht · Rapporten' });
+      expect(await textOffCentre(overview), 'text of "Overzicht · Rapporten" off the middle of its button (px)').toBeLessThanOrEqual(2);
+    });
+
+    test('the walk header: title and time uncut, both actions in one row of 44 px targets', async ({ page, context }) => {
+      await startWalk(page, context);
+      const header = page.locator('.walk-header');
+      const time = header.locator('.walk-title-time');
+      await expect(time).toHaveText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+      // Not cut: all of its text shows, inside the panel.
+      expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5 && el.getBoundingClientRect().right <= el.closest('header')!.getBoundingClientRect().right + 0.5)).toBe(true);
+      const end = (await header.getByRole('button', { name: /Schouw afronden/ }).boundingBox())!;
+      const details = (await header.getByRole('button', { name: 'Deelnemers en notities' }).boundingBox())!;
+      expect(Math.abs(end.y - details.y), 'the two actions on one row').toBeLessThanOrEqual(1);
+      for (const b of [end, details]) expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(44);
+      // Two rows in all: back, title and time; then the actions.
+      expect((await header.boundingBox())!.height).toBeLessThanOrEqual(120);
+      await expect(header.getByRole('link', { name: /Alle schouwen/ })).toBeVisible();
+      await expectTouchReady(page, 'the walk header');
+    });
+
+    test('the partners’ table fits the screen: no column cut off or scrolled out of view', async ({ page, browser, baseURL }) => {
+      const coordinator = await browser.newContext({ baseURL });
+      await loginAsCoordinator(coordinator.request);
+      expect((await coordinator.request.patch('/api/settings', { headers: csrf, data: { partnersPublic: true } })).ok()).toBe(true);
+      try {
+        await page.goto('/partners');
+        const table = page.getByRole('table', { name: /Winkelgebieden in \d{4}/ });
+        await expect(table).toBeVisible();
+        const fit = await table.evaluate((el) => {
+          const scroller = el.closest('.table-scroll')!;
+          const cells = Array.from(el.querySelectorAll('th, td')).map((c) => c.getBoundingClientRect());
+          return {
+            overflow: scroller.scrollWidth - scroller.clientWidth,
+            right: Math.max(...cells.map((r) => r.right)),
+            page: document.documentElement.scrollWidth - innerWidth,
+          };
+        });
+        expect(fit.overflow, 'px the table scrolls sideways').toBeLessThanOrEqual(0);
+        expect(fit.right).toBeLessThanOrEqual(size.width);
+        expect(fit.page, 'px the page scrolls sideways').toBeLessThanOrEqual(0);
+        // Still a table with its headers.
+        await expect(table.getByRole('columnheader', { name: 'Verkeersveiligheid' })).toBeVisible();
+        await expect(table.getByRole('rowheader', { name: 'Binnenstad', exact: true })).toBeVisible();
+        await expect(table.locator('thead th')).toHaveCount(8);
+      } finally {
+        await coordinator.request.patch('/api/settings', { headers: csrf, data: { partnersPublic: false } });
+        await coordinator.close();
+      }
+    });
+
     test('when the background tiles fail, a banner says so and what to do; the areas still show', async ({ page }) => {
       await page.route('**/tiles/**', (route) => route.abort('connectionrefused'));
       await openApp(page);
@@ -185,6 +259,28 @@ function fieldVisible(page: Page, selector: string): Promise<boolean> {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit === el || el.contains(hit);
   }, selector);
+}
+
+/** The element lies wholly in the viewport, nothing covers its centre, and no scroll box around it was scrolled. */
+function unscrolledInView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    let scrolled = false;
+    for (let p = el.parentElement; p; p = p.parentElement) if (p.scrollTop > 0) scrolled = true;
+    return !scrolled && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.height > 0 && !!hit && el.contains(hit);
+  });
+}
+
+/** How far (px) the middle of an element's text lies from the middle of its box, vertically. */
+function textOffCentre(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return Math.abs(text.top + text.height / 2 - (box.top + box.height / 2));
+  });
 }
 
 /** Pairs of visible area labels whose boxes overlap. */

@@ -11,6 +11,7 @@ import { ColouredAreasLayer } from '../../map/ColouredAreasLayer';
 import { classColour, percentClasses } from '../shops/colourScale';
 import { formatDateTime } from '../../services/format';
 import { forgetSummary, loadSummary, saveSummary } from './summaryCache';
+import { softHyphens } from './softHyphens';
 import './partners.css';
 
 interface Figure {
@@ -144,12 +145,10 @@ export default function PartnersScreen() {
               <thead>
                 <tr>
                   <th scope="col">{t('partners.area')}</th>
-                  <th scope="col">{t(`shops.flags.${measure}`)}</th>
+                  <ColumnHead label={t(`shops.flags.${measure}`)} />
                   <th scope="col">{t('partners.grade')}</th>
                   {defaultCategories.map((th) => (
-                    <th scope="col" key={th.code}>
-                      {th.labels[lang]}
-                    </th>
+                    <ColumnHead key={th.code} label={th.labels[lang]} />
                   ))}
                 </tr>
               </thead>
@@ -170,6 +169,16 @@ export default function PartnersScreen() {
         </>
       )}
     </main>
+  );
+}
+
+/** A header that may wrap within its long compound words (softHyphens); its name is the plain label. */
+function ColumnHead({ label }: { label: string }) {
+  const text = softHyphens(label);
+  return (
+    <th scope="col" aria-label={text === label ? undefined : label}>
+      {text}
+    </th>
   );
 }
 

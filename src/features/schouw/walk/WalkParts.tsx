@@ -8,16 +8,20 @@ import './i18nWalk';
 
 export function WalkHeader({ inspection, area, count, onEnd, onDetails }: { inspection: Inspection; area: Area; count: number; onEnd: () => void; onDetails: () => void }) {
   const { t } = useTranslation();
+  const title = t('schouw.walkTitle', { area: area.name });
+  const time = formatWalkTime(inspection.startsAt);
   return (
     <header className="walk-header">
-      <Link href="/" className="btn btn-link">
-        ← {t('schouw.allInspections')}
-      </Link>
-      {/* One line in the 400 px panel: a long area name ends in an ellipsis, the whole title is its tooltip. */}
-      <h2 title={`${t('schouw.walkTitle', { area: area.name })} ${formatWalkTime(inspection.startsAt)}`}>
-        {t('schouw.walkTitle', { area: area.name })}{' '}
-        <span className="muted">{formatWalkTime(inspection.startsAt)}</span>
-      </h2>
+      {/* Two rows in the 400 px panel: back, title and time; then the two actions side by side. */}
+      <div className="walk-title-row">
+        <Link href="/" className="btn btn-link walk-back" title={t('schouw.allInspections')}>
+          <span aria-hidden="true">←</span> <span className="walk-back-text">{t('schouw.allInspections')}</span>
+        </Link>
+        {/* A long area name ends in an ellipsis; the time is never cut; the whole title is the tooltip. */}
+        <h2 title={`${title} ${time}`}>
+          <span className="walk-title-area">{title}</span> <span className="muted walk-title-time">{time}</span>
+        </h2>
+      </div>
       <div className="walk-header-actions">
         <button type="button" className="btn" onClick={onEnd}>
           {t('schouw.endWalk', { count })}
