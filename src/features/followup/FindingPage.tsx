@@ -4,7 +4,7 @@ import { findingRef } from '../../domain/findingRef';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { db } from '../../services/db';
-import { useActor } from '../../services/actor';
+import { getActor, useActor } from '../../services/actor';
 import type { ClientConfig } from '../../services/config';
 import { formatDateTime } from '../../services/format';
 import type { Area } from '../../domain/area';
@@ -52,8 +52,7 @@ export function FindingPage({ id, findings, areas, config, labels, now }: Props)
   );
 
   async function run(command: FindingCommand, photos?: PhotoRecord[]): Promise<string | null> {
-    if (!actor) return t('schouw.notReady');
-    const r = await applyFindingCommandTo(db, id, command, actor, { photos });
+    const r = await applyFindingCommandTo(db, id, command, actor ?? (await getActor()), { photos });
     return r.ok ? null : writeMessage(r, t, i18n.language);
   }
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { v7 as uuidv7 } from 'uuid';
-import { useActor } from '../../../services/actor';
+import { getActor, useActor } from '../../../services/actor';
 import { db } from '../../../services/db';
 import { useAppData } from '../../../services/useAppData';
 import { useOnline } from '../../../services/useOnline';
@@ -32,15 +32,16 @@ export function InspectionsHome() {
 
   if (!config || !areas) return <p className="banner">{t('status.noAreasYet')}</p>;
 
+  // A tap while the app is still starting waits for who is acting (the device's client id may take a
+  // while on a busy device with many findings) instead of refusing the walk.
   async function plan(draft: PlanDraft): Promise<string | null> {
-    if (!actor || !config) return t('schouw.notReady');
-    const r = await savePlannedInspection(db, { id: uuidv7(), municipality: config.municipality.id, ...draft }, actor);
+    if (!config) return t('schouw.notReady');
+    const r = await savePlannedInspection(db, { id: uuidv7(), municipality: config.municipality.id, ...draft }, actor ?? (await getActor()));
     return r.ok ? null : writeMessage(r, t, i18n.language);
   }
 
   async function start(id: string) {
-    if (!actor) return;
-    const r = await saveInspectionChange(db, id, { kind: 'start' }, actor);
+    const r = await saveInspectionChange(db, id, { kind: 'start' }, actor ?? (await getActor()));
     const areaOfWalk = inspections?.find((i) => i.id === id)?.areaId;
     // Starting prepares the walk: the open findings' photos come along while the connection lasts.
     if (areaOfWalk && online) void prepareAreaPhotos(db, areaOfWalk).catch(() => undefined);
