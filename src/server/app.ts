@@ -15,6 +15,7 @@ import { errorCode, tryAgainCause } from './errors';
 import { installCompression } from './compression';
 import { installMetrics, noteTryAgain } from './metrics';
 import { registerOwnerRoutes } from './mail/ownerRoutes';
+import { registerSurveyMailRoutes } from './survey/mailRoutes';
 import { BodyRefused, installBodyGuard } from './http/bodyGuard';
 import { loggerOptions } from './http/logging';
 import { toPointer } from '../domain/text';
@@ -169,6 +170,12 @@ export function buildApp({ store, photoStore, metricsToken, config, municipality
   void app.register(async (scoped) => {
     registerSurveyCoordinatorRoutes(scoped, { store, municipalities: municipalities.map((m) => m.id), ...(config.mail?.publicUrl ? { publicUrl: config.mail.publicUrl } : {}) });
     registerPublicSurveyRoutes(scoped, { store, municipalities, ...survey });
+    registerSurveyMailRoutes(scoped, {
+      store,
+      municipalities,
+      smtpConfigured: Boolean(config.mail?.smtpUrl && config.mail.from),
+      ...(config.mail?.publicUrl ? { publicUrl: config.mail.publicUrl } : {}),
+    });
   });
   registerPdokRoutes(app, { store, municipalities, geocoder: pdok?.geocoder ?? noGeocoder, bag: pdok?.bag ?? noBagSource });
   registerWorryRoutes(app, { store, municipalities, photosDir: (config as Partial<ServerConfig>).photosDir, ...(photoStore ? { photoStore } : {}) });

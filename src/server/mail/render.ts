@@ -87,6 +87,9 @@ function intro(ctx: MailContext, count: number): { subject: string; opening: str
         subject: `Schouwkaart ${ctx.municipalityName}: weekoverzicht voor ${ctx.organisationName} (${n} open)`,
         opening: `Dit zijn de openstaande bevindingen van ${ctx.organisationName}. Bevindingen over de streefdatum staan bovenaan.`,
       };
+    default:
+      // Survey mails go to shops and have their own text (surveyMail.ts).
+      throw new Error(`not an owner mail: ${ctx.kind}`);
   }
 }
 

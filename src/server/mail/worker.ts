@@ -17,12 +17,14 @@ import { MAX_MAIL_ATTEMPTS, retryDelayMs } from '../../domain/mailSchedule';
 import { amsterdamDate } from '../../domain/overdue';
 import type { Store } from '../store/Store';
 import type { MailRow } from '../store/MailStore';
+import type { SurveyMailPayload } from '../../domain/survey/mailing';
 import { renderMail } from './render';
+import { renderSurveyMail } from './surveyMail';
 import { scheduleMails, type ScheduleOptions } from './schedule';
 import { messageIdFor, type MailTransport } from './transport';
 
 export interface MailWorkerOptions extends ScheduleOptions {
-  store: Pick<Store, 'mail' | 'owners' | 'listAreas'>;
+  store: Pick<Store, 'mail' | 'owners' | 'listAreas' | 'surveyMail'>;
   /** Null when SMTP is not configured: mails are queued and shown, never sent. */
   transport: MailTransport | null;
   from: string;
@@ -83,6 +85,7 @@ export class MailWorker {
 
   private async send(mail: MailRow, transport: MailTransport): Promise<'sent' | 'failed' | 'waiting'> {
     const { store } = this.o;
+    if (mail.organisationId === null) return this.sendSurvey(mail, transport);
     const organisation = await store.owners.get(mail.municipality, mail.organisationId);
     if (!organisation || organisation.emails.length === 0) {
       await store.mail.markFailed(mail.key, 'no_recipients', new Date(this.clock().getTime() + NO_RECIPIENTS_RETRY_MS), false);
@@ -115,6 +118,36 @@ export class MailWorker {
       return last ? 'failed' : 'waiting';
     }
     await store.mail.markSent(mail.key, this.clock(), organisation.emails, rendered.subject);
+    return 'sent';
+  }
+
+  /**
+   * A survey link to a shop: to the shop's address as it is now (removed meanwhile: not sent). A link
+   * answered or revoked meanwhile, or a shop closed, needs no mail: marked sent without recipients.
+   */
+  private async sendSurvey(mail: MailRow, transport: MailTransport): Promise<'sent' | 'failed' | 'waiting'> {
+    const { store } = this.o;
+    const to = mail.surveyLinkId ? await store.surveyMail.addressee(mail.surveyLinkId) : null;
+    const payload = mail.payload as SurveyMailPayload | null;
+    if (!to || !payload || to.linkStatus !== 'open' || !to.shopOpen) {
+      await store.mail.markSent(mail.key, this.clock(), [], '(niet meer nodig)');
+      return 'sent';
+    }
+    if (to.email === null) {
+      await store.mail.markFailed(mail.key, 'no_address', null);
+      return 'failed';
+    }
+    const rendered = renderSurveyMail(payload, mail.kind === 'survey_reminder');
+    try {
+      await transport.send({ from: this.o.from, to: [to.email], ...rendered, messageId: messageIdFor(mail.key, this.o.from) });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const last = mail.attempts >= MAX_MAIL_ATTEMPTS;
+      await store.mail.markFailed(mail.key, message, last ? null : new Date(this.clock().getTime() + retryDelayMs(mail.attempts)));
+      this.o.log?.(`mail ${mail.key}: attempt ${mail.attempts} failed (${message})${last ? '; giving up' : ''}`);
+      return last ? 'failed' : 'waiting';
+    }
+    await store.mail.markSent(mail.key, this.clock(), [to.email], rendered.subject);
     return 'sent';
   }
 

@@ -1,6 +1,7 @@
 import type { Finding } from '../../domain/finding';
 
-export type MailKind = 'assignment' | 'reminder' | 'digest';
+export type MailKind = 'assignment' | 'reminder' | 'digest' | 'survey_invite' | 'survey_reminder';
+export const surveyMailKinds: readonly MailKind[] = ['survey_invite', 'survey_reminder'];
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** One finding of a mail to queue; `marker` makes a reminder once per finding and due date. */
@@ -13,7 +14,11 @@ export interface MailItem {
 export interface NewMail {
   key: string;
   municipality: string;
-  organisationId: string;
+  /** The owner organisation it goes to; null for a survey mail (it goes to a shop, by `surveyLinkId`). */
+  organisationId: string | null;
+  surveyLinkId?: string;
+  /** A survey mail's content (SurveyMailPayload), emptied once sent or given up. */
+  payload?: unknown;
   kind: MailKind;
   batch?: string;
   items: MailItem[];
@@ -25,7 +30,9 @@ export interface NewMail {
 export interface MailRow {
   key: string;
   municipality: string;
-  organisationId: string;
+  organisationId: string | null;
+  surveyLinkId: string | null;
+  payload: unknown;
   kind: MailKind;
   status: MailStatus;
   attempts: number;
@@ -59,8 +66,9 @@ export interface MailStore {
    * lease): status 'sending', attempts + 1, leased until now + leaseMs. Null when nothing is due.
    */
   claimNext(now: Date, leaseMs: number): Promise<MailRow | null>;
+  /** Sent: also empties the payload (a survey link's token is not kept once mailed). */
   markSent(key: string, now: Date, recipients: readonly string[], subject: string): Promise<void>;
-  /** Back to 'queued' until `retryAt`, or 'failed' when `retryAt` is null. `countAttempt` false undoes the claim's +1. */
+  /** Back to 'queued' until `retryAt`, or 'failed' when `retryAt` is null (the payload is emptied then). `countAttempt` false undoes the claim's +1. */
   markFailed(key: string, error: string, retryAt: Date | null, countAttempt?: boolean): Promise<void>;
   /** The findings (records as stored) a mail is about, in the order queued. */
   findings(key: string): Promise<Finding[]>;

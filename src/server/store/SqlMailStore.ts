@@ -6,7 +6,7 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) a
 const iso = (v: unknown): string => new Date(v as string | Date).toISOString();
 const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 
-const COLUMNS = `key, municipality, organisation_id, kind, status, attempts, next_attempt_at, lease_until, last_error,
+const COLUMNS = `key, municipality, organisation_id, survey_link_id, payload, kind, status, attempts, next_attempt_at, lease_until, last_error,
   recipients, subject, created_at, sent_at,
   COALESCE((SELECT jsonb_agg(finding_id ORDER BY finding_id) FROM mail_items i WHERE i.mail_key = mail_outbox.key), '[]'::jsonb) AS finding_ids`;
 
@@ -14,7 +14,9 @@ function toRow(r: Record<string, unknown>): MailRow {
   return {
     key: r.key as string,
     municipality: r.municipality as string,
-    organisationId: r.organisation_id as string,
+    organisationId: (r.organisation_id as string | null) ?? null,
+    surveyLinkId: (r.survey_link_id as string | null) ?? null,
+    payload: r.payload === null || r.payload === undefined ? null : json<unknown>(r.payload),
     kind: r.kind as MailRow['kind'],
     status: r.status as MailStatus,
     attempts: Number(r.attempts),
@@ -33,15 +35,27 @@ function toRow(r: Record<string, unknown>): MailRow {
  * Writes mails inside the caller's transaction: the push that accepts an assignment calls this with
  * its own `tx`, so the mail exists if and only if the change does.
  */
-export async function queueMails(tx: SqlQueryable, mails: readonly NewMail[]): Promise<void> {
+export async function queueMails(tx: SqlQueryable, mails: readonly NewMail[]): Promise<string[]> {
+  const added: string[] = [];
   for (const m of mails) {
     const inserted = await tx.query(
-      `INSERT INTO mail_outbox (key, municipality, organisation_id, kind, batch, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz) ON CONFLICT (key) DO NOTHING RETURNING key`,
-      [m.key, m.municipality, m.organisationId, m.kind, m.batch ?? null, m.notBefore.toISOString(), m.createdAt.toISOString()],
+      `INSERT INTO mail_outbox (key, municipality, organisation_id, kind, batch, next_attempt_at, created_at, survey_link_id, payload)
+       VALUES ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9::jsonb) ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [
+        m.key,
+        m.municipality,
+        m.organisationId,
+        m.kind,
+        m.batch ?? null,
+        m.notBefore.toISOString(),
+        m.createdAt.toISOString(),
+        m.surveyLinkId ?? null,
+        m.payload === undefined ? null : JSON.stringify(m.payload),
+      ],
     );
     // A scheduled mail (reminder, digest) that exists already is complete: it may have gone out. Only
     // an assignment batch grows, one accepted mutation at a time, while its push holds it back.
+    if (inserted.length > 0) added.push(m.key);
     if (inserted.length === 0 && m.batch === undefined) continue;
     for (const item of m.items) {
       // DO NOTHING on any unique key: the same finding twice in a batch, or a reminder marker taken.
@@ -52,14 +66,15 @@ export async function queueMails(tx: SqlQueryable, mails: readonly NewMail[]): P
       ]);
     }
   }
+  return added;
 }
 
 /** `MailStore` in the SQL that PGlite and PostgreSQL both run. */
 export class SqlMailStore implements MailStore {
   constructor(private readonly db: SqlExecutor) {}
 
-  queue(mails: readonly NewMail[]): Promise<void> {
-    return this.db.transaction((tx) => queueMails(tx, mails));
+  async queue(mails: readonly NewMail[]): Promise<void> {
+    await this.db.transaction((tx) => queueMails(tx, mails));
   }
 
   async releaseBatch(batch: string, now: Date): Promise<void> {
@@ -123,7 +138,7 @@ export class SqlMailStore implements MailStore {
   async markSent(key: string, now: Date, recipients: readonly string[], subject: string): Promise<void> {
     await this.db.query(
       `UPDATE mail_outbox SET status = 'sent', sent_at = $2::timestamptz, lease_until = NULL, last_error = NULL,
-         recipients = $3::jsonb, subject = $4 WHERE key = $1`,
+         recipients = $3::jsonb, subject = $4, payload = NULL WHERE key = $1`,
       [key, now.toISOString(), JSON.stringify(recipients), subject],
     );
   }
@@ -132,7 +147,8 @@ export class SqlMailStore implements MailStore {
     await this.db.query(
       `UPDATE mail_outbox SET status = $3, last_error = $2, lease_until = NULL,
          next_attempt_at = COALESCE($4::timestamptz, next_attempt_at),
-         attempts = attempts - $5
+         attempts = attempts - $5,
+         payload = CASE WHEN $3 = 'failed' THEN NULL ELSE payload END
        WHERE key = $1`,
       [key, error.slice(0, 500), retryAt === null ? 'failed' : 'queued', retryAt?.toISOString() ?? null, countAttempt ? 0 : 1],
     );

@@ -1,3 +1,4 @@
+import { pruneShopContacts } from './SqlSurveyMailStore';
 import { findingEventSchema, findingSchema, type FindingEvent } from '../../domain/finding';
 import {
   RETENTION_MARKER,
@@ -87,6 +88,8 @@ export class SqlRetentionStore implements RetentionStore {
       await anonymiseWalks(tx, municipality, retentionCutoff(now, policy.closedFindingYears), run);
       await anonymiseCertifications(tx, municipality, now.getUTCFullYear() - policy.certificationYears, run);
       await anonymiseWorries(tx, municipality, retentionCutoff(now, policy.closedFindingYears), run, dropped);
+      // The survey's business addresses of shops closed or gone (migration 092) go with them.
+      await pruneShopContacts(tx, municipality);
       const removedPhotos = await removeUnreferencedPhotos(tx, [...dropped]);
       run.photos = removedPhotos.length;
       await tx.query(

@@ -19,6 +19,7 @@ import { SqlOwnerStore } from './SqlOwnerStore';
 import { SqlPdokStore } from './SqlPdokStore';
 import { SqlMailStore } from './SqlMailStore';
 import { SqlSurveyStore } from './SqlSurveyStore';
+import { SqlSurveyMailStore } from './SqlSurveyMailStore';
 import type { SurveyStore } from './SurveyStore';
 import { SqlWorryStore } from './SqlWorryStore';
 import { SqlPublicPageStore } from './SqlPublicPageStore';
@@ -36,6 +37,7 @@ export class SqlStore implements Store {
   readonly rateLimits: RateLimitStore;
   readonly retention: RetentionStore;
   readonly survey: SurveyStore;
+  readonly surveyMail: SqlSurveyMailStore;
   readonly pdok: SqlPdokStore;
   readonly worries: SqlWorryStore;
   readonly publicPages: SqlPublicPageStore;
@@ -54,6 +56,7 @@ export class SqlStore implements Store {
     this.rateLimits = new SqlRateLimitStore(db);
     this.retention = new SqlRetentionStore(db);
     this.survey = new SqlSurveyStore(db);
+    this.surveyMail = new SqlSurveyMailStore(db);
     this.pdok = new SqlPdokStore(db);
     this.worries = new SqlWorryStore(db);
     this.publicPages = new SqlPublicPageStore(db);

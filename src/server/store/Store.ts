@@ -9,6 +9,7 @@ import type { MailStore } from './MailStore';
 import type { LoginLimitStore } from './LoginLimitStore';
 import type { RateLimitStore } from './RateLimitStore';
 import type { MigrationOutcome } from './migrate';
+import type { SqlSurveyMailStore } from './SqlSurveyMailStore';
 import type { SurveyStore } from './SurveyStore';
 import type { PdokStore } from './PdokStore';
 import type { WorryStore } from './WorryStore';
@@ -72,6 +73,8 @@ export interface Store {
   readonly retention: RetentionStore;
   /** The shop survey: setups, one-time links, answers (SurveyStore.ts, migration 070). */
   readonly survey: SurveyStore;
+  /** Survey links by e-mail: the shops' business addresses and their survey mails (migration 092). */
+  readonly surveyMail: SqlSurveyMailStore;
   /** The geocoder's cache, BAG premises and decisions on them (PdokStore.ts, migrations 060-061). */
   readonly pdok: PdokStore;
   /** Worries before the walk: public links, submissions, moderation (WorryStore.ts, migration 075). */
