@@ -26,6 +26,8 @@ export type { AddressField, ShopField } from './shopImportHeaders';
  *   converted by the `toWgs84` function the caller passes (src/map/coords.ts), so the domain stays
  *   free of proj4. When both are present, lon/lat wins.
  * - Flags and open/status accept ja/nee/yes/no/true/false/1/0 (any case); an empty flag cell is "no",
+ *   The enquête column is per year (SPEC.md R50): "ja" is the import's survey year (`surveyYear`),
+ *   or the cell names the years ("2024 2025"); the shop gets `surveyYears`, never a flag for every year.
  *   an empty open cell is "open"; status also takes open/gesloten/closed/dicht.
  * - Duplicates: same name and address (both normalised, address not empty), or the same name within
  *   5 m. Against earlier rows of the file (duplicate_row, of row N) and against `existingShops`
@@ -111,6 +113,20 @@ export interface ShopImportOptions {
   toWgs84: (rd: [number, number]) => [number, number];
   /** Id for a new shop; defaults to a UUIDv7. */
   newId?: (row: number) => string;
+  /**
+   * The survey year a "ja" in the enquête column means (R50): the import's year, by default this
+   * calendar year. The column may also name the years ("2024 2025"); "nee" or empty is no year.
+   */
+  surveyYear?: number;
+}
+
+/** ja/nee (ja → `year`) or one or more years 2000-2100 separated by spaces, commas, ; or /; undefined when neither. */
+export function parseSurveyYears(value: string, year: number): number[] | undefined {
+  const flag = parseFlag(value, false);
+  if (flag !== undefined) return flag ? [year] : [];
+  const parts = value.split(/[\s,;/]+/).filter((p) => p !== '');
+  if (!parts.every((p) => /^\d{4}$/.test(p) && Number(p) >= 2000 && Number(p) <= 2100)) return undefined;
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
 }
 
 /** Same name within this distance is a duplicate. */
@@ -195,6 +211,7 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
   }
 
   const newId = options.newId ?? (() => uuidv7());
+  const surveyYear = options.surveyYear ?? new Date().getFullYear();
   const existing = options.existingShops.map((s): { shop: Shop; key: DupKey } => ({
     shop: s,
     key: { name: textKey(s.name), address: textKey(s.address), point: [s.point.coordinates[0], s.point.coordinates[1]] },
@@ -243,7 +260,19 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
       } else open = v;
     }
     const flags = noFlags();
+    // The survey column is per year (R50): ja = the import's year, or the years themselves ("2024 2025").
+    let surveyYears: number[] | undefined;
+    const surveyCell = cell('surveyAnswered');
+    if (surveyCell !== undefined) {
+      const years = parseSurveyYears(surveyCell, surveyYear);
+      if (years === undefined) fail('surveyAnswered', 'unknown_flag_value', `"${surveyCell}" is not ja/nee or a year (2000-2100)`, { value: surveyCell });
+      else {
+        surveyYears = years;
+        flags.surveyAnswered = years.includes(surveyYear);
+      }
+    }
     for (const f of shopFlagKeys) {
+      if (f === 'surveyAnswered') continue;
       const v = cell(f);
       if (v === undefined) continue;
       const b = parseFlag(v, false);
@@ -331,6 +360,7 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
         shopChecks: [],
         visits: [],
         courses: [],
+        ...(surveyYears ? { surveyYears } : {}),
       };
       // Checked with a stand-in point: the real one comes from the geocoder or the map.
       const checked = checkDraft(draft);
@@ -354,6 +384,7 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
         shopChecks: [],
         visits: [],
         courses: [],
+        ...(surveyYears ? { surveyYears } : {}),
       };
       const checked = shopSchema.safeParse(candidate);
       if (checked.success) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../src/domain/geojson';
-import { noFlags, type Shop } from '../../src/domain/shop';
+import { noFlags, surveyAnsweredIn, type Shop } from '../../src/domain/shop';
 import {
   parseFlag,
   placeDraft,
@@ -339,5 +339,45 @@ describe('address rows', () => {
     const made = placeDraft(draft, [6.16, 52.25], deventer, { bag });
     expect(made).toMatchObject({ ok: true, shop: { name: 'A', point: { type: 'Point', coordinates: [6.16, 52.25] }, bag } });
     expect(placeDraft(draft, [4.9, 52.37], deventer)).toMatchObject({ ok: false, reason: 'outside_municipality' });
+  });
+});
+
+describe('the enquête column counts for a year, never for every year (R50)', () => {
+  const text =
+    'Naam;Lengtegraad;Breedtegraad;Enquête\n' +
+    'Ja-winkel;6.1606;52.2511;ja\n' +
+    'Nee-winkel;6.1610;52.2515;nee\n' +
+    'Jaren-winkel;6.1620;52.2520;2023 2025\n' +
+    'Fout-winkel;6.1630;52.2525;misschien\n';
+  const r = parseShopCsv(text, { ...options(), surveyYear: 2025 });
+  if (!r.ok) throw new Error(r.message);
+
+  it('"ja" is the import\'s survey year, so the shop has not answered other years', () => {
+    const shop = row(r, 2).shop!;
+    expect(shop.surveyYears).toEqual([2025]);
+    expect(shop.flags.surveyAnswered).toBe(true);
+    expect(surveyAnsweredIn(shop, 2025)).toBe(true);
+    expect(surveyAnsweredIn(shop, 2026)).toBe(false);
+    expect(surveyAnsweredIn(shop, 2024)).toBe(false);
+  });
+
+  it('"nee" is no year; years in the cell are those years', () => {
+    const no = row(r, 3).shop!;
+    expect(no.surveyYears).toEqual([]);
+    expect(no.flags.surveyAnswered).toBe(false);
+    const years = row(r, 4).shop!;
+    expect(years.surveyYears).toEqual([2023, 2025]);
+    expect(years.flags.surveyAnswered).toBe(true);
+    expect(surveyAnsweredIn(years, 2024)).toBe(false);
+  });
+
+  it('anything else is refused naming the column', () => {
+    expect(row(r, 5).status).toBe('error');
+    expect(problems(row(r, 5))).toEqual([['Enquête', 'unknown_flag_value']]);
+  });
+
+  it('without the column the shop has no survey years', () => {
+    const plain = preview('Naam;Lengtegraad;Breedtegraad\nWinkel;6.1606;52.2511\n');
+    expect(row(plain, 2).shop!.surveyYears).toBeUndefined();
   });
 });

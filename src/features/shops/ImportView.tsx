@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { amsterdamDate } from '../../domain/overdue';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { db } from '../../services/db';
 import { parseShopGeoJson } from '../../domain/shopGeoJsonImport';
@@ -28,6 +29,8 @@ function looksLikeGeoJson(name: string, text: string): boolean {
  */
 export function ImportView({ data }: { data: ShopsData }) {
   const { t } = useTranslation();
+  // "ja" in the enquête column is this year's survey (R50), never every year's.
+  const surveyYear = Number(amsterdamDate(new Date()).slice(0, 4));
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ShopImportPreview | null>(null);
@@ -84,7 +87,7 @@ export function ImportView({ data }: { data: ShopsData }) {
       setMessage({ kind: 'error', text: t('shops.import.refused.read_error') });
       return;
     }
-    const options = { municipality: data.municipality, municipalityBoundary: boundary, existingShops: existing, toWgs84: rdToWgs84 };
+    const options = { municipality: data.municipality, municipalityBoundary: boundary, existingShops: existing, toWgs84: rdToWgs84, surveyYear };
     const result = looksLikeGeoJson(file.name, text) ? parseShopGeoJson(text, options) : parseShopCsv(text, options);
     if (!result.ok) {
       setMessage({ kind: 'error', text: t(`shops.import.refused.${result.reason}`, { column: result.column ?? '', row: result.row ?? '' }) });
@@ -150,6 +153,7 @@ export function ImportView({ data }: { data: ShopsData }) {
     <section aria-labelledby="import-title" className="panel">
       <h2 id="import-title">{t('shops.import.title')}</h2>
       <p className="intro">{t('shops.import.intro')}</p>
+      <p className="muted">{t('shops.import.surveyColumn', { year: surveyYear })}</p>
       {!boundary && <p className="banner banner-warn">{t('shops.import.noBoundary')}</p>}
       <div className="field">
         <label htmlFor={inputId}>{t('shops.import.file')}</label>

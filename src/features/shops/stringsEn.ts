@@ -125,6 +125,7 @@ export const shopsEn: Widen<typeof shopsNl> = {
     title: 'Import shops',
     intro:
       'Choose a CSV file (columns by name, Dutch or English; coordinates as longitude/latitude or RD x/y) or a GeoJSON file of points. You see a preview first; nothing is stored until you confirm.',
+    surveyColumn: 'Column "enquête" (survey): "yes" counts as answered for the {{year}} survey; you may also give the years ("2024 2025").',
     file: 'File (CSV or GeoJSON)',
     summary: '{{ok}} good, {{error}} bad',
     confirm_one: 'Import {{count}} good row',
