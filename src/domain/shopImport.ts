@@ -120,7 +120,7 @@ export interface ShopImportOptions {
   surveyYear?: number;
 }
 
-/** ja/nee (ja → `year`) or one or more years 2000-2100 separated by spaces, commas, ; or /; undefined when neither. */
+/** ja/nee (ja → `year`, nee → none: the shop has no survey years) or one or more years 2000-2100 separated by spaces, commas, ; or /; undefined when neither. */
 export function parseSurveyYears(value: string, year: number): number[] | undefined {
   const flag = parseFlag(value, false);
   if (flag !== undefined) return flag ? [year] : [];
@@ -266,7 +266,7 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
     if (surveyCell !== undefined) {
       const years = parseSurveyYears(surveyCell, surveyYear);
       if (years === undefined) fail('surveyAnswered', 'unknown_flag_value', `"${surveyCell}" is not ja/nee or a year (2000-2100)`, { value: surveyCell });
-      else {
+      else if (years.length > 0) {
         surveyYears = years;
         flags.surveyAnswered = years.includes(surveyYear);
       }

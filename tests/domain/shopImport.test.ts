@@ -363,8 +363,9 @@ describe('the enquête column counts for a year, never for every year (R50)', ()
 
   it('"nee" is no year; years in the cell are those years', () => {
     const no = row(r, 3).shop!;
-    expect(no.surveyYears).toEqual([]);
+    expect(no.surveyYears).toBeUndefined();
     expect(no.flags.surveyAnswered).toBe(false);
+    expect(surveyAnsweredIn(no, 2025)).toBe(false);
     const years = row(r, 4).shop!;
     expect(years.surveyYears).toEqual([2023, 2025]);
     expect(years.flags.surveyAnswered).toBe(true);
