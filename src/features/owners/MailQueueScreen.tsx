@@ -33,7 +33,7 @@ export default function MailQueueScreen() {
     );
   }
   const when = (iso: string) => formatDateTime(iso, i18n.language);
-  const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
+  const orgName = (id: string | null) => (id === null ? t('owners.mail.surveyShop') : (organisations.find((o) => o.id === id)?.name ?? id));
   const detail = (m: MailEntry) => {
     if (m.status === 'sent') return t('owners.mail.sentTo', { to: m.recipients.join(', ') || '—' });
     if (m.lastError === 'no_recipients') return t('owners.mail.noRecipients');

@@ -6,8 +6,9 @@ import { call } from '../auth/usersApi';
 
 export interface MailEntry {
   key: string;
-  kind: 'assignment' | 'reminder' | 'digest';
-  organisationId: string;
+  kind: 'assignment' | 'reminder' | 'digest' | 'survey_invite' | 'survey_reminder';
+  /** Null for a survey mail (it goes to a shop). */
+  organisationId: string | null;
   status: 'queued' | 'sending' | 'sent' | 'failed';
   attempts: number;
   nextAttemptAt: string;

@@ -118,7 +118,8 @@ export function registerOwnerRoutes(app: FastifyInstance, o: OwnerRouteOptions):
     const m = municipalityOf(request, reply, 'coordinator');
     if (!m) return reply;
     const { mails, counts } = await store.mail.list(m, 200);
-    return { smtpConfigured: o.smtpConfigured, counts, mails };
+    // A survey mail's payload holds the shop's link (its token) until sent: never shown.
+    return { smtpConfigured: o.smtpConfigured, counts, mails: mails.map(({ payload: _payload, ...mail }) => mail) };
   });
 
   app.get('/api/my-actions', async (request, reply) => {
