@@ -35,6 +35,12 @@ interface Sample {
   scripts: string[];
   /** JS, CSS and JSON answers from the network (not the service worker): how each came compressed. */
   answers: Answer[];
+  /**
+   * On the page's clock (ms since navigation): when /api/config and /api/areas were asked for and
+   * answered, and when the last script before the first screen had come, so the report shows which
+   * of them the first screen waited on.
+   */
+  timeline: { configAsked: number; areasAsked: number; apiAnswered: number; scriptsLoaded: number; listShown: number };
 }
 
 interface Answer {
@@ -72,10 +78,11 @@ async function sampleOnce(page: Page, url: string): Promise<Sample> {
   // LCP is final once the page is idle a moment; the probe keeps the last entry.
   await page.waitForTimeout(300);
   page.off('request', onRequest);
-  const r = (await page.evaluate('({ lcp: window.__lcp, areaList: window.__areaListAt, shownAt: performance.timeOrigin + window.__shownAt })')) as {
+  const r = (await page.evaluate('({ lcp: window.__lcp, areaList: window.__areaListAt, shownAt: performance.timeOrigin + window.__shownAt, origin: performance.timeOrigin })')) as {
     lcp: number;
     areaList: number;
     shownAt: number;
+    origin: number;
   };
   // From the network log: what was asked for before the first screen was there (the page's own clock
   // marks that moment; each request's start is on the same wall clock).
@@ -85,6 +92,17 @@ async function sampleOnce(page: Page, url: string): Promise<Sample> {
     if (request.timing().startTime <= r.shownAt) before.push({ request, response });
   }
   const scripts = before.filter((b) => b.request.resourceType() === 'script').map((b) => b.request.url());
+  const rel = (t: number) => Math.round(t - r.origin);
+  const asked = (p: string) => before.filter((b) => new URL(b.request.url()).pathname === p).map((b) => rel(b.request.timing().startTime));
+  const ended = (b: { request: Request }) => rel(b.request.timing().startTime + Math.max(0, b.request.timing().responseEnd));
+  const api = before.filter((b) => ['/api/config', '/api/areas'].includes(new URL(b.request.url()).pathname));
+  const timeline = {
+    configAsked: Math.min(...asked('/api/config')),
+    areasAsked: Math.min(...asked('/api/areas')),
+    apiAnswered: Math.max(0, ...api.map(ended)),
+    scriptsLoaded: Math.max(0, ...before.filter((b) => b.request.resourceType() === 'script').map(ended)),
+    listShown: Math.round(r.areaList),
+  };
   const answers: Answer[] = [];
   for (const { request, response } of before) {
     const path = new URL(request.url()).pathname;
@@ -92,7 +110,7 @@ async function sampleOnce(page: Page, url: string): Promise<Sample> {
     const sizes = await request.sizes().catch(() => null);
     if (sizes) answers.push({ path, encoding: (await response.allHeaders())['content-encoding'] ?? 'none', wire: sizes.responseBodySize });
   }
-  return { lcp: r.lcp, areaList: r.areaList, scripts, answers };
+  return { lcp: r.lcp, areaList: r.areaList, scripts, answers, timeline };
 }
 
 async function appSamples(browser: Browser, base: string): Promise<{ cold: Sample[]; warm: Sample[] }> {
@@ -166,6 +184,12 @@ function summary(samples: Sample[], key: 'lcp' | 'areaList') {
   return { p50: Math.round(percentile(xs, 0.5)), p95: Math.round(percentile(xs, 0.95)), samples: xs.map(Math.round) };
 }
 
+/** The median of each timeline mark over the samples (ms since navigation). */
+function timelineP50(samples: Sample[]): Record<string, number> {
+  const keys = Object.keys(samples[0]?.timeline ?? {}) as (keyof Sample['timeline'])[];
+  return Object.fromEntries(keys.map((k) => [k, Math.round(percentile(samples.map((s) => s.timeline[k]).filter(Number.isFinite), 0.5))]));
+}
+
 async function onServer(browser: Browser, server: AppServer, label: string): Promise<Measurement[]> {
   const { cold, warm } = await appSamples(browser, server.base);
   const plain = await leafletSamples(browser, server.base);
@@ -173,7 +197,7 @@ async function onServer(browser: Browser, server: AppServer, label: string): Pro
   const scripts = cold[0]!.scripts;
   const out: Measurement[] = [];
   out.push({
-    name: `first screen: JavaScript loaded before the area list shows, cold (${label}, gzip)`,
+    name: `first screen: JavaScript loaded before the area list and the map's areas show, cold (${label}, gzip)`,
     value: gzipKB(scripts),
     unit: 'KB',
     budget: 250,
@@ -211,7 +235,7 @@ async function onServer(browser: Browser, server: AppServer, label: string): Pro
       unit: 'ms',
       budget: listBudget,
       baseline: { name: 'plain Leaflet page listing the same areas, cold, p95', value: base.list.p95 },
-      detail: { p50: list.p50, samples: list.samples, baselineP50: base.list.p50 },
+      detail: { p50: list.p50, samples: list.samples, baselineP50: base.list.p50, timelineP50: timelineP50(samples) },
     });
   }
   return out;
@@ -222,7 +246,11 @@ export async function firstScreenBenchmarks(exe: string | null): Promise<Measure
   const out: Measurement[] = [];
   const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    for (const [label, geoDir] of [['16 areas', null], ['200 areas', geoDirWithAreas(200)]] as const) {
+    // BENCH_FIRST_SCREEN_AREAS=16 (or 200) runs one of the two (tests/bench/firstScreenOnly.ts).
+    const only = process.env.BENCH_FIRST_SCREEN_AREAS;
+    const sets = [['16 areas', () => null], ['200 areas', () => geoDirWithAreas(200)]] as const;
+    for (const [label, makeDir] of sets.filter(([l]) => !only || l === `${only} areas`)) {
+      const geoDir = makeDir();
       const server = await startAppServer(geoDir ? { GEO_DIR: geoDir } : {});
       try {
         out.push(...(await onServer(browser, server, label)));

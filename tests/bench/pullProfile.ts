@@ -1,5 +1,5 @@
 // Profiling aid: where a pull's time goes in Chromium, stage by stage (not part of npm run bench).
-// PULL_SIZES=10000 npx tsx tests/bench/pullProfile.ts
+// PULL_SIZES=10000 npx tsx tests/bench/pullProfile.ts   (MODE=count: IndexedDB requests per pulled finding)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/server/auth/cookies';
@@ -34,7 +34,20 @@ try {
   );
   await page.goto(`${base}/__bench/p.html`);
   await page.waitForFunction(() => typeof window.benchProfile === 'function');
-  for (let i = 0; i < Number(process.env.RUNS ?? 3); i++) {
+  if (process.env.MODE === 'count') {
+    // MODE=count: IndexedDB requests of one pull with the app's engine, in total and per finding.
+    const r = await page.evaluate((l) => window.benchCount(l), limit);
+    const perFinding = Object.fromEntries(Object.entries(r.counts).map(([k, v]) => [k, Number((v / Math.max(1, r.findings)).toFixed(3))]));
+    console.log(JSON.stringify({ n, limit, ...r, perFinding }, null, 1));
+  }
+  if (process.env.MODE === 'floor') {
+    // MODE=floor: raw IndexedDB puts (one record per finding, with and without indexes, and rows of 500) beside the app's apply.
+    for (let i = 0; i < Number(process.env.RUNS ?? 3); i++) {
+      const load = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      console.log(JSON.stringify({ n, limit, load, ...(await page.evaluate((l) => window.benchFloor(l), limit)) }));
+    }
+  }
+  for (let i = 0; i < (process.env.MODE === 'count' || process.env.MODE === 'floor' ? 0 : Number(process.env.RUNS ?? 3)); i++) {
     serverMs = 0;
     const load = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const r = await page.evaluate(([l, f, m]) => window.benchProfile(l, f, m), [limit, process.env.FOLD !== '0', process.env.MODE ?? ''] as [number, boolean, string]);
