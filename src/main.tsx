@@ -16,8 +16,10 @@ import { installChunkRecovery, registerServiceWorker } from './app/registerSw';
 import { partnersStrings } from './features/partners/i18n';
 import { ownersStrings } from './features/owners/i18n';
 import { worriesNavStrings } from './features/worries/i18nNav';
+import { preloadDeepLink } from './app/preloadDeepLink';
 
 installChunkRecovery();
+preloadDeepLink(location.pathname);
 registerStrings('auth', authStrings);
 registerStrings('account', accountStrings);
 registerStrings('people', peopleStrings);
