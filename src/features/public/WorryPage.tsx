@@ -1,6 +1,6 @@
 /**
- * The shopkeeper's worry page (issue 16, SPEC.md R47): opened from the area's public link
- * (`/melding#<token>`, the token in the fragment so it reaches no server log), on a phone, without an
+ * The shopkeeper's worry page (issue 16, SPEC.md R47, R53): opened from the area's public link or from
+ * a shop's personal survey link (`/melding#<token>`, the token in the fragment so it reaches no server log), on a phone, without an
  * account. Pin the spot on the area's map, choose a category from the walk's own list, write a line,
  * add a photo if you like (downscaled and stripped on the phone, and again on the server).
  */
@@ -24,7 +24,7 @@ interface LinkInfo {
   area: { id: string; name: string; geometry: AreaGeometry };
   themes: { code: string; labels: { nl: string; en: string }; categories: { code: string; labels: { nl: string; en: string } }[] }[];
 }
-type Load = { state: 'loading' } | { state: 'unknown' } | { state: 'failed' } | { state: 'ok'; link: LinkInfo; config: ClientConfig };
+type Load = { state: 'loading' } | { state: 'unknown' } | { state: 'outside' } | { state: 'failed' } | { state: 'ok'; link: LinkInfo; config: ClientConfig };
 type Sent = { state: 'idle' } | { state: 'sending' } | { state: 'sent' } | { state: 'error'; message: string };
 
 const tokenFromHash = () => decodeURIComponent(window.location.hash.replace(/^#/, ''));
@@ -55,6 +55,7 @@ export default function WorryPage() {
     setLoad({ state: 'loading' });
     (async () => {
       const res = await fetch('/api/public/worry-link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      if (res.status === 404 && ((await res.json().catch(() => ({}))) as { error?: string }).error === 'outside_areas') return { state: 'outside' } as const;
       if (res.status === 404 || res.status === 400) return { state: 'unknown' } as const;
       if (!res.ok) return { state: 'failed' } as const;
       const link = (await res.json()) as LinkInfo;
@@ -69,6 +70,7 @@ export default function WorryPage() {
 
   if (load.state === 'loading') return <p className="public-note">{t('public.worry.loading')}</p>;
   if (load.state === 'unknown') return <main className="public-page"><p role="alert" className="public-alert">{t('public.worry.unknownLink')}</p></main>;
+  if (load.state === 'outside') return <main className="public-page"><p role="alert" className="public-alert">{t('public.worry.outsideAreas')}</p></main>;
   if (load.state === 'failed') return <main className="public-page"><p role="alert" className="public-alert">{t('public.page.failed')}</p></main>;
   return <WorryForm key={token} token={token} link={load.link} config={load.config} />;
 }
@@ -124,7 +126,7 @@ function WorryForm({ token, link, config }: { token: string; link: LinkInfo; con
         setSent({ state: 'sent' });
         return;
       }
-      if (res.status === 404) return setSent({ state: 'error', message: t('public.worry.unknownLink') });
+      if (res.status === 404) return setSent({ state: 'error', message: t('public.worry.unknownLink') }); // revoked meanwhile, or the survey closed
       if (res.status === 429) return setSent({ state: 'error', message: t('public.worry.rateLimited') });
       if (res.status === 413 || res.status === 415) return setSent({ state: 'error', message: t('public.worry.photoProblem') });
       setSent({ state: 'error', message: t('public.worry.failed', { reason: res.status }) });

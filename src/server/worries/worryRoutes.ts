@@ -26,10 +26,11 @@ import { clientKey, perAddress } from '../http/publicRateLimit';
 import type { Store } from '../store/Store';
 import { FsPhotoStore, type PhotoStore } from '../sync/PhotoStore';
 import { loadSize } from '../sync/photoSizes';
+import { worryLinkOf } from './worryLinkOf';
 import { storeWorryPhoto } from './worryPhoto';
 
 export interface WorryRouteOptions {
-  store: Pick<Store, 'worries' | 'sync' | 'listAreas' | 'rateLimits'>;
+  store: Pick<Store, 'worries' | 'sync' | 'listAreas' | 'rateLimits' | 'survey'>;
   municipalities: readonly MunicipalityConfig[];
   photoStore?: PhotoStore;
   photosDir?: string;
@@ -76,6 +77,15 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
   };
   const unknownLink = (reply: FastifyReply) =>
     reply.code(404).send({ error: 'unknown_link', message: 'This link does not work (any more). Ask the safety coach for a new one.' });
+  /** The link of a token (an area's worry link or a shop's survey link), or the refusal sent. */
+  const linkOf = async (token: string, reply: FastifyReply) => {
+    const found = await worryLinkOf(store, token, now());
+    if (found.ok) return found;
+    if (found.reason === 'outside_areas') {
+      await reply.code(404).send({ error: 'outside_areas', message: 'The shop of this link lies outside the shopping areas, so it has no area map to pin a worry on.' });
+    } else await unknownLink(reply);
+    return null;
+  };
 
   // ---- The shopkeeper's side (open) ----
   // Requests per address and minute, counted in the database (shared by every process); stored worries
@@ -85,12 +95,14 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
 
   app.post('/api/public/worry-link', openLimit, async (request, reply) => {
     const { token } = linkBodySchema.parse(request.body);
-    const link = await store.worries.findLink(token);
-    if (!link) return unknownLink(reply);
+    const found = await linkOf(token, reply);
+    if (!found) return reply;
+    const { link } = found;
     const area = (await store.listAreas(link.municipality)).find((a) => a.id === link.areaId);
     if (!area) return unknownLink(reply);
     return {
       municipality: link.municipality,
+      via: found.via,
       area: { id: area.id, name: area.name, geometry: area.geometry },
       // The same category table the walk uses (src/domain/categories.ts).
       themes: defaultCategories.map((t) => ({ code: t.code, labels: t.labels, categories: t.categories.map((c) => ({ code: c.code, labels: c.labels })) })),
@@ -99,8 +111,9 @@ export function registerWorryRoutes(app: FastifyInstance, o: WorryRouteOptions):
 
   app.post('/api/public/worries', submitLimit, async (request, reply) => {
     const input = worrySubmissionSchema.parse(request.body);
-    const link = await store.worries.findLink(input.token);
-    if (!link) return unknownLink(reply);
+    const found = await linkOf(input.token, reply);
+    if (!found) return reply;
+    const { link } = found;
     if (!findCategory(input.categoryCode)) return reply.code(400).send({ error: 'invalid_input', issues: [{ path: '/categoryCode', message: 'unknown category' }] });
     const m = served.get(link.municipality);
     if (!m || !isNearMunicipality(input.point, m.boundary, MUNICIPALITY_TOLERANCE_M)) {

@@ -113,7 +113,19 @@ export function SurveyPage({ token }: { token: string }) {
 
   if (state.kind === 'loading') return <Page title={tr('title')} lang={langButton}><p aria-busy="true">{tr('loading')}</p></Page>;
   if (state.kind === 'offline') return <Page title={tr('title')} lang={langButton}><p role="alert">{tr('offline')}</p></Page>;
-  if (state.kind === 'done') return <Page title={tr('thanksTitle')} lang={langButton}><p role="status">{tr('thanks')}</p></Page>;
+  // The same personal link pins a worry on the shop's area map (R53), answered or not: the worry page
+  // says so itself when the link no longer works.
+  const worry = (
+    <section className="worry" aria-labelledby="worry-title">
+      <h2 id="worry-title">{tr('worryTitle')}</h2>
+      <p>{tr('worryIntro')}</p>
+      <a className="worry-link" href={`/melding#${encodeURIComponent(token)}`}>
+        {tr('worryLink')}
+      </a>
+    </section>
+  );
+
+  if (state.kind === 'done') return <Page title={tr('thanksTitle')} lang={langButton}><p role="status">{tr('thanks')}</p>{worry}</Page>;
   if (state.kind === 'stop') {
     const [title, body]: [Key, Key] =
       state.why === 'link_answered' ? ['answeredTitle', 'answered'] : state.why === 'link_revoked' ? ['revokedTitle', 'revoked'] : state.why === 'rate_limited' ? ['limitedTitle', 'limited'] : ['unknownTitle', 'unknown'];
@@ -123,6 +135,7 @@ export function SurveyPage({ token }: { token: string }) {
           {tr(body)}
         </p>
         {state.why !== 'link_answered' && <p>{tr('nothingStored')}</p>}
+        {state.why === 'link_answered' && worry}
       </Page>
     );
   }
@@ -158,6 +171,7 @@ export function SurveyPage({ token }: { token: string }) {
           {sending ? tr('sending') : tr('send')}
         </button>
       </form>
+      {worry}
     </Page>
   );
 }
