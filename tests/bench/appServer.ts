@@ -51,6 +51,20 @@ export function childrenLeft(before: ReadonlySet<number> = new Set()): number[] 
   return childrenOf(process.pid).filter((p) => !before.has(p) && processAlive(p));
 }
 
+/**
+ * Whether a process is esbuild's long-lived service: tsx's loader and the bench's own bundling
+ * (pullBrowser.ts) start one as a child of the bench, and it ends with the bench's process. It is the
+ * bench's tooling, not something the bench started to measure, so the final check names it apart.
+ */
+export function isEsbuildService(pid: number): boolean {
+  try {
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.some((a) => /(^|\/)esbuild$/.test(a)) && args.some((a) => a.startsWith('--service'));
+  } catch {
+    return false;
+  }
+}
+
 /** Process ids whose parent is `pid`, from ps. */
 export function childrenOf(pid: number): number[] {
   try {
