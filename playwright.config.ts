@@ -13,6 +13,11 @@ const pdok = `http://127.0.0.1:${pdokPort}`;
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'schouwkaart-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 const tiles = `http://127.0.0.1:${tilePort}/tiles`;
+// A real SMTP server on loopback the app sends its mails to (tests/e2e/smtpSinkServer.ts); tests read
+// what arrived from its HTTP side.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 8184);
+const smtpHttpPort = Number(process.env.E2E_SMTP_HTTP_PORT ?? 8185);
+process.env.E2E_SMTP_HTTP = `http://127.0.0.1:${smtpHttpPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -47,6 +52,12 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: 'npx tsx tests/e2e/smtpSinkServer.ts',
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(smtpHttpPort) },
+      url: `http://127.0.0.1:${smtpHttpPort}/health`,
+      reuseExistingServer: false,
+    },
+    {
       command: 'node dist-server/main.js',
       env: {
         PORT: String(port),
@@ -57,6 +68,9 @@ export default defineConfig({
         PDOK_LOCATIESERVER_URL: `${pdok}/locatieserver`,
         PDOK_BAG_OGC_URL: `${pdok}/bag`,
         PDOK_RATE_PER_SECOND: '100',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: 'Schouwkaart e2e <schouw@e2e.example>',
+        MAIL_POLL_SECONDS: '1',
       },
       url: `http://localhost:${port}/api/health`,
       reuseExistingServer: false,

@@ -26,6 +26,8 @@ const env = {
   E2E_PORT: String(await freePort()),
   E2E_TILE_PORT: String(await freePort()),
   E2E_PDOK_PORT: String(await freePort()),
+  E2E_SMTP_PORT: String(await freePort()),
+  E2E_SMTP_HTTP_PORT: String(await freePort()),
   TZ: 'Europe/Amsterdam',
 };
 const child = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit', env });
