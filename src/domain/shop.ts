@@ -106,3 +106,25 @@ export function noFlags(): ShopFlags {
     kvoApp: false,
   };
 }
+
+/** What a new shop needs; the rest starts empty (see `newShop`) unless given. */
+export type NewShopFields = Pick<Shop, 'id' | 'municipality' | 'name' | 'address' | 'point'> & Partial<Shop>;
+
+/** A shop as the register starts it: open, no sector, no measures, no checks, visits or courses. */
+export function newShop(fields: NewShopFields): Shop {
+  const { id, municipality, name, address, point, ...rest } = fields;
+  return {
+    id,
+    municipality,
+    name,
+    address,
+    point,
+    sector: '',
+    open: true,
+    flags: noFlags(),
+    shopChecks: [],
+    visits: [],
+    courses: [],
+    ...rest,
+  };
+}

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { detectSeparator, normaliseHeader, parseCsvRecords, parseDecimal, parseFlag, parseOpen, unguard } from './csvRecords';
 import type { AreaGeometry } from './geojson';
 import type { AddressQuery } from './geocode';
-import { noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop } from './shop';
+import { newShop, noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop } from './shop';
 import { addressRowProblem, checkDraft, composeAddress, readAddressCells, type ShopDraft } from './shopAddressRows';
 import { HEADER_ALIASES, type ShopField } from './shopImportHeaders';
 
@@ -372,20 +372,17 @@ export function parseShopCsv(text: string, options: ShopImportOptions): ShopImpo
     }
 
     if (errors.length === 0 && point) {
-      const candidate = {
+      const candidate = newShop({
         id: cell('id') || newId(rowNumber),
         municipality: options.municipality,
         name,
         address,
-        point: { type: 'Point' as const, coordinates: point },
+        point: { type: 'Point', coordinates: point },
         sector: cell('sector') ?? '',
         open,
         flags,
-        shopChecks: [],
-        visits: [],
-        courses: [],
         ...(surveyYears ? { surveyYears } : {}),
-      };
+      });
       const checked = shopSchema.safeParse(candidate);
       if (checked.success) {
         rows.push({ row: rowNumber, status: 'ok', shop: checked.data, errors: [] });

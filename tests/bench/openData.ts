@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { compareWithRegister, shopPremisesInside, type BagPremises } from '../../src/domain/bagPremises';
 import type { AreaGeometry } from '../../src/domain/geojson';
-import { noFlags, type Shop } from '../../src/domain/shop';
+import { newShop, type Shop } from '../../src/domain/shop';
 import { pdokServices } from '../../src/server/pdok/services';
 import { bagId, startFakePdok, type FakeAddress } from '../support/fakePdok';
 import { testMunicipality } from '../support/fixtures';
@@ -73,20 +73,16 @@ function bagComparison(n = 2000): Measurement {
     gebruiksdoel: ['winkelfunctie'],
     status: 'Verblijfsobject in gebruik',
   }));
-  const shops: Shop[] = premises.slice(0, 1500).map((p, i) => ({
-    id: `s${i}`,
-    municipality: 'deventer',
-    name: `Winkel ${i}`,
-    address: i >= 1000 && i < 1300 ? p.address : '',
-    point: { type: 'Point', coordinates: [p.point[0] + (i >= 1300 ? 0.00003 : 0), p.point[1]] },
-    sector: '',
-    open: true,
-    flags: noFlags(),
-    shopChecks: [],
-    visits: [],
-    courses: [],
-    ...(i < 1000 ? { bag: { nummeraanduidingId: bagId('na', i), adresseerbaarObjectId: p.id } } : {}),
-  }));
+  const shops: Shop[] = premises.slice(0, 1500).map((p, i) =>
+    newShop({
+      id: `s${i}`,
+      municipality: 'deventer',
+      name: `Winkel ${i}`,
+      address: i >= 1000 && i < 1300 ? p.address : '',
+      point: { type: 'Point', coordinates: [p.point[0] + (i >= 1300 ? 0.00003 : 0), p.point[1]] },
+      ...(i < 1000 ? { bag: { nummeraanduidingId: bagId('na', i), adresseerbaarObjectId: p.id } } : {}),
+    }),
+  );
   const times: number[] = [];
   let result = null as ReturnType<typeof compareWithRegister> | null;
   for (let k = 0; k < 5; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry } from '../../src/domain/geojson';
-import { noFlags, surveyAnsweredIn, type Shop } from '../../src/domain/shop';
+import { newShop, noFlags, surveyAnsweredIn, type Shop } from '../../src/domain/shop';
 import {
   parseFlag,
   placeDraft,
@@ -27,19 +27,7 @@ const deventer: AreaGeometry = {
 };
 
 function existingShop(id: string, name: string, address: string, point: [number, number]): Shop {
-  return {
-    id,
-    municipality: 'deventer',
-    name,
-    address,
-    point: { type: 'Point', coordinates: point },
-    sector: '',
-    open: true,
-    flags: noFlags(),
-    shopChecks: [],
-    visits: [],
-    courses: [],
-  };
+  return newShop({ id, municipality: 'deventer', name, address, point: { type: 'Point', coordinates: point } });
 }
 
 const options = (existingShops: Shop[] = []): ShopImportOptions => ({

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { Area } from '../../src/domain/area';
-import { noFlags, type Shop } from '../../src/domain/shop';
+import { newShop, noFlags, type Shop } from '../../src/domain/shop';
 import type { Mutation, PushResponse } from '../../src/sync/protocol';
 import { square } from './fixtures';
 import type { SyncServer, TestUser } from './syncServer';
@@ -22,19 +22,17 @@ export const testArea = (id: string, name: string, lon: number, lat: number, kin
 });
 
 /** An open (or closed) shop of testdorp at (lon, lat) with these flags. */
-export const testShop = (name: string, lon: number, lat: number, flags: Partial<Shop['flags']> = {}, open = true): Shop => ({
-  id: uuidv7(),
-  municipality: 'testdorp',
-  name,
-  address: `${name}straat 1`,
-  point: { type: 'Point', coordinates: [lon, lat] },
-  sector: 'retail',
-  open,
-  flags: { ...noFlags(), ...flags },
-  shopChecks: [],
-  visits: [],
-  courses: [],
-});
+export const testShop = (name: string, lon: number, lat: number, flags: Partial<Shop['flags']> = {}, open = true): Shop =>
+  newShop({
+    id: uuidv7(),
+    municipality: 'testdorp',
+    name,
+    address: `${name}straat 1`,
+    point: { type: 'Point', coordinates: [lon, lat] },
+    sector: 'retail',
+    open,
+    flags: { ...noFlags(), ...flags },
+  });
 
 /** Pushes and expects every mutation accepted. */
 export async function pushAccepted(server: SyncServer, user: TestUser, mutations: Mutation[]): Promise<void> {

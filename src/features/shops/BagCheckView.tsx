@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { v7 as uuidv7 } from 'uuid';
 import { compareWithRegister, premisesDecisionKinds, type BagPremises, type PremisesDecision, type PremisesDecisionKind } from '../../domain/bagPremises';
-import { noFlags, SHOP_LIMITS, type Shop } from '../../domain/shop';
+import { newShop, SHOP_LIMITS } from '../../domain/shop';
 import { db } from '../../services/db';
 import { saveShop } from '../../storage/shopsRepo';
 import { openDataApi } from './openDataApi';
@@ -60,19 +60,13 @@ export function BagCheckView({ data }: { data: ShopsData }) {
 
   const addShop = async (p: BagPremises) => {
     if (!m) return;
-    const shop: Shop = {
+    const shop = newShop({
       id: uuidv7(),
       municipality: m,
       name: t('shops.bag.unnamed', { address: p.address }).slice(0, SHOP_LIMITS.name),
       address: p.address.slice(0, SHOP_LIMITS.address),
       point: { type: 'Point', coordinates: p.point },
-      sector: '',
-      open: true,
-      flags: noFlags(),
-      shopChecks: [],
-      visits: [],
-      courses: [],
-    };
+    });
     const r = await saveShop(db, shop);
     if (!r.ok) setMessage(r.message);
     else navigate(`/winkel/${encodeURIComponent(shop.id)}`);
