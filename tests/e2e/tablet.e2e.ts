@@ -1,21 +1,14 @@
 // The walk and the map held as a tablet: 1180×820 landscape and 820×1180 portrait.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { closeMenu, openApp, openMenu, waitForFollowupList } from './helpers';
 import { chooseCategory } from './schouwHelpers';
 import { captureAtGps, smallTargets, startWalk, tablets } from './tabletHelpers';
 import { csrf, loginAsCoordinator } from './authHelpers';
 import { pointsInside, seedDevice, type SeedFinding } from './followupSeed';
+import { seriousViolations } from './axeHelpers';
 
 // Service workers would answer tile requests from their cache, past page.route; these tests need neither.
 test.use({ serviceWorkers: 'block' });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function expectTouchReady(page: Page, screen: string): Promise<void> {
   expect(await smallTargets(page), `targets under 44×44 px on ${screen}`).toEqual([]);
