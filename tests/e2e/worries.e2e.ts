@@ -9,6 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { csrf, loginAsCoordinator } from './authHelpers';
 import { closeMenu, openApp, openMenu } from './helpers';
 import { exifPhoto, pointInside } from './schouwHelpers';
+import { seriousViolations } from './axeHelpers';
 
 const AREA = { id: 'keizerslanden', name: 'Keizerslanden' };
 const here = pointInside(AREA.id);
@@ -163,6 +164,7 @@ test('the certificate (A4) and the window sticker (A6) of a certified area print
   await page.goto(`/certificaat/deventer/${AREA.id}/${year}`);
   await expect(page.getByRole('heading', { name: 'Certificaat' })).toBeVisible();
   await expect(page.locator('.sheet-qr img.qr')).toBeVisible();
+  expect(await seriousViolations(page), 'axe on the certificate').toEqual([]);
   await page.emulateMedia({ media: 'print' });
   const certificate = pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }), 'certificaat');
   expect(certificate).toContain(AREA.name);
@@ -173,6 +175,7 @@ test('the certificate (A4) and the window sticker (A6) of a certified area print
   await page.emulateMedia({ media: 'screen' });
   await page.goto(`/raamsticker/deventer/${AREA.id}/${year}`);
   await expect(page.locator('.sticker-qr img.qr')).toBeVisible();
+  expect(await seriousViolations(page), 'axe on the window sticker').toEqual([]);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const sticker = pdfText(pdf, 'raamsticker');
