@@ -4,26 +4,20 @@
  * the outbox is kept with its pending fields.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/finding';
 import type { Actor } from '../../src/domain/findingStatus';
-import { openDb, type SchouwDb } from '../../src/storage/db';
+import type { SchouwDb } from '../../src/storage/db';
 import { applyFindingCommandTo, saveNewFinding } from '../../src/storage/findingsRepo';
 import { knownKey, knownRecord } from '../../src/sync/apply';
 import { SyncEngine } from '../../src/sync/engine';
 import type { Fetch } from '../../src/sync/http';
 import type { PullResponse, RecordVersion } from '../../src/sync/protocol';
 import { EPOCH_KEY, REPULL_KEY, REVISION_KEY, staleness, storedRevision } from '../../src/sync/pull';
+import { deviceDatabases } from '../support/deviceDb';
 
-const dbs: SchouwDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const newDeviceDb = deviceDatabases('epoch');
 
 const actor: Actor = { id: uuidv7(), roles: ['schouwer'] };
 
@@ -89,8 +83,7 @@ function scriptedFetch(state: Scripted, log: string[]): Fetch {
  * description change made offline since.
  */
 async function deviceAfterSync() {
-  const db = openDb(`epoch-${uuidv7()}`);
-  dbs.push(db);
+  const db = newDeviceDb();
   const made = await saveNewFinding(db, { id: uuidv7(), municipality: 'testdorp', areaId: null, point: { type: 'Point', coordinates: [6.16, 52.25] }, categoryCode: 'lighting', description: 'begin', severity: 'low' }, actor);
   if (!made.ok) throw new Error(made.reason);
   // As if its creation was accepted at revision 40 and a pull went up to 50.

@@ -4,30 +4,23 @@
  * tests/server/ops/restoreResync.test.ts).
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/findingStatus';
-import { openDb, SYNC_FIELD, type SchouwDb } from '../../src/storage/db';
+import { SYNC_FIELD } from '../../src/storage/db';
 import { applyFindingCommandTo, saveNewFinding } from '../../src/storage/findingsRepo';
 import { applyRecordVersions, knownKey, knownRecord } from '../../src/sync/apply';
 import { keepLost, offerLost, RECOVER_KEY } from '../../src/sync/recover';
+import { deviceDatabases } from '../support/deviceDb';
 
-const dbs: SchouwDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const newDeviceDb = deviceDatabases('recover');
 
 const actor: Actor = { id: uuidv7(), roles: ['schouwer'] };
 const from = { epoch: 'old-epoch', head: 100 };
 
 /** A device with three synced findings known at revisions 90 (in the backup), 120 and 130 (lost). */
 async function device() {
-  const db = openDb(`recover-${uuidv7()}`);
-  dbs.push(db);
+  const db = newDeviceDb();
   const ids: string[] = [];
   for (const [i, revision] of [90, 120, 130].entries()) {
     const made = await saveNewFinding(db, { id: uuidv7(), municipality: 'testdorp', areaId: null, point: { type: 'Point', coordinates: [6.16, 52.25] }, categoryCode: 'lighting', description: `bevinding ${i}`, severity: 'low' }, actor);
