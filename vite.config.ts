@@ -1,9 +1,22 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * The head both pages share (index.html and enquete.html): written once here and put first in each
+ * page's head, so the two pages cannot drift apart. Each page keeps only what is its own.
+ */
+const sharedHeadTags: HtmlTagDescriptor[] = [
+  { tag: 'meta', attrs: { charset: 'UTF-8' }, injectTo: 'head-prepend' },
+  { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1, viewport-fit=cover' }, injectTo: 'head-prepend' },
+  { tag: 'meta', attrs: { name: 'theme-color', content: '#154273' }, injectTo: 'head-prepend' },
+  { tag: 'link', attrs: { rel: 'icon', href: '/icons/icon.svg', type: 'image/svg+xml' }, injectTo: 'head-prepend' },
+];
+export const sharedHead = (): Plugin => ({ name: 'schouwkaart-shared-head', transformIndexHtml: () => sharedHeadTags });
+
 export default defineConfig({
   plugins: [
+    sharedHead(),
     react(),
     VitePWA({
       strategies: 'injectManifest',
