@@ -6,7 +6,6 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MunicipalityConfig } from '../../../src/domain/municipality';
 import { programmeResponseId } from '../../../src/domain/certificationRecord';
 import { loadMigrations } from '../../../src/server/store/migrate';
 import { SqlStore } from '../../../src/server/store/SqlStore';
@@ -17,21 +16,12 @@ import { saveTableCorrection } from '../../../src/storage/scoringTablesRepo';
 import { pullChanges } from '../../../src/sync/pull';
 import { pushOutbox } from '../../../src/sync/push';
 import type { PullResponse } from '../../../src/sync/protocol';
-import { square, testMunicipality } from '../../support/fixtures';
 import { injectFetch } from '../../support/injectFetch';
 import { freshPglite } from '../../support/pglite';
 import { TestDevice } from '../../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
+import { deventer, westland } from '../../support/twoTowns';
 
-const deventer: MunicipalityConfig = { ...testMunicipality, id: 'deventer', name: 'Deventer' };
-const westland: MunicipalityConfig = {
-  ...testMunicipality,
-  id: 'westland',
-  name: 'Westland',
-  code: 'GM1783',
-  center: [4.25, 52.02],
-  boundary: { type: 'Polygon', coordinates: [square(4.1, 51.9, 0.3)] } as MunicipalityConfig['boundary'],
-};
 const towns = ['deventer', 'westland'] as const;
 type Town = (typeof towns)[number];
 

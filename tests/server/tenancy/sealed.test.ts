@@ -6,22 +6,13 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MunicipalityConfig } from '../../../src/domain/municipality';
 import type { Mutation, PullResponse, SyncTable } from '../../../src/sync/protocol';
-import { square, testMunicipality } from '../../support/fixtures';
+import { square } from '../../support/fixtures';
 import { TestDevice } from '../../support/syncMutations';
 import { startSyncServer, type SyncServer, type TestUser } from '../../support/syncServer';
 import { area } from '../store.contract';
+import { deventer, westland } from '../../support/twoTowns';
 
-const deventer: MunicipalityConfig = { ...testMunicipality, id: 'deventer', name: 'Deventer' };
-const westland: MunicipalityConfig = {
-  ...testMunicipality,
-  id: 'westland',
-  name: 'Westland',
-  code: 'GM1783',
-  center: [4.25, 52.02],
-  boundary: { type: 'Polygon', coordinates: [square(4.1, 51.9, 0.3)] } as MunicipalityConfig['boundary'],
-};
 const places = { deventer: [6.155, 52.255], westland: [4.255, 52.005] } as const;
 type Town = keyof typeof places;
 const towns: Town[] = ['deventer', 'westland'];
