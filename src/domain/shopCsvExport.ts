@@ -30,6 +30,17 @@ function csvNumber(n: number): string {
 }
 
 /**
+ * The enquête cell is per year (R50), as the import reads it: the years the shop answered online or was
+ * marked for ("2024 2025"), so an export read back keeps earlier years; "nee" for none. A shop from before
+ * the per-year lists keeps its old ja/nee.
+ */
+function surveyCell(s: Shop): string {
+  if (s.surveyYears === undefined && s.surveyAnsweredYears === undefined) return s.flags.surveyAnswered ? 'ja' : 'nee';
+  const years = [...new Set([...(s.surveyYears ?? []), ...(s.surveyAnsweredYears ?? [])])].sort((a, b) => a - b);
+  return years.length > 0 ? years.join(' ') : 'nee';
+}
+
+/**
  * The register as CSV for a spreadsheet: UTF-8 BOM, ';', CRLF, Dutch headers, ja/nee, decimal
  * comma. `parseShopCsv` reads it back. Checks, visits and courses are not exported.
  * Text cells that start with = + - @ get a leading ' so a spreadsheet does not run them as formulas.
@@ -48,6 +59,7 @@ export function shopsToCsv(shops: readonly Shop[]): string {
       lon: csvNumber(s.point.coordinates[0]),
       lat: csvNumber(s.point.coordinates[1]),
       ...(Object.fromEntries(shopFlagKeys.map((f) => [f, yn(s.flags[f])])) as Record<ShopFlagKey, string>),
+      surveyAnswered: surveyCell(s),
     };
     lines.push(fields.map((f) => values[f]).join(';'));
   }

@@ -278,6 +278,20 @@ describe('shopsToCsv', () => {
     expect(p.counts).toEqual({ ok: 2, error: 0, address: 0 });
     expect(p.rows.map((r) => r.shop)).toEqual(shops);
   });
+
+  it.each([
+    [{ surveyYears: [2025, 2024] }, '2024 2025', [2024, 2025]],
+    [{ surveyAnsweredYears: [2026], surveyYears: [2024] }, '2024 2026', [2024, 2026]],
+    [{ surveyYears: [] }, 'nee', undefined],
+  ])('a shop with %j exports enquête "%s" and reads back with those survey years (R50)', (years, cell, readBack) => {
+    const shop: Shop = { ...existingShop('s1', 'Boekhandel', 'Brink 3', [6.1608, 52.2513]), ...years };
+    const out = shopsToCsv([shop]);
+    const header = out.slice(1).split('\r\n')[0]!.split(';');
+    const row = out.slice(1).split('\r\n')[1]!.split(';');
+    expect(row[header.indexOf('enquete')]).toBe(cell);
+    const back = preview(out).rows[0]!.shop!;
+    expect(back.surveyYears).toEqual(readBack);
+  });
 });
 
 // Issue 14: rows with an address and no coordinates wait for the geocoder (status `address`).
