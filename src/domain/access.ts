@@ -96,6 +96,12 @@ export const accessTable = {
   'POST /api/survey/links/reissue': ['coordinator'],
   'POST /api/survey/links/:id/revoke': ['coordinator'],
   'GET /api/survey/results': ['coordinator'],
+  // Survey links by e-mail (R51, R52): the shops' business addresses are the coordinator's only.
+  'GET /api/survey/mailing': ['coordinator'],
+  'PUT /api/survey/contacts/:shopId': ['coordinator'],
+  'DELETE /api/survey/contacts/:shopId': ['coordinator'],
+  'POST /api/survey/contacts/import': ['coordinator'],
+  'POST /api/survey/mail': ['coordinator'],
   'POST /api/public/survey/open': 'open',
   'PUT /api/public/survey/draft': 'open',
   'POST /api/public/survey/submit': 'open',

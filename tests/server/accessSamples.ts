@@ -83,6 +83,12 @@ export const accessSamples: Record<string, Sample> = {
   'POST /api/survey/links/reissue': () => ({ url: '/api/survey/links/reissue', body: { year: 2001 } }),
   'POST /api/survey/links/:id/revoke': () => ({ url: '/api/survey/links/nobody/revoke', body: {} }),
   'GET /api/survey/results': () => ({ url: '/api/survey/results?year=2001' }),
+  // Survey mail: a shop nobody has (404 when allowed), a file naming no shop (400), a year without a survey (409).
+  'GET /api/survey/mailing': () => ({ url: '/api/survey/mailing?year=2001' }),
+  'PUT /api/survey/contacts/:shopId': () => ({ url: '/api/survey/contacts/nobody', body: { email: 'info@winkel.nl' } }),
+  'DELETE /api/survey/contacts/:shopId': () => ({ url: '/api/survey/contacts/nobody' }),
+  'POST /api/survey/contacts/import': () => ({ url: '/api/survey/contacts/import', body: { csv: 'naam;email\nNiemand;info@winkel.nl\n' } }),
+  'POST /api/survey/mail': () => ({ url: '/api/survey/mail', body: { year: 2001 } }),
   'POST /api/public/survey/open': () => ({ url: '/api/public/survey/open', body: { token: bogusToken } }),
   'PUT /api/public/survey/draft': () => ({ url: '/api/public/survey/draft', body: { token: bogusToken, answers: {} } }),
   'POST /api/public/survey/submit': () => ({ url: '/api/public/survey/submit', body: { token: bogusToken, answers: {} } }),

@@ -122,7 +122,7 @@ export const shopsNl = {
     title: 'Winkels importeren',
     intro:
       'Kies een CSV-bestand (kolommen op naam, Nederlands of Engels; coördinaten als lengtegraad/breedtegraad of RD x/y) of een GeoJSON-bestand met punten. Je ziet eerst een voorbeeld; er wordt pas iets opgeslagen als je bevestigt.',
-    surveyColumn: 'Kolom "enquête": "ja" telt als ingevuld voor de enquête van {{year}}; u kunt ook jaren invullen ("2024 2025").',
+    surveyColumn: 'Kolom "enquête": "ja" telt als ingevuld voor de enquête van {{year}}; je kunt ook jaren invullen ("2024 2025").',
     file: 'Bestand (CSV of GeoJSON)',
     summary: '{{ok}} goed, {{error}} fout',
     confirm_one: 'Importeer {{count}} goede rij',

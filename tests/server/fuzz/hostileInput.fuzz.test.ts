@@ -298,6 +298,11 @@ describe(`hostile input fuzz (seed ${SEED})`, { timeout: 600_000 }, () => {
     },
     { name: 'survey links', method: 'POST', url: '/api/survey/links', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, shopIds: [uuidv7()] }) },
     { name: 'survey reissue', method: 'POST', url: '/api/survey/links/reissue', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, linkIds: [uuidv7()] }) },
+    // Survey mail (R51, R52): a shop's business address, a file of them, sending and reminding.
+    { name: 'survey mail address', method: 'PUT', url: '/api/survey/contacts/:shopId', user: () => coordinator, body: async () => ({ email: 'info@bakker.nl' }), params: async () => ({ shopId: uuidv7() }) },
+    { name: 'survey mail address remove', method: 'DELETE', url: '/api/survey/contacts/:shopId', user: () => coordinator, body: async () => ({}), params: async () => ({ shopId: uuidv7() }) },
+    { name: 'survey mail addresses file', method: 'POST', url: '/api/survey/contacts/import', user: () => coordinator, body: async () => ({ csv: 'naam;email\nBakker;info@bakker.nl\n' }) },
+    { name: 'survey mail send', method: 'POST', url: '/api/survey/mail', user: () => coordinator, body: async () => ({ year: SURVEY_YEAR, reminder: true, closesOn: '2026-12-31' }) },
     // Worries (R47) and the public pages (R49): the shopkeeper's routes are open to the internet.
     { name: 'worry link', method: 'POST', url: '/api/public/worry-link', user: () => null, body: async () => ({ token: await worryToken() }) },
     { name: 'worry submit', method: 'POST', url: '/api/public/worries', user: () => null, body: async () => ({ token: await worryToken(), point: [6.205, 52.255], categoryCode: 'lighting', text: 'Donker hoekje', photo: TINY_PNG }) },
