@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startAppServer } from './appServer';
+import { freePort, startAppServer } from './appServer';
+// @ts-expect-error plain JS helper shared with the e2e tests
+import { startTileServer } from '../e2e/tileServer.mjs';
 import { firstDraw, gesture, routeBaselines, seedFindings } from './mapPages';
 
 interface Measurement {
@@ -192,16 +194,21 @@ export async function mapFrameBenchmarks(exe: string | null): Promise<Measuremen
   const table: string[] = [
     'view | findings | first draw ms | list ms | frame p50 / p95 / max ms | long frames | DOM nodes | heap MB | vs plain canvas: first draw, p95, long, max | vs supercluster: first draw, p95, long, max',
   ];
+  // One local tile server for the app and both baselines: a person has a basemap, and every view pays for
+  // the same tiles (an unreachable tile server made only the app views handle a failing tile per frame).
+  const tilePort = await freePort();
+  const tiles = (await startTileServer(tilePort)) as import('node:http').Server;
+  const tileUrl = `http://127.0.0.1:${tilePort}/tiles/brt/{z}/{x}/{y}.png`;
   for (const n of SIZES) {
-    const server = await startAppServer();
+    const server = await startAppServer({ TILE_URL_BRT: tileUrl, TILE_URL_BRT_GREY: tileUrl.replace('/brt/', '/grey/') });
     const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
     try {
       const plain = await sampleView(browser, async (page) => {
-        const urls = await routeBaselines(page, n);
+        const urls = await routeBaselines(page, n, tileUrl);
         return async () => void (await page.goto(urls.plain));
       });
       const cluster = await sampleView(browser, async (page) => {
-        const urls = await routeBaselines(page, n);
+        const urls = await routeBaselines(page, n, tileUrl);
         return async () => void (await page.goto(urls.cluster));
       });
       const followup = !VIEWS.has('followup')
@@ -256,6 +263,7 @@ export async function mapFrameBenchmarks(exe: string | null): Promise<Measuremen
       await server.stop();
     }
   }
+  await new Promise((resolve) => tiles.close(resolve));
   const load = fs.readFileSync('/proc/loadavg', 'utf8').trim();
   console.log(`${table.join('\n')}\nload average at the start: ${loadStart}; at the end: ${load} (${os.cpus().length} cores, shared)`);
   out.push({ name: 'map bench: load average at the end (1, 5, 15 min)', value: Number(load.split(' ')[0]), unit: 'load', detail: { atStart: loadStart, atEnd: load, cpus: os.cpus().length } });

@@ -64,10 +64,10 @@ const nm = (p: string) => fs.readFileSync(path.resolve('node_modules', p), 'utf8
 
 /**
  * Serves the two baseline pages on a made-up origin: the map takes the same place as the app's map
- * beside a 440 px sidebar, no basemap (as in the app run, whose tile server is unreachable).
+ * beside a 440 px sidebar, on the same local tile server as the app run.
  * `plain`: every point an L.circleMarker on one canvas. `cluster`: supercluster, redrawn on moveend.
  */
-export async function routeBaselines(page: Page, n: number): Promise<{ plain: string; cluster: string }> {
+export async function routeBaselines(page: Page, n: number, tileUrl: string): Promise<{ plain: string; cluster: string }> {
   const leafletJs = nm('leaflet/dist/leaflet.js');
   const leafletCss = nm('leaflet/dist/leaflet.css');
   const superclusterJs = nm('supercluster/dist/supercluster.min.js');
@@ -80,6 +80,7 @@ export async function routeBaselines(page: Page, n: number): Promise<{ plain: st
       const map = L.map('map', { preferCanvas: true, maxZoom: 19 });
       document.getElementById('map').leafletMap = map;
       const pts = benchPoints(${n});
+      L.tileLayer(${JSON.stringify(tileUrl)}, { maxZoom: 19 }).addTo(map);
       map.fitBounds(pts.map((p) => [p[1], p[0]]), { padding: [40, 40], maxZoom: 17 });
       const renderer = L.canvas({ padding: 0.5 });
       ${body}
