@@ -6,10 +6,12 @@ import type { AddressQuery } from './geocode';
 import { newShop, noFlags, SHOP_LIMITS, shopFlagKeys, shopSchema, type Shop } from './shop';
 import { addressRowProblem, checkDraft, composeAddress, readAddressCells, type ShopDraft } from './shopAddressRows';
 import { HEADER_ALIASES, type ShopField } from './shopImportHeaders';
+import { isDuplicate, textKey, type DupKey } from './shopDuplicates';
 
 export { detectSeparator, normaliseHeader, parseCsvRecords, parseDecimal, parseFlag } from './csvRecords';
 export { composeAddress, placeDraft, type ShopDraft } from './shopAddressRows';
 export { shopsToCsv } from './shopCsvExport';
+export { DUPLICATE_DISTANCE_M } from './shopDuplicates';
 export type { AddressField, ShopField } from './shopImportHeaders';
 
 /**
@@ -127,33 +129,6 @@ export function parseSurveyYears(value: string, year: number): number[] | undefi
   const parts = value.split(/[\s,;/]+/).filter((p) => p !== '');
   if (!parts.every((p) => /^\d{4}$/.test(p) && Number(p) >= 2000 && Number(p) <= 2100)) return undefined;
   return [...new Set(parts.map(Number))].sort((a, b) => a - b);
-}
-
-/** Same name within this distance is a duplicate. */
-export const DUPLICATE_DISTANCE_M = 5;
-
-function textKey(s: string): string {
-  return normaliseHeader(s);
-}
-
-function distanceM(a: readonly number[], b: readonly number[]): number {
-  const rad = Math.PI / 180;
-  const [lon1, lat1] = [a[0]! * rad, a[1]! * rad];
-  const [lon2, lat2] = [b[0]! * rad, b[1]! * rad];
-  const h = Math.sin((lat2 - lat1) / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin((lon2 - lon1) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-interface DupKey {
-  name: string;
-  address: string;
-  point: [number, number] | null;
-}
-
-function isDuplicate(a: DupKey, b: DupKey): boolean {
-  if (a.name === '' || a.name !== b.name) return false;
-  if (a.address !== '' && a.address === b.address) return true;
-  return a.point !== null && b.point !== null && distanceM(a.point, b.point) <= DUPLICATE_DISTANCE_M;
 }
 
 // ---------------------------------------------------------------------------------------------
