@@ -7,46 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { csrf, loginAsCoordinator } from './authHelpers';
 import { openMenu } from './helpers';
-import { pointInside } from './schouwHelpers';
+import { pushOpenShops } from './shopHelpers';
 import { seriousViolations } from './axeHelpers';
 
 const AREA = 'schalkhaar';
 const run = randomUUID().slice(0, 6);
 const names = Array.from({ length: 5 }, (_, i) => `Enquêtewinkel ${run}-${i + 1}`);
 const year = new Date().getFullYear();
-
-async function pushShops(page: Page): Promise<void> {
-  const here = pointInside(AREA);
-  const clientId = randomUUID();
-  const mutations = names.map((name, i) => {
-    const id = randomUUID();
-    return {
-      mutationId: randomUUID(),
-      clientId,
-      seq: i + 1,
-      table: 'shops',
-      recordId: id,
-      baseRevision: null,
-      changes: {
-        id,
-        municipality: 'deventer',
-        name,
-        address: `Dorpsstraat ${i + 1}`,
-        point: { type: 'Point', coordinates: [here.lon, here.lat] },
-        sector: 'detailhandel',
-        open: true,
-        flags: { partnershipMember: false, whatsappGroup: false, collectiveBan: false, nuisanceFee: false, surveyAnswered: false, newsletter: false, kvoApp: false },
-        shopChecks: [],
-        visits: [],
-        courses: [],
-      },
-      events: [],
-    };
-  });
-  const res = await page.request.post('/api/sync/push', { headers: csrf, data: { mutations } });
-  expect(res.status()).toBe(200);
-  for (const r of ((await res.json()) as { results: { status: string }[] }).results) expect(r.status).toBe('accepted');
-}
 
 async function syncNow(page: Page): Promise<void> {
   await openMenu(page);
@@ -69,7 +36,7 @@ async function phone(browser: Browser) {
 
 test('survey: set up, print letters, three shops answer on a phone (one resumes), flags and question 7 follow, public results from the threshold', async ({ page, browser }) => {
   await loginAsCoordinator(page.request);
-  await pushShops(page);
+  await pushOpenShops(page.request, names, AREA, 'Dorpsstraat');
 
   // The coordinator's device pulls the new shops: nobody in them answered yet.
   await page.goto('/winkels/deelname');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
 import { csrf, loginAsCoordinator } from './authHelpers';
-import { pointInside } from './schouwHelpers';
+import { pushOpenShops } from './shopHelpers';
 
 const run = randomUUID().slice(0, 6);
 const names = [1, 2, 3].map((i) => `Mailwinkel ${run}-${i}`);
@@ -22,41 +22,9 @@ const mailsTo = async (page: Page, to: string): Promise<Mail[]> => {
   return all.filter((m) => m.to.includes(to));
 };
 
-async function pushShops(page: Page): Promise<void> {
-  const here = pointInside('schalkhaar');
-  const clientId = randomUUID();
-  const mutations = names.map((name, i) => {
-    const id = randomUUID();
-    return {
-      mutationId: randomUUID(),
-      clientId,
-      seq: i + 1,
-      table: 'shops',
-      recordId: id,
-      baseRevision: null,
-      changes: {
-        id,
-        municipality: 'deventer',
-        name,
-        address: `Mailstraat ${i + 1}`,
-        point: { type: 'Point', coordinates: [here.lon, here.lat] },
-        sector: 'detailhandel',
-        open: true,
-        flags: { partnershipMember: false, whatsappGroup: false, collectiveBan: false, nuisanceFee: false, surveyAnswered: false, newsletter: false, kvoApp: false },
-        shopChecks: [],
-        visits: [],
-        courses: [],
-      },
-      events: [],
-    };
-  });
-  const res = await page.request.post('/api/sync/push', { headers: csrf, data: { mutations } });
-  expect(res.status()).toBe(200);
-}
-
 test('survey by e-mail: addresses, links mailed once, the link opens on a phone, a reminder only to the non-responder, letters for the shop without address', async ({ page, browser }) => {
   await loginAsCoordinator(page.request);
-  await pushShops(page);
+  await pushOpenShops(page.request, names, 'schalkhaar', 'Mailstraat');
   const current = (await (await page.request.get(`/api/survey?year=${year}`)).json()) as { setup: unknown; defaults: object };
   if (!current.setup) expect((await page.request.put('/api/survey', { headers: csrf, data: { year, ...current.defaults } })).status()).toBe(200);
 
